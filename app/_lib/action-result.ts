@@ -1,0 +1,28 @@
+import "server-only";
+import { ZodError } from "zod";
+import { toErrorResponse, toFieldErrors } from "@/lib/http/errors";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; message: string; fieldErrors: Record<string, string> };
+
+/** Runs an action body and maps every failure to a result the form can show next to its fields. */
+export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await body() };
+  } catch (error) {
+    if (isNextControlFlow(error)) throw error;
+    if (error instanceof ZodError) {
+      return { ok: false, message: "Check the highlighted fields", fieldErrors: toFieldErrors(error) };
+    }
+    const { body: errorBody } = toErrorResponse(error);
+    const { message, field } = errorBody.error;
+    return { ok: false, message, fieldErrors: field ? { [field]: message } : {} };
+  }
+}
+
+// redirect() and notFound() work by throwing; they must pass through untouched.
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR"));
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { type Role, requireProjectRole } from "@/lib/auth/access";
+import { findSessionUser, SESSION_COOKIE, type SessionUser } from "@/lib/auth/sessions";
+import { AppError } from "@/lib/errors";
+
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const store = await cookies();
+  return findSessionUser(store.get(SESSION_COOKIE)?.value);
+});
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/** For pages: the signed-in user and their role, or the not-found page for foreign projects. */
+export async function requireProjectPage(projectId: string, minimum: Role = "viewer") {
+  const user = await requireUser();
+  try {
+    const role = await requireProjectRole(user.id, projectId, minimum);
+    return { user, role };
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden")) notFound();
+    throw error;
+  }
+}
+
+/** For server actions: the same checks, thrown as AppError so the action maps them. */
+export async function requireProjectAction(projectId: string, minimum: Role) {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthorized", "Your session has ended; sign in again");
+  const role = await requireProjectRole(user.id, projectId, minimum);
+  return { user, role };
+}
+
+async function isHttps(): Promise<boolean> {
+  const h = await headers();
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return proto === "https";
+}
+
+export async function setSessionCookie(token: string, expiresAt: Date) {
+  const store = await cookies();
+  store.set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await isHttps(),
+    path: "/",
+    expires: expiresAt,
+  });
+}
+
+export async function clearSessionCookie(): Promise<string | undefined> {
+  const store = await cookies();
+  const token = store.get(SESSION_COOKIE)?.value;
+  store.delete(SESSION_COOKIE);
+  return token;
+}
+
+/** The client address as the nearest proxy (or Next itself) recorded it. */
+export async function clientAddress(): Promise<string> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",").pop()?.trim();
+  return forwarded || h.get("x-real-ip") || "unknown";
+}
+
+export async function userAgent(): Promise<string | null> {
+  return (await headers()).get("user-agent");
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { requireProjectPage } from "@/app/_lib/session";
+import { ProjectSettings } from "@/components/projects/project-settings";
+import { listApiKeys } from "@/lib/projects/api-keys";
+import { getProject } from "@/lib/projects/service";
+
+export const metadata: Metadata = { title: "Project settings" };
+
+export default async function ProjectSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const { role } = await requireProjectPage(projectId);
+  const [project, apiKeys] = await Promise.all([getProject(projectId), listApiKeys(projectId)]);
+  return (
+    <ProjectSettings
+      project={project}
+      apiKeys={apiKeys}
+      timeZones={Intl.supportedValuesOf("timeZone")}
+      canEdit={role !== "viewer"}
+    />
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+import { logoutAction } from "@/app/(auth)/actions";
+import { AccountNav } from "./account-nav";
+
+export function AccountShell({
+  projectId,
+  projectName,
+  userEmail,
+  role,
+  children,
+}: {
+  projectId: string;
+  projectName: string;
+  userEmail: string;
+  role: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-screen">
+      <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
+        <div className="flex items-center gap-2.5 px-5 py-5">
+          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-brand-600 font-bold text-white">
+            ⇄
+          </span>
+          <div className="min-w-0">
+            <p className="truncate text-sm font-semibold text-slate-900">{projectName}</p>
+            <p className="text-xs text-slate-500">Integration</p>
+          </div>
+        </div>
+        <AccountNav projectId={projectId} />
+        <div className="mt-auto border-t border-slate-100 px-5 py-4">
+          <p className="truncate text-sm font-medium text-slate-800" title={userEmail} data-testid="current-user">
+            {userEmail}
+          </p>
+          <p className="text-xs capitalize text-slate-500">{role}</p>
+          <form action={logoutAction} className="mt-3">
+            <button
+              type="submit"
+              className="text-sm font-medium text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline"
+            >
+              Log out
+            </button>
+          </form>
+        </div>
+      </aside>
+      <main className="min-w-0 flex-1 px-8 py-8">
+        <div className="mx-auto max-w-6xl">{children}</div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { loginAction } from "@/app/(auth)/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { loginSchema } from "@/lib/auth/schemas";
+import { useServerForm } from "@/components/forms/use-server-form";
+
+export function LoginForm() {
+  const { form, onSubmit, pending, formError } = useServerForm(loginSchema, loginAction, {
+    defaultValues: { email: "", password: "" },
+  });
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <div>
+        <h1 className="text-xl font-semibold text-slate-900">Sign in</h1>
+        <p className="mt-1.5 text-sm text-slate-500">to configure your project’s webhooks.</p>
+      </div>
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <Field label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
+      <Button type="submit" pending={pending} className="w-full">
+        Sign in
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import type { ApiKeyDto, ProjectDto } from "@/lib/projects/serializers";
+import { ApiKeysPanel } from "./api-keys-panel";
+import { ProjectSettingsForm } from "./project-settings-form";
+
+export function ProjectSettings({
+  project,
+  apiKeys,
+  timeZones,
+  canEdit,
+}: {
+  project: ProjectDto;
+  apiKeys: ApiKeyDto[];
+  timeZones: string[];
+  canEdit: boolean;
+}) {
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Project settings</h1>
+        <p className="mt-1 text-sm text-slate-500">Name, time zone, Google Analytics and API keys of {project.name}.</p>
+      </div>
+      <ProjectSettingsForm project={project} timeZones={timeZones} canEdit={canEdit} />
+      <ApiKeysPanel projectId={project.id} apiKeys={apiKeys} canEdit={canEdit} timeZone={project.timeZone} />
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+export async function register() {
+  // NEXT_RUNTIME is inlined by Next at build time; the check keeps Node-only modules
+  // (better-sqlite3, fs) out of any edge bundle.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { prepareDatabase } = await import("./lib/startup");
+    prepareDatabase();
+  }
+}

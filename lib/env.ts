@@ -1,0 +1,60 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The one reader of process.env: configuration is parsed once, and a bad value stops
+// start-up with a message that names the variable.
+
+const booleanFromString = z
+  .enum(["true", "false", "1", "0", "yes", "no"], {
+    message: "use true or false",
+  })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/webhooks.db")
+    .refine((value) => value.startsWith("file:"), {
+      message: "only SQLite file URLs (file:…) are supported in this version",
+    }),
+  SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
+  GA_ENDPOINT: z.httpUrl({ message: "must be an http(s) URL" }).default(
+    "https://www.google-analytics.com",
+  ),
+  DELIVERY_ALLOW_PRIVATE_NETWORKS: booleanFromString.default(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) => `  ${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new ConfigurationError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Absolute path of the SQLite file named by DATABASE_URL (relative paths start at the project root). */
+export function databaseFile(url = env().DATABASE_URL): string {
+  const file = url.replace(/^file:/, "");
+  return path.isAbsolute(file) ? file : path.resolve(/* turbopackIgnore: true */ process.cwd(), file);
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+export const DEFAULT_TIME_ZONE = "Europe/Kyiv";
+
+export function isValidTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const projectSettingsSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter a project name").max(100, "Use at most 100 characters"),
+    timeZone: z
+      .string()
+      .trim()
+      .min(1, "Choose a time zone")
+      .refine(isValidTimeZone, "Unknown time zone; use an IANA name like Europe/Kyiv"),
+    gaMeasurementId: z
+      .string()
+      .trim()
+      .max(40, "Use at most 40 characters")
+      .regex(/^(G-[A-Z0-9]+)?$/, "A GA4 measurement id looks like G-XXXXXXXXXX"),
+    gaApiSecret: z
+      .string()
+      .trim()
+      .max(100, "Use at most 100 characters")
+      .regex(/^[\w-]*$/, "Use only letters, digits, _ and -"),
+  })
+  .strict();
+
+export const apiKeyCreateSchema = z
+  .object({
+    name: z.string().trim().min(1, "Name the key, e.g. CRM").max(60, "Use at most 60 characters"),
+  })
+  .strict();
+
+export type ProjectSettingsInput = z.input<typeof projectSettingsSchema>;
+export type ApiKeyCreateInput = z.input<typeof apiKeyCreateSchema>;

@@ -1,0 +1,68 @@
+import type { TriggerType } from "./trigger-types";
+
+export const DEFAULT_EVENT_NAME = "Google Analytics";
+export const DEFAULT_EVENT_TRIGGER: TriggerType = "incoming.after_call";
+
+type Param =
+  | { name: string; type: "text"; value: string }
+  | { name: string; type: "object"; fields: Param[] }
+  | { name: string; type: "array"; items: Array<string | { type: "object"; fields: Param[] }> };
+
+const text = (name: string, value: string): Param => ({ name, type: "text", value });
+
+// GA4 Measurement Protocol: one "phone_call" event per finished incoming call, tied to the
+// visitor through the analytics client id captured on the landing page. The measurement id
+// and API secret are project settings, exposed to templates as context variables.
+const GA_PARAMS: Param[] = [
+  text("client_id", "{{client_id}}"),
+  {
+    name: "events",
+    type: "array",
+    items: [
+      {
+        type: "object",
+        fields: [
+          text("name", "phone_call"),
+          {
+            name: "params",
+            type: "object",
+            fields: [
+              text("call_id", "{{uniqueid}}"),
+              text("caller", "{{caller}}"),
+              text("called", "{{dst}}"),
+              text("call_type", "{{call_type}}"),
+              text("disposition", "{{disposition}}"),
+              text("duration", "{{duration}}"),
+              text("billsec", "{{billsec}}"),
+              text("waittime", "{{waittime}}"),
+              text("pool_name", "{{pool_name}}"),
+              text("source", "{{utm_source}}"),
+              text("medium", "{{utm_medium}}"),
+              text("campaign", "{{utm_campaign}}"),
+              text("content", "{{utm_content}}"),
+              text("term", "{{utm_term}}"),
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+/** The locked request of the default event; the endpoint base comes from configuration. */
+export function buildDefaultEventRequest(gaEndpoint: string) {
+  const base = gaEndpoint.replace(/\/+$/, "");
+  return {
+    position: 0,
+    url: `${base}/mp/collect?measurement_id={{ga_measurement_id}}&api_secret={{ga_api_secret}}`,
+    method: "POST",
+    format: "json",
+    dateFormat: "standard",
+    headers: [{ name: "Content-Type", value: "application/json; charset=utf-8" }],
+    params: GA_PARAMS,
+    timeoutMs: 10_000,
+    retryAttempts: 4,
+    retrySchedule: "exponential",
+    signingEnabled: false,
+  };
+}
