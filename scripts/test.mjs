@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// What `npm test` runs: lint, type check, then each vitest project. Every stage runs even after
+// a failure so one run shows everything; the last line is the totals CI reads
+// (`N passed, N failed[, N skipped]`), since CI does not understand vitest's own summary.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const BIN = path.join(ROOT, "node_modules", ".bin");
+const REPORT_DIR = mkdtempSync(path.join(tmpdir(), "npm-test-"));
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const stageLines = [];
+const problems = [];
+
+function seconds(since) {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
+function run(bin, args, env = process.env) {
+  console.log(`\n$ ${bin} ${args.join(" ")}`);
+  const result = spawnSync(path.join(BIN, bin), args, { cwd: ROOT, env, stdio: "inherit" });
+  if (result.error) console.error(result.error.message);
+  return result.status ?? 1;
+}
+
+function runCheck(name, bin, args) {
+  const started = performance.now();
+  const code = run(bin, args);
+  if (code === 0) {
+    totals.passed += 1;
+  } else {
+    totals.failed += 1;
+    problems.push(`${name}: \`${bin} ${args.join(" ")}\` exited ${code}`);
+  }
+  stageLines.push(`${name}: ${code === 0 ? "passed" : "failed"} (${seconds(started)})`);
+}
+
+function readReport(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Counts one vitest project from its JSON report; anything it cannot count is one failure. */
+function runVitest(project, { mustRunEverything }) {
+  const started = performance.now();
+  const reportFile = path.join(REPORT_DIR, `${project}.json`);
+  rmSync(reportFile, { force: true });
+  const args = [
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${reportFile}`,
+  ];
+  // An empty unit or integration suite is fine; an empty e2e suite means the journeys went missing.
+  if (!mustRunEverything) args.push("--passWithNoTests");
+  // The config is a .ts file in a CommonJS package; Vite warns about that once per project.
+  const env = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" };
+  const code = run("vitest", args, env);
+
+  const count = { passed: 0, failed: 0, skipped: 0 };
+  const report = readReport(reportFile);
+  if (report === undefined) {
+    count.failed += 1;
+    problems.push(`${project}: vitest exited ${code} without a JSON report`);
+  } else {
+    for (const file of report.testResults ?? []) {
+      let failedInFile = 0;
+      for (const test of file.assertionResults ?? []) {
+        if (test.status === "passed") count.passed += 1;
+        else if (test.status === "failed") {
+          count.failed += 1;
+          failedInFile += 1;
+          problems.push(`${project}: ${test.fullName} (${path.relative(ROOT, file.name)})`);
+        } else count.skipped += 1;
+      }
+      // A file that fails to import, or whose beforeAll throws, fails without a failed test.
+      if (file.status === "failed" && failedInFile === 0) {
+        count.failed += 1;
+        const why = file.message || "failed outside its tests (import error or hook)";
+        problems.push(`${project}: ${path.relative(ROOT, file.name)}: ${why.split("\n")[0]}`);
+      }
+    }
+    const ran = count.passed + count.failed;
+    if (code !== 0 && count.failed === 0) {
+      count.failed += 1;
+      // vitest reports a failed global setup as "No test files found".
+      const why =
+        ran === 0
+          ? "before any test ran (global setup failed or no test files; see above)"
+          : "though no test failed (unhandled error?)";
+      problems.push(`${project}: vitest exited ${code} ${why}`);
+    } else if (mustRunEverything && ran === 0) {
+      count.failed += 1;
+      problems.push(`${project}: no test ran`);
+    }
+    if (mustRunEverything && count.skipped > 0) {
+      count.failed += 1;
+      problems.push(`${project}: ${count.skipped} test(s) skipped; every ${project} test must run`);
+    }
+  }
+
+  totals.passed += count.passed;
+  totals.failed += count.failed;
+  totals.skipped += count.skipped;
+  // Not in the "N passed, N failed" shape: only the closing line may look like that.
+  stageLines.push(
+    `${project}: passed ${count.passed}, failed ${count.failed}, skipped ${count.skipped} (${seconds(started)})`,
+  );
+}
+
+runCheck("lint", "biome", ["check", "."]);
+runCheck("typecheck", "tsc", ["--noEmit"]);
+runVitest("unit", { mustRunEverything: false });
+runVitest("integration", { mustRunEverything: false });
+runVitest("e2e", { mustRunEverything: true });
+rmSync(REPORT_DIR, { recursive: true, force: true });
+
+console.log("\nStages:");
+for (const line of stageLines) console.log(`  ${line}`);
+if (problems.length > 0) {
+  console.log("Failures:");
+  for (const problem of problems) console.log(`  - ${problem}`);
+}
+const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : "";
+console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exitCode = totals.failed > 0 ? 1 : 0;
