@@ -86,7 +86,13 @@ function runVitest(project, { mustRunEverything }) {
       if (file.status === "failed" && failedInFile === 0) {
         count.failed += 1;
         const why = file.message || "failed outside its tests (import error or hook)";
-        problems.push(`${project}: ${path.relative(ROOT, file.name)}: ${why.split("\n")[0]}`);
+        const summary = why
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .slice(0, 2)
+          .join(" ");
+        problems.push(`${project}: ${path.relative(ROOT, file.name)}: ${summary}`);
       }
     }
     const ran = count.passed + count.failed;
