@@ -6,4 +6,4 @@ const nextConfig = {
   outputFileTracingExcludes: { "*": ["scripts/**", "tests/**"] },
 };
 
-module.exports = nextConfig;
+export default nextConfig;

@@ -3,6 +3,9 @@ import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
+// Every page reads the session or the database: nothing is rendered at build time.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Webhooks", template: "%s · Webhooks" },
   description: "Send call events to your CRM, BI and chat bots",

@@ -15,4 +15,5 @@ export function createPrismaClient(file: string): PrismaClient {
 // SQLite from collecting open handles.
 const globalForDb = globalThis as unknown as { webhooksDb?: PrismaClient };
 
-export const db: PrismaClient = (globalForDb.webhooksDb ??= createPrismaClient(databaseFile()));
+globalForDb.webhooksDb ??= createPrismaClient(databaseFile());
+export const db: PrismaClient = globalForDb.webhooksDb;

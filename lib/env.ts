@@ -20,9 +20,9 @@ const envSchema = z.object({
     }),
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
-  GA_ENDPOINT: z.httpUrl({ message: "must be an http(s) URL" }).default(
-    "https://www.google-analytics.com",
-  ),
+  GA_ENDPOINT: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+    .default("https://www.google-analytics.com"),
   DELIVERY_ALLOW_PRIVATE_NETWORKS: booleanFromString.default(false),
 });
 
@@ -38,9 +38,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   );
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (issue) => `  ${issue.path.join(".")}: ${issue.message}`,
-    );
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigurationError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return result.data;
@@ -56,5 +54,7 @@ export function env(): Env {
 /** Absolute path of the SQLite file named by DATABASE_URL (relative paths start at the project root). */
 export function databaseFile(url = env().DATABASE_URL): string {
   const file = url.replace(/^file:/, "");
-  return path.isAbsolute(file) ? file : path.resolve(/* turbopackIgnore: true */ process.cwd(), file);
+  return path.isAbsolute(file)
+    ? file
+    : path.resolve(/* turbopackIgnore: true */ process.cwd(), file);
 }

@@ -5,7 +5,10 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-slate-50 to-slate-100 px-4 py-12">
       <div className="w-full max-w-md">
         <div className="mb-8 flex items-center justify-center gap-2.5">
-          <span aria-hidden className="grid size-9 place-items-center rounded-lg bg-brand-600 text-lg font-bold text-white">
+          <span
+            aria-hidden
+            className="grid size-9 place-items-center rounded-lg bg-brand-600 text-lg font-bold text-white"
+          >
             ⇄
           </span>
           <span className="text-lg font-semibold tracking-tight text-slate-900">Webhooks</span>

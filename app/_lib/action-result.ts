@@ -13,7 +13,11 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
   } catch (error) {
     if (isNextControlFlow(error)) throw error;
     if (error instanceof ZodError) {
-      return { ok: false, message: "Check the highlighted fields", fieldErrors: toFieldErrors(error) };
+      return {
+        ok: false,
+        message: "Check the highlighted fields",
+        fieldErrors: toFieldErrors(error),
+      };
     }
     const { body: errorBody } = toErrorResponse(error);
     const { message, field } = errorBody.error;
@@ -24,5 +28,8 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
 // redirect() and notFound() work by throwing; they must pass through untouched.
 function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR"));
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR"))
+  );
 }

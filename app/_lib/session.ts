@@ -24,7 +24,8 @@ export async function requireProjectPage(projectId: string, minimum: Role = "vie
     const role = await requireProjectRole(user.id, projectId, minimum);
     return { user, role };
   } catch (error) {
-    if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden")) notFound();
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden"))
+      notFound();
     throw error;
   }
 }

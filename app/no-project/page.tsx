@@ -10,7 +10,9 @@ export default async function NoProjectPage() {
         {user.email} is not a member of any project. Ask a project owner to add you.
       </p>
       <form action={logoutAction} className="mt-6">
-        <button type="submit" className="text-sm font-medium underline">Log out</button>
+        <button type="submit" className="text-sm font-medium underline">
+          Log out
+        </button>
       </form>
     </main>
   );

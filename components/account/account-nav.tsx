@@ -23,7 +23,9 @@ export function AccountNav({ projectId }: { projectId: string }) {
                 href={href}
                 aria-current={active ? "page" : undefined}
                 className={`block rounded-md px-3 py-2 text-sm font-medium transition ${
-                  active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+                  active
+                    ? "bg-brand-50 text-brand-700"
+                    : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
                 }`}
               >
                 {item.label}

@@ -19,7 +19,10 @@ export function AccountShell({
     <div className="flex min-h-screen">
       <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
         <div className="flex items-center gap-2.5 px-5 py-5">
-          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-brand-600 font-bold text-white">
+          <span
+            aria-hidden
+            className="grid size-8 place-items-center rounded-lg bg-brand-600 font-bold text-white"
+          >
             ⇄
           </span>
           <div className="min-w-0">
@@ -29,7 +32,11 @@ export function AccountShell({
         </div>
         <AccountNav projectId={projectId} />
         <div className="mt-auto border-t border-slate-100 px-5 py-4">
-          <p className="truncate text-sm font-medium text-slate-800" title={userEmail} data-testid="current-user">
+          <p
+            className="truncate text-sm font-medium text-slate-800"
+            title={userEmail}
+            data-testid="current-user"
+          >
             {userEmail}
           </p>
           <p className="text-xs capitalize text-slate-500">{role}</p>

@@ -1,11 +1,11 @@
 "use client";
 
 import { loginAction } from "@/app/(auth)/actions";
+import { useServerForm } from "@/components/forms/use-server-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { loginSchema } from "@/lib/auth/schemas";
-import { useServerForm } from "@/components/forms/use-server-form";
 
 export function LoginForm() {
   const { form, onSubmit, pending, formError } = useServerForm(loginSchema, loginAction, {
@@ -19,7 +19,13 @@ export function LoginForm() {
         <p className="mt-1.5 text-sm text-slate-500">to configure your project’s webhooks.</p>
       </div>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <Field label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
+      <Field
+        label="Email"
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
       <Field
         label="Password"
         type="password"

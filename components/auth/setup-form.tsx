@@ -1,11 +1,11 @@
 "use client";
 
 import { setupAction } from "@/app/(auth)/actions";
+import { useServerForm } from "@/components/forms/use-server-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PASSWORD_MIN_LENGTH, setupSchema } from "@/lib/auth/schemas";
-import { useServerForm } from "@/components/forms/use-server-form";
 
 export function SetupForm() {
   const { form, onSubmit, pending, formError } = useServerForm(setupSchema, setupAction, {
@@ -21,7 +21,13 @@ export function SetupForm() {
         </p>
       </div>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <Field label="Email" type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
+      <Field
+        label="Email"
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
       <Field
         label="Password"
         type="password"
@@ -30,7 +36,11 @@ export function SetupForm() {
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         {...form.register("password")}
       />
-      <Field label="Project name" error={errors.projectName?.message} {...form.register("projectName")} />
+      <Field
+        label="Project name"
+        error={errors.projectName?.message}
+        {...form.register("projectName")}
+      />
       <Button type="submit" pending={pending} className="w-full">
         Create administrator
       </Button>

@@ -5,7 +5,9 @@ import { useState, useTransition } from "react";
 import { type FieldValues, type Path, type UseFormProps, useForm } from "react-hook-form";
 import type { z } from "zod";
 
-type ServerResult = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string> };
+type ServerResult =
+  | { ok: true }
+  | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 /**
  * react-hook-form bound to a zod schema, submitting to a server action: the same schema checks
@@ -13,7 +15,7 @@ type ServerResult = { ok: true } | { ok: false; message: string; fieldErrors: Re
  */
 export function useServerForm<TSchema extends z.ZodType<FieldValues, FieldValues>>(
   schema: TSchema,
-  action: (values: z.input<TSchema>) => Promise<ServerResult | undefined | void>,
+  action: (values: z.input<TSchema>) => Promise<ServerResult | undefined>,
   options?: Omit<UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>, "resolver">,
 ) {
   const form = useForm<z.input<TSchema>, unknown, z.output<TSchema>>({
@@ -23,25 +25,32 @@ export function useServerForm<TSchema extends z.ZodType<FieldValues, FieldValues
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const onSubmit = form.handleSubmit((values) =>
-    new Promise<void>((resolve) => {
-      startTransition(async () => {
-        setFormError(null);
-        const result = await action(values as z.input<TSchema>);
-        if (result && !result.ok) {
-          let placed = false;
-          for (const [field, message] of Object.entries(result.fieldErrors)) {
-            if (field in form.getValues()) {
-              form.setError(field as Path<z.input<TSchema>>, { type: "server", message });
-              placed = true;
+  const onSubmit = form.handleSubmit(
+    (values) =>
+      new Promise<void>((resolve) => {
+        startTransition(async () => {
+          setFormError(null);
+          const result = await action(values as z.input<TSchema>);
+          if (result && !result.ok) {
+            let placed = false;
+            for (const [field, message] of Object.entries(result.fieldErrors)) {
+              if (field in form.getValues()) {
+                form.setError(field as Path<z.input<TSchema>>, { type: "server", message });
+                placed = true;
+              }
             }
+            if (!placed) setFormError(result.message);
           }
-          if (!placed) setFormError(result.message);
-        }
-        resolve();
-      });
-    }),
+          resolve();
+        });
+      }),
   );
 
-  return { form, onSubmit, pending: pending || form.formState.isSubmitting, formError, setFormError };
+  return {
+    form,
+    onSubmit,
+    pending: pending || form.formState.isSubmitting,
+    formError,
+    setFormError,
+  };
 }

@@ -2,7 +2,10 @@
 
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { createApiKeyAction, revokeApiKeyAction } from "@/app/projects/[projectId]/settings/actions";
+import {
+  createApiKeyAction,
+  revokeApiKeyAction,
+} from "@/app/projects/[projectId]/settings/actions";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -39,7 +42,12 @@ export function ApiKeysPanel({
   const [revoking, startRevoke] = useTransition();
 
   function revoke(key: ApiKeyDto) {
-    if (!window.confirm(`Revoke the key “${key.name}” (${key.prefix}…)? Requests using it will be refused.`)) return;
+    if (
+      !window.confirm(
+        `Revoke the key “${key.name}” (${key.prefix}…)? Requests using it will be refused.`,
+      )
+    )
+      return;
     startRevoke(async () => {
       const result = await revokeApiKeyAction(projectId, key.id);
       if (result.ok) toast.success(`Key “${key.name}” revoked`);
@@ -52,7 +60,8 @@ export function ApiKeysPanel({
       title="API keys"
       description={
         <>
-          The telephony platform and API clients send a key in the <code className="font-mono">Auth-key</code> header.
+          The telephony platform and API clients send a key in the{" "}
+          <code className="font-mono">Auth-key</code> header.
         </>
       }
     >
@@ -72,7 +81,11 @@ export function ApiKeysPanel({
       ) : null}
 
       {created ? (
-        <div role="status" className="mt-5 rounded-lg border border-amber-200 bg-amber-50 p-4" data-testid="new-api-key">
+        <div
+          role="status"
+          className="mt-5 rounded-lg border border-amber-200 bg-amber-50 p-4"
+          data-testid="new-api-key"
+        >
           <p className="text-sm font-medium text-amber-900">
             Copy the key “{created.name}” now: it is shown only once.
           </p>
@@ -104,11 +117,21 @@ export function ApiKeysPanel({
         <table className="mt-5 w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Key</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Created</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Last used</th>
-              <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Name
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Key
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Created
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Last used
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -116,7 +139,9 @@ export function ApiKeysPanel({
               <tr key={key.id} data-testid="api-key-row">
                 <td className="py-2.5 pr-4 font-medium text-slate-800">{key.name}</td>
                 <td className="py-2.5 pr-4 font-mono text-xs text-slate-600">{key.prefix}…</td>
-                <td className="py-2.5 pr-4 text-slate-600">{formatDateTime(key.createdAt, timeZone)}</td>
+                <td className="py-2.5 pr-4 text-slate-600">
+                  {formatDateTime(key.createdAt, timeZone)}
+                </td>
                 <td className="py-2.5 pr-4 text-slate-600">
                   {key.lastUsedAt ? formatDateTime(key.lastUsedAt, timeZone) : "Never"}
                 </td>

@@ -47,7 +47,11 @@ export function ProjectSettingsForm({
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <fieldset disabled={!canEdit} className="grid grid-cols-1 gap-5 md:grid-cols-2">
           <Field label="Project name" error={errors.name?.message} {...form.register("name")} />
-          <SelectField label="Time zone" error={errors.timeZone?.message} {...form.register("timeZone")}>
+          <SelectField
+            label="Time zone"
+            error={errors.timeZone?.message}
+            {...form.register("timeZone")}
+          >
             {zones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replaceAll("_", " ")}
@@ -65,7 +69,11 @@ export function ProjectSettingsForm({
             label="GA4 API secret"
             type="password"
             autoComplete="off"
-            placeholder={project.gaApiSecretSet ? "•••••••• (saved; type to replace)" : "Measurement Protocol API secret"}
+            placeholder={
+              project.gaApiSecretSet
+                ? "•••••••• (saved; type to replace)"
+                : "Measurement Protocol API secret"
+            }
             error={errors.gaApiSecret?.message}
             {...form.register("gaApiSecret")}
           />

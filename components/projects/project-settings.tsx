@@ -19,10 +19,17 @@ export function ProjectSettings({
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Project settings</h1>
-        <p className="mt-1 text-sm text-slate-500">Name, time zone, Google Analytics and API keys of {project.name}.</p>
+        <p className="mt-1 text-sm text-slate-500">
+          Name, time zone, Google Analytics and API keys of {project.name}.
+        </p>
       </div>
       <ProjectSettingsForm project={project} timeZones={timeZones} canEdit={canEdit} />
-      <ApiKeysPanel projectId={project.id} apiKeys={apiKeys} canEdit={canEdit} timeZone={project.timeZone} />
+      <ApiKeysPanel
+        projectId={project.id}
+        apiKeys={apiKeys}
+        canEdit={canEdit}
+        timeZone={project.timeZone}
+      />
     </div>
   );
 }

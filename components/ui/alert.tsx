@@ -8,7 +8,10 @@ const TONES = {
 
 export function Alert({ tone, children }: { tone: keyof typeof TONES; children: ReactNode }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-3.5 py-2.5 text-sm ${TONES[tone]}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={`rounded-md border px-3.5 py-2.5 text-sm ${TONES[tone]}`}
+    >
       {children}
     </div>
   );

@@ -1,6 +1,11 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, description, children, actions }: {
+export function Card({
+  title,
+  description,
+  children,
+  actions,
+}: {
   title: string;
   description?: ReactNode;
   children: ReactNode;

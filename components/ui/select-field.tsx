@@ -6,7 +6,15 @@ type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
   hint?: ReactNode;
 };
 
-export function SelectField({ label, error, hint, id, className = "", children, ...props }: SelectFieldProps) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  id,
+  className = "",
+  children,
+  ...props
+}: SelectFieldProps) {
   const generated = useId();
   const selectId = id ?? generated;
   return (
@@ -19,7 +27,9 @@ export function SelectField({ label, error, hint, id, className = "", children, 
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${selectId}-error` : undefined}
         className={`mt-1.5 block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-xs outline-none focus:ring-2 ${
-          error ? "border-red-400 focus:ring-red-100" : "border-slate-300 focus:border-brand-500 focus:ring-brand-100"
+          error
+            ? "border-red-400 focus:ring-red-100"
+            : "border-slate-300 focus:border-brand-500 focus:ring-brand-100"
         }`}
         {...props}
       >

@@ -33,7 +33,8 @@ export function EventsTable({ projectId, events, canEdit }: Props) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Webhooks</h1>
           <p className="mt-1 text-sm text-slate-500">
-            Each event sends its webhook requests to your CRM, BI or chat bot at a moment of the call.
+            Each event sends its webhook requests to your CRM, BI or chat bot at a moment of the
+            call.
           </p>
         </div>
       </div>
@@ -41,10 +42,18 @@ export function EventsTable({ projectId, events, canEdit }: Props) {
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="px-5 py-3">Name</th>
-              <th scope="col" className="px-5 py-3">Event</th>
-              <th scope="col" className="px-5 py-3">Webhook requests</th>
-              <th scope="col" className="px-5 py-3">Status</th>
+              <th scope="col" className="px-5 py-3">
+                Name
+              </th>
+              <th scope="col" className="px-5 py-3">
+                Event
+              </th>
+              <th scope="col" className="px-5 py-3">
+                Webhook requests
+              </th>
+              <th scope="col" className="px-5 py-3">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -5,7 +5,9 @@ export function RequestTarget({ request }: { request: WebhookRequestSummaryDto }
   const match = /^(https?:\/\/)([^/?#]+)(.*)$/.exec(request.url);
   return (
     <p className="mt-0.5 max-w-md truncate font-mono text-xs text-slate-500" title={request.url}>
-      <span className="mr-1.5 rounded bg-slate-100 px-1 py-px font-semibold text-slate-700">{request.method}</span>
+      <span className="mr-1.5 rounded bg-slate-100 px-1 py-px font-semibold text-slate-700">
+        {request.method}
+      </span>
       {match ? (
         <>
           {match[1]}

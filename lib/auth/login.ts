@@ -27,7 +27,9 @@ export async function loginRetryAfter(keys: string[], now = new Date()): Promise
     });
     const oldestCounted = failures[limit - 1];
     if (!oldestCounted) continue;
-    const seconds = Math.ceil((oldestCounted.createdAt.getTime() + WINDOW_MS - now.getTime()) / 1000);
+    const seconds = Math.ceil(
+      (oldestCounted.createdAt.getTime() + WINDOW_MS - now.getTime()) / 1000,
+    );
     wait = Math.max(wait, seconds, 1);
   }
   return wait;
@@ -38,13 +40,21 @@ export async function logIn(input: LoginInput, ip: string, userAgent?: string | 
   const keys = throttleKeys(ip, email);
   const retryAfter = await loginRetryAfter(keys);
   if (retryAfter > 0) {
-    throw new AppError("too_many_requests", `Too many failed attempts. Try again in ${retryAfter} s.`);
+    throw new AppError(
+      "too_many_requests",
+      `Too many failed attempts. Try again in ${retryAfter} s.`,
+    );
   }
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true },
+  });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !valid) {
     await db.loginFailure.createMany({ data: keys.map((key) => ({ key })) });
-    await db.loginFailure.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - WINDOW_MS) } } });
+    await db.loginFailure.deleteMany({
+      where: { createdAt: { lt: new Date(Date.now() - WINDOW_MS) } },
+    });
     throw new AppError("unauthorized", WRONG_CREDENTIALS, "password");
   }
   return createSession(user.id, userAgent);

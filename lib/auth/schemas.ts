@@ -17,7 +17,11 @@ export const setupSchema = z
       .string()
       .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
       .max(200, "Use at most 200 characters"),
-    projectName: z.string().trim().min(1, "Enter a project name").max(100, "Use at most 100 characters"),
+    projectName: z
+      .string()
+      .trim()
+      .min(1, "Enter a project name")
+      .max(100, "Use at most 100 characters"),
   })
   .strict();
 

@@ -22,7 +22,12 @@ export async function findSessionUser(token: string | undefined): Promise<Sessio
   if (!token) return null;
   const session = await db.session.findUnique({
     where: { id: sha256Hex(token) },
-    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: { id: true, email: true } } },
+    select: {
+      id: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      user: { select: { id: true, email: true } },
+    },
   });
   if (!session) return null;
   const now = Date.now();

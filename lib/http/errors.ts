@@ -23,22 +23,39 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   if (error instanceof AppError) {
     return {
       status: error.status,
-      body: { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } },
+      body: {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+        },
+      },
     };
   }
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const field = issue ? formatPath(issue.path) : "";
-    const message = issue ? (field ? `${field}: ${issue.message}` : issue.message) : "Invalid input";
-    return { status: 422, body: { error: { code: "validation_failed", message, ...(field ? { field } : {}) } } };
+    const message = issue
+      ? field
+        ? `${field}: ${issue.message}`
+        : issue.message
+      : "Invalid input";
+    return {
+      status: 422,
+      body: { error: { code: "validation_failed", message, ...(field ? { field } : {}) } },
+    };
   }
   const code = prismaCode(error);
-  if (code === "P2025") return { status: 404, body: { error: { code: "not_found", message: "Not found" } } };
+  if (code === "P2025")
+    return { status: 404, body: { error: { code: "not_found", message: "Not found" } } };
   if (code === "P2002") {
     return { status: 409, body: { error: { code: "conflict", message: "That already exists" } } };
   }
   console.error(error);
-  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side" } } };
+  return {
+    status: 500,
+    body: { error: { code: "internal", message: "Something went wrong on our side" } },
+  };
 }
 
 /** Field-level messages for forms: every zod issue keyed by its dotted path. */

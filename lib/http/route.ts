@@ -1,7 +1,7 @@
 import type { z } from "zod";
+import { AppError } from "../errors";
 import { authenticateApiKey } from "../projects/api-keys";
 import type { ProjectDto } from "../projects/serializers";
-import { AppError } from "../errors";
 import { toErrorResponse } from "./errors";
 
 export const API_KEY_HEADER = "Auth-key";
@@ -32,10 +32,15 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
     try {
       const auth = await authenticateApiKey(request.headers.get(API_KEY_HEADER));
       if (!auth) {
-        throw new AppError("unauthorized", `Missing, unknown or revoked API key in the ${API_KEY_HEADER} header`);
+        throw new AppError(
+          "unauthorized",
+          `Missing, unknown or revoked API key in the ${API_KEY_HEADER} header`,
+        );
       }
       const rawParams = await segment.params;
-      const params = (options.params ? options.params.parse(rawParams) : {}) as z.infer<TParamsSchema>;
+      const params = (
+        options.params ? options.params.parse(rawParams) : {}
+      ) as z.infer<TParamsSchema>;
       return await handler({ request, project: auth.project, params });
     } catch (error) {
       const { status, body } = toErrorResponse(error);

@@ -31,15 +31,21 @@ export async function revokeApiKey(projectId: string, apiKeyId: string) {
     data: { revokedAt: new Date() },
   });
   if (count === 0) {
-    const exists = await db.apiKey.findFirst({ where: { id: apiKeyId, projectId }, select: { id: true } });
+    const exists = await db.apiKey.findFirst({
+      where: { id: apiKeyId, projectId },
+      select: { id: true },
+    });
     if (!exists) throw notFound("API key");
   }
 }
 
 /** The project a raw `Auth-key` value belongs to, or null for a missing, unknown or revoked key. */
 export async function authenticateApiKey(rawKey: string | null | undefined) {
-  if (!rawKey || !rawKey.startsWith(KEY_PREFIX) || rawKey.length > 200) return null;
-  const row = await db.apiKey.findUnique({ where: { keyHash: sha256Hex(rawKey) }, include: { project: true } });
+  if (!rawKey?.startsWith(KEY_PREFIX) || rawKey.length > 200) return null;
+  const row = await db.apiKey.findUnique({
+    where: { keyHash: sha256Hex(rawKey) },
+    include: { project: true },
+  });
   if (!row || row.revokedAt) return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

@@ -1,7 +1,11 @@
-import { type Tx, db } from "../db";
+import { db, type Tx } from "../db";
 import { env } from "../env";
 import { notFound } from "../errors";
-import { buildDefaultEventRequest, DEFAULT_EVENT_NAME, DEFAULT_EVENT_TRIGGER } from "../webhooks/default-event";
+import {
+  buildDefaultEventRequest,
+  DEFAULT_EVENT_NAME,
+  DEFAULT_EVENT_TRIGGER,
+} from "../webhooks/default-event";
 import { DEFAULT_TIME_ZONE, type ProjectSettingsInput, projectSettingsSchema } from "./schemas";
 import { toProjectDto } from "./serializers";
 

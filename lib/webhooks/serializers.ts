@@ -21,7 +21,9 @@ export type WebhookEventDto = {
   requests: WebhookRequestSummaryDto[];
 };
 
-export function toWebhookEventDto(event: WebhookEvent & { requests: WebhookRequest[] }): WebhookEventDto {
+export function toWebhookEventDto(
+  event: WebhookEvent & { requests: WebhookRequest[] },
+): WebhookEventDto {
   return {
     id: event.id,
     name: event.name,
@@ -33,6 +35,12 @@ export function toWebhookEventDto(event: WebhookEvent & { requests: WebhookReque
     updatedAt: event.updatedAt.toISOString(),
     requests: [...event.requests]
       .sort((a, b) => a.position - b.position)
-      .map((r) => ({ id: r.id, position: r.position, method: r.method, url: r.url, format: r.format })),
+      .map((r) => ({
+        id: r.id,
+        position: r.position,
+        method: r.method,
+        url: r.url,
+        format: r.format,
+      })),
   };
 }

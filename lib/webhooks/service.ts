@@ -22,7 +22,10 @@ export async function getWebhookEvent(projectId: string, eventId: string) {
 
 /** Enabling and disabling is allowed for every event, the locked default one included. */
 export async function setWebhookEventEnabled(projectId: string, eventId: string, enabled: boolean) {
-  const { count } = await db.webhookEvent.updateMany({ where: { id: eventId, projectId }, data: { enabled } });
+  const { count } = await db.webhookEvent.updateMany({
+    where: { id: eventId, projectId },
+    data: { enabled },
+  });
   if (count === 0) throw notFound("Webhook event");
   return getWebhookEvent(projectId, eventId);
 }

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
 import { createProjectInTx } from "@/lib/projects/service";
 
 let counter = 0;

@@ -3,14 +3,20 @@ import { describe, expect, it } from "vitest";
 import { GET as getProjectRoute } from "@/app/api/v1/project/route";
 import { requireProjectRole } from "@/lib/auth/access";
 import { db } from "@/lib/db";
-import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "@/lib/projects/api-keys";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/projects/api-keys";
 import { getProject, updateProjectSettings } from "@/lib/projects/service";
-import { deleteWebhookEvent, listWebhookEvents, setWebhookEventEnabled } from "@/lib/webhooks/service";
+import {
+  deleteWebhookEvent,
+  listWebhookEvents,
+  setWebhookEventEnabled,
+} from "@/lib/webhooks/service";
 import { createUserWithProject } from "../helpers/factories";
 
 function callProjectRoute(key?: string) {
   const headers = new Headers(key === undefined ? {} : { "Auth-key": key });
-  return getProjectRoute(new Request("http://localhost/api/v1/project", { headers }), { params: Promise.resolve({}) });
+  return getProjectRoute(new Request("http://localhost/api/v1/project", { headers }), {
+    params: Promise.resolve({}),
+  });
 }
 
 describe("API keys", () => {
@@ -18,14 +24,23 @@ describe("API keys", () => {
     const { project } = await createUserWithProject("keys");
     const { key, apiKey } = await createApiKey(project.id, { name: " CRM " });
     expect(key).toMatch(/^whk_[\w-]{40}$/);
-    expect(apiKey).toMatchObject({ name: "CRM", prefix: key.slice(0, 12), lastUsedAt: null, revokedAt: null });
+    expect(apiKey).toMatchObject({
+      name: "CRM",
+      prefix: key.slice(0, 12),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     expect(JSON.stringify(await db.apiKey.findMany())).not.toContain(key);
     expect(JSON.stringify(await listApiKeys(project.id))).not.toContain(key);
 
     const response = await callProjectRoute(key);
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body.project).toMatchObject({ id: project.id, name: "keys project", timeZone: "Europe/Kyiv" });
+    expect(body.project).toMatchObject({
+      id: project.id,
+      name: "keys project",
+      timeZone: "Europe/Kyiv",
+    });
     expect(JSON.stringify(body)).not.toMatch(/gaApiSecret"|keyHash|passwordHash/);
     const [listed] = await listApiKeys(project.id);
     expect(listed?.lastUsedAt).not.toBeNull();
@@ -57,10 +72,20 @@ describe("project settings", () => {
   it("validates the time zone and GA measurement id by field, and keeps the secret out of reads", async () => {
     const { project } = await createUserWithProject("settings");
     await expect(
-      updateProjectSettings(project.id, { name: "X", timeZone: "Mars/Olympus", gaMeasurementId: "", gaApiSecret: "" }),
+      updateProjectSettings(project.id, {
+        name: "X",
+        timeZone: "Mars/Olympus",
+        gaMeasurementId: "",
+        gaApiSecret: "",
+      }),
     ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["timeZone"] })] });
     await expect(
-      updateProjectSettings(project.id, { name: "X", timeZone: "UTC", gaMeasurementId: "UA-1", gaApiSecret: "" }),
+      updateProjectSettings(project.id, {
+        name: "X",
+        timeZone: "UTC",
+        gaMeasurementId: "UA-1",
+        gaApiSecret: "",
+      }),
     ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["gaMeasurementId"] })] });
 
     const saved = await updateProjectSettings(project.id, {
@@ -69,11 +94,23 @@ describe("project settings", () => {
       gaMeasurementId: "G-ABC123",
       gaApiSecret: "s3cret",
     });
-    expect(saved).toMatchObject({ name: "Renamed", timeZone: "America/New_York", gaMeasurementId: "G-ABC123", gaApiSecretSet: true });
+    expect(saved).toMatchObject({
+      name: "Renamed",
+      timeZone: "America/New_York",
+      gaMeasurementId: "G-ABC123",
+      gaApiSecretSet: true,
+    });
     expect(JSON.stringify(saved)).not.toContain("s3cret");
     // An empty secret on a later save keeps the stored one.
-    await updateProjectSettings(project.id, { name: "Renamed", timeZone: "UTC", gaMeasurementId: "G-ABC123", gaApiSecret: "" });
-    expect((await db.project.findUniqueOrThrow({ where: { id: project.id } })).gaApiSecret).toBe("s3cret");
+    await updateProjectSettings(project.id, {
+      name: "Renamed",
+      timeZone: "UTC",
+      gaMeasurementId: "G-ABC123",
+      gaApiSecret: "",
+    });
+    expect((await db.project.findUniqueOrThrow({ where: { id: project.id } })).gaApiSecret).toBe(
+      "s3cret",
+    );
     expect((await getProject(project.id)).timeZone).toBe("UTC");
   });
 });
@@ -98,15 +135,23 @@ describe("two users in two projects", () => {
     const a = await createUserWithProject("alice");
     const b = await createUserWithProject("bob");
     await expect(requireProjectRole(a.user.id, a.project.id, "owner")).resolves.toBe("owner");
-    await expect(requireProjectRole(b.user.id, a.project.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(requireProjectRole(a.user.id, b.project.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(requireProjectRole(b.user.id, a.project.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(requireProjectRole(a.user.id, b.project.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
 
     const aKey = await createApiKey(a.project.id, { name: "A" });
     // Project-scoped services never touch another project's rows.
-    await expect(revokeApiKey(b.project.id, aKey.apiKey.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeApiKey(b.project.id, aKey.apiKey.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect((await listApiKeys(a.project.id))[0]?.revokedAt).toBeNull();
     const [aEvent] = await listWebhookEvents(a.project.id);
-    await expect(setWebhookEventEnabled(b.project.id, aEvent?.id ?? "", false)).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      setWebhookEventEnabled(b.project.id, aEvent?.id ?? "", false),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect((await listWebhookEvents(a.project.id))[0]?.enabled).toBe(true);
 
     const response = await callProjectRoute(aKey.key);

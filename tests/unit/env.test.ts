@@ -19,7 +19,9 @@ describe("configuration", () => {
     ["NODE_ENV", "staging"],
   ])("stops on a bad %s with a message naming it", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(ConfigurationError);
-    expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+    expect(() => parseEnv({ [name]: value })).toThrow(
+      new RegExp(`^Invalid configuration:\\n  ${name}: `),
+    );
   });
 
   it("reads booleans and numbers from strings", () => {

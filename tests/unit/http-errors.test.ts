@@ -5,12 +5,24 @@ import { toErrorResponse } from "@/lib/http/errors";
 
 describe("error mapping", () => {
   it("maps a zod error to 422 naming the full field path", () => {
-    const schema = z.object({ requests: z.array(z.object({ params: z.array(z.object({ name: z.string().min(1, "Enter a name") })) })) });
-    const result = schema.safeParse({ requests: [{ params: [{ name: "ok" }] }, { params: [{ name: "" }] }] });
+    const schema = z.object({
+      requests: z.array(
+        z.object({ params: z.array(z.object({ name: z.string().min(1, "Enter a name") })) }),
+      ),
+    });
+    const result = schema.safeParse({
+      requests: [{ params: [{ name: "ok" }] }, { params: [{ name: "" }] }],
+    });
     if (result.success) throw new Error("expected a failure");
     expect(toErrorResponse(result.error)).toEqual({
       status: 422,
-      body: { error: { code: "validation_failed", message: "requests[1].params[0].name: Enter a name", field: "requests[1].params[0].name" } },
+      body: {
+        error: {
+          code: "validation_failed",
+          message: "requests[1].params[0].name: Enter a name",
+          field: "requests[1].params[0].name",
+        },
+      },
     });
   });
 

@@ -11,6 +11,8 @@ describe("password hashing", () => {
   });
 
   it("salts every hash", async () => {
-    expect(await hashPassword("same password here")).not.toBe(await hashPassword("same password here"));
+    expect(await hashPassword("same password here")).not.toBe(
+      await hashPassword("same password here"),
+    );
   });
 });

@@ -15,7 +15,12 @@ export default async function ProjectLayout({
   const projects = await listUserProjects(user.id);
   const project = projects.find((p) => p.id === projectId);
   return (
-    <AccountShell projectId={projectId} projectName={project?.name ?? ""} userEmail={user.email} role={role}>
+    <AccountShell
+      projectId={projectId}
+      projectName={project?.name ?? ""}
+      userEmail={user.email}
+      role={role}
+    >
       {children}
     </AccountShell>
   );

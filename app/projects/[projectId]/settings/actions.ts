@@ -35,7 +35,10 @@ export async function createApiKeyAction(
   });
 }
 
-export async function revokeApiKeyAction(projectId: string, apiKeyId: string): Promise<ActionResult> {
+export async function revokeApiKeyAction(
+  projectId: string,
+  apiKeyId: string,
+): Promise<ActionResult> {
   return runAction(async () => {
     await requireProjectAction(projectId, "admin");
     await revokeApiKey(projectId, apiKeyId);

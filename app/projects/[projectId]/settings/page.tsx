@@ -6,7 +6,11 @@ import { getProject } from "@/lib/projects/service";
 
 export const metadata: Metadata = { title: "Project settings" };
 
-export default async function ProjectSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+export default async function ProjectSettingsPage({
+  params,
+}: {
+  params: Promise<{ projectId: string }>;
+}) {
   const { projectId } = await params;
   const { role } = await requireProjectPage(projectId);
   const [project, apiKeys] = await Promise.all([getProject(projectId), listApiKeys(projectId)]);
