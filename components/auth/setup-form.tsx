@@ -17,7 +17,7 @@ export function SetupForm() {
       <div>
         <h1 className="text-xl font-semibold text-slate-900">Create the first administrator</h1>
         <p className="mt-1.5 text-sm text-slate-500">
-          This account owns the first project. You can invite others later.
+          This account owns the first project and its webhooks.
         </p>
       </div>
       {formError ? <Alert tone="error">{formError}</Alert> : null}

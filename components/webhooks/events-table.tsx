@@ -4,6 +4,7 @@ import { useOptimistic, useTransition } from "react";
 import { toast } from "sonner";
 import { setEventEnabledAction } from "@/app/projects/[projectId]/webhooks/actions";
 import { Badge } from "@/components/ui/badge";
+import { LockIcon } from "@/components/ui/lock-icon";
 import { Switch } from "@/components/ui/switch";
 import type { WebhookEventDto } from "@/lib/webhooks/serializers";
 import { RequestTarget } from "./request-target";
@@ -60,11 +61,11 @@ export function EventsTable({ projectId, events, canEdit }: Props) {
             {optimisticEvents.map((event) => (
               <tr key={event.id} data-testid="event-row" className="align-top hover:bg-slate-50/60">
                 <td className="px-5 py-4">
-                  <div className="flex items-center gap-2 font-medium text-slate-900">
+                  <div className="flex items-center gap-2 whitespace-nowrap font-medium text-slate-900">
                     {event.name}
                     {event.locked ? (
                       <Badge tone="neutral">
-                        <span aria-hidden>🔒</span> Default
+                        <LockIcon /> Default
                       </Badge>
                     ) : null}
                   </div>

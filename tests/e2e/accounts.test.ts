@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage, screenshot } from "./support/browser";
 import { appUrl } from "./support/context";
 
@@ -116,5 +118,167 @@ describe("first administrator, project settings, API key, logout, login", () => 
     await page.getByLabel("Password").fill(ADMIN.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`**/projects/${projectId}/webhooks`);
+  });
+});
+
+type ActionName =
+  | "loginAction"
+  | "updateProjectSettingsAction"
+  | "createApiKeyAction"
+  | "revokeApiKeyAction"
+  | "setEventEnabledAction";
+
+/** The id Next gave a server action in this build, as a browser would send it. */
+function actionId(name: ActionName): string {
+  const manifestFile = path.join(
+    inject("appDir"),
+    ".next",
+    "server",
+    "server-reference-manifest.json",
+  );
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
+  if (!found) throw new Error(`server action ${name} is not in the build`);
+  return found[0];
+}
+
+describe("two users in two projects", () => {
+  let browser: Browser;
+  let bobPage: Page;
+  let alice: Awaited<ReturnType<typeof arrangeUser>>;
+  let bob: Awaited<ReturnType<typeof arrangeUser>>;
+
+  async function arrangeUser(label: string) {
+    const { createUserWithProject } = await import("../helpers/factories");
+    const { createApiKey } = await import("@/lib/projects/api-keys");
+    const created = await createUserWithProject(label);
+    const { key, apiKey } = await createApiKey(created.project.id, { name: `${label} key` });
+    return { ...created, key, apiKeyId: apiKey.id };
+  }
+
+  async function projectAsSeenBy(key: string) {
+    const response = await fetch(appUrl("/api/v1/project"), { headers: { "Auth-key": key } });
+    expect(response.status).toBe(200);
+    return (await response.json()).project as { id: string; name: string; timeZone: string };
+  }
+
+  /** Posts a server action with Bob's session cookie, the way his browser would. */
+  async function callActionAsBob(name: ActionName, args: unknown[]): Promise<string> {
+    const cookies = await bobPage.context().cookies();
+    const response = await fetch(appUrl(`/projects/${bob.project.id}/settings`), {
+      method: "POST",
+      headers: {
+        "Next-Action": actionId(name),
+        Accept: "text/x-component",
+        "Content-Type": "text/plain;charset=UTF-8",
+        Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "),
+      },
+      body: JSON.stringify(args),
+    });
+    expect(response.status).toBe(200);
+    return response.text();
+  }
+
+  beforeAll(async () => {
+    // The app's own database: these users are arranged directly because no page invites users yet.
+    process.env.DATABASE_URL = inject("databaseUrl");
+    process.env.GA_ENDPOINT = inject("receiverUrl");
+    alice = await arrangeUser("alice");
+    bob = await arrangeUser("bob");
+    browser = await launchBrowser();
+    bobPage = await newPage(browser);
+    await bobPage.goto("/login");
+    await bobPage.getByLabel("Email").fill(bob.email);
+    await bobPage.getByLabel("Password").fill(bob.password);
+    await bobPage.getByRole("button", { name: "Sign in" }).click();
+    await bobPage.waitForURL(`**/projects/${bob.project.id}/webhooks`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    const { db } = await import("@/lib/db");
+    await db.$disconnect();
+  });
+
+  it("shows Bob his own project and a not-found page for Alice's", async () => {
+    for (const section of ["webhooks", "settings", "errors"]) {
+      const own = await bobPage.goto(`/projects/${bob.project.id}/${section}`);
+      expect(own?.status()).toBe(200);
+      const foreign = await bobPage.goto(`/projects/${alice.project.id}/${section}`);
+      expect(foreign?.status()).toBe(404);
+      expect(await bobPage.content()).not.toContain(alice.project.name);
+    }
+    await screenshot(bobPage, "foreign-project-not-found");
+  });
+
+  it("refuses Bob's server actions on Alice's project and changes nothing", async () => {
+    const before = await projectAsSeenBy(alice.key);
+
+    const rename = await callActionAsBob("updateProjectSettingsAction", [
+      alice.project.id,
+      { name: "Taken over", timeZone: "UTC", gaMeasurementId: "", gaApiSecret: "" },
+    ]);
+    expect(rename).toContain("Project not found");
+    const newKey = await callActionAsBob("createApiKeyAction", [
+      alice.project.id,
+      { name: "backdoor" },
+    ]);
+    expect(newKey).toContain("Project not found");
+    expect(newKey).not.toContain("whk_");
+    const revoke = await callActionAsBob("revokeApiKeyAction", [alice.project.id, alice.apiKeyId]);
+    expect(revoke).toContain("Project not found");
+
+    const { db } = await import("@/lib/db");
+    const [aliceEvent] = await db.webhookEvent.findMany({ where: { projectId: alice.project.id } });
+    const toggle = await callActionAsBob("setEventEnabledAction", [
+      { projectId: alice.project.id, eventId: aliceEvent?.id, enabled: false },
+    ]);
+    expect(toggle).toContain("Project not found");
+
+    // Alice's key still works and her project is as it was.
+    expect(await projectAsSeenBy(alice.key)).toEqual(before);
+    expect(await db.apiKey.count({ where: { projectId: alice.project.id } })).toBe(1);
+    expect(
+      (await db.webhookEvent.findUniqueOrThrow({ where: { id: aliceEvent?.id } })).enabled,
+    ).toBe(true);
+
+    // The same action on Bob's own project goes through, so the refusals above are about access.
+    const ownRename = await callActionAsBob("updateProjectSettingsAction", [
+      bob.project.id,
+      { name: "Bob renamed", timeZone: "UTC", gaMeasurementId: "", gaApiSecret: "" },
+    ]);
+    expect(ownRename).not.toContain("Project not found");
+    expect((await projectAsSeenBy(bob.key)).name).toBe("Bob renamed");
+  });
+
+  it("answers each API key with its own project only", async () => {
+    expect((await projectAsSeenBy(alice.key)).id).toBe(alice.project.id);
+    expect((await projectAsSeenBy(bob.key)).id).toBe(bob.project.id);
+  });
+
+  it("sets an httpOnly, SameSite=Lax session cookie, Secure behind https", async () => {
+    async function logInOverFetch(forwardedProto?: string) {
+      const response = await fetch(appUrl("/login"), {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "Next-Action": actionId("loginAction"),
+          Accept: "text/x-component",
+          "Content-Type": "text/plain;charset=UTF-8",
+          ...(forwardedProto ? { "X-Forwarded-Proto": forwardedProto } : {}),
+        },
+        body: JSON.stringify([{ email: bob.email, password: bob.password }]),
+      });
+      return response.headers.getSetCookie().find((c) => c.startsWith("webhooks_session=")) ?? "";
+    }
+    const overHttp = await logInOverFetch();
+    expect(overHttp).toMatch(/HttpOnly/i);
+    expect(overHttp).toMatch(/SameSite=lax/i);
+    expect(overHttp).not.toMatch(/Secure/i);
+    const overHttps = await logInOverFetch("https");
+    expect(overHttps).toMatch(/HttpOnly/i);
+    expect(overHttps).toMatch(/; Secure/i);
   });
 });

@@ -7,12 +7,18 @@ export interface E2EProvided {
   baseURL: string;
   /** The recording receiver the app's GA_ENDPOINT points at. */
   receiverUrl: string;
+  /** The app's SQLite database, for tests that arrange data no page can create yet. */
+  databaseUrl: string;
+  /** The app's folder, where its build (`.next/`) lives. */
+  appDir: string;
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: E2EProvided["baseURL"];
     receiverUrl: E2EProvided["receiverUrl"];
+    databaseUrl: E2EProvided["databaseUrl"];
+    appDir: E2EProvided["appDir"];
   }
 }
 

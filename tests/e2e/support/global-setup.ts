@@ -70,8 +70,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
 
-  const provided: E2EProvided = { baseURL: server.url, receiverUrl: receiver.url };
+  const provided: E2EProvided = {
+    baseURL: server.url,
+    receiverUrl: receiver.url,
+    databaseUrl: `file:${path.join(dataDir, "e2e.db")}`,
+    appDir,
+  };
   project.provide("baseURL", provided.baseURL);
   project.provide("receiverUrl", provided.receiverUrl);
+  project.provide("databaseUrl", provided.databaseUrl);
+  project.provide("appDir", provided.appDir);
   return teardown;
 }
