@@ -117,7 +117,8 @@ const requestBaseSchema = z
     method: z.enum(METHODS, "choose GET, POST or PUT"),
     format: z.enum(FORMATS, "choose json, raw, json-rpc or form").default("json"),
     dateFormat: z.enum(DATE_FORMATS, "choose standard, iso8601, unix, unix_ms or dmy").default("standard"),
-    headers: z.array(headerSchema).max(LIMITS.headers, "use at most 50 headers").default([]),
+    // Omitted headers get the automatic Content-Type; a given list, even empty, is kept as is.
+    headers: z.array(headerSchema).max(LIMITS.headers, "use at most 50 headers").optional(),
     params: z.array(paramSchema).default([]),
     body: template.optional(),
     rpcMethod: z.string().trim().max(200, "use at most 200 characters").optional(),
@@ -156,7 +157,35 @@ export function walkParams(
   });
 }
 
-export const webhookRequestSchema = requestBaseSchema.superRefine((request, ctx) => {
+/** The Content-Type a request gets unless the admin edits or deletes it; null for GET. */
+export function defaultContentType(method: Method, format: Format): string | null {
+  if (method === "GET") return null;
+  switch (format) {
+    case "json":
+    case "json-rpc":
+      return "application/json; charset=utf-8";
+    case "form":
+      return "application/x-www-form-urlencoded";
+    case "raw":
+      return "text/plain; charset=utf-8";
+  }
+}
+
+export function defaultHeaders(method: Method, format: Format): Array<{ name: string; value: string }> {
+  const contentType = defaultContentType(method, format);
+  return contentType ? [{ name: "Content-Type", value: contentType }] : [];
+}
+
+const requestWithHeadersSchema = requestBaseSchema.transform(({ headers, ...request }) => ({
+  ...request,
+  headers: headers ?? defaultHeaders(request.method, request.format),
+}));
+
+// Whole-tree checks run only on an otherwise valid value: with a child already failing, zod
+// skips transforms and the value is not in its parsed shape.
+const ONLY_WHEN_VALID = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
+
+export const webhookRequestSchema = requestWithHeadersSchema.superRefine((request, ctx) => {
   let count = 0;
   walkParams(request.params, (param, path, depth) => {
     count += 1;
@@ -170,7 +199,7 @@ export const webhookRequestSchema = requestBaseSchema.superRefine((request, ctx)
   if (request.format === "json-rpc" && request.method !== "GET" && !request.rpcMethod) {
     ctx.addIssue({ code: "custom", path: ["rpcMethod"], message: "enter the JSON-RPC method" });
   }
-});
+}, ONLY_WHEN_VALID);
 
 export type WebhookRequestInput = z.input<typeof webhookRequestSchema>;
 export type WebhookRequestConfig = z.output<typeof webhookRequestSchema>;
@@ -242,7 +271,7 @@ export const webhookEventSchema = eventBaseSchema.superRefine((event, ctx) => {
       ctx.addIssue({ code: "custom", path: ["requests", index, ...problem.path], message: problem.message });
     }
   });
-});
+}, ONLY_WHEN_VALID);
 
 export const webhookEventPatchSchema = eventBaseSchema
   .pick({ name: true, enabled: true, conditions: true })
