@@ -32,6 +32,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** Extra machine-readable detail sent with the error, e.g. the variables a copy lacks. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.status = STATUS_BY_CODE[code];

@@ -1,7 +1,7 @@
-import type { WebhookRequestSummaryDto } from "@/lib/webhooks/serializers";
+import type { WebhookRequestDto } from "@/lib/webhooks/serializers";
 
 /** The request's URL with the host emphasised: the part an admin checks first. */
-export function RequestTarget({ request }: { request: WebhookRequestSummaryDto }) {
+export function RequestTarget({ request }: { request: WebhookRequestDto }) {
   const match = /^(https?:\/\/)([^/?#]+)(.*)$/.exec(request.url);
   return (
     <p className="mt-0.5 max-w-md truncate font-mono text-xs text-slate-500" title={request.url}>

@@ -1,7 +1,9 @@
 import { ZodError } from "zod";
 import { AppError, type ErrorCode } from "../errors";
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; field?: string } };
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; field?: string; [detail: string]: unknown };
+};
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, part) => {
@@ -25,6 +27,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       status: error.status,
       body: {
         error: {
+          ...error.details,
           code: error.code,
           message: error.message,
           ...(error.field ? { field: error.field } : {}),

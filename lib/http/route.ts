@@ -1,23 +1,60 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError } from "../errors";
 import { authenticateApiKey } from "../projects/api-keys";
 import type { ProjectDto } from "../projects/serializers";
 import { toErrorResponse } from "./errors";
 
 export const API_KEY_HEADER = "Auth-key";
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
 type RouteContext<TParams> = {
   request: Request;
   project: ProjectDto;
   params: TParams;
-};
-
-type RouteOptions<TParamsSchema extends z.ZodType> = {
-  params?: TParamsSchema;
+  /** The request body parsed as JSON (undefined for an empty body); services validate it. */
+  readJson: () => Promise<unknown>;
 };
 
 export function json(body: unknown, status = 200, headers?: HeadersInit): Response {
   return Response.json(body, { status, headers });
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
+
+const idParams = z.object({ id: z.string().min(1).max(100) }).strict();
+export const ID_PARAMS = idParams;
+
+/** Reads a JSON body with a size limit, answering 413 / 400 / 415 instead of throwing raw errors. */
+export async function readJsonBody(
+  request: Request,
+  maxBytes = MAX_JSON_BODY_BYTES,
+): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) {
+    throw new AppError(
+      "payload_too_large",
+      `The body is larger than ${Math.round(maxBytes / 1024)} KiB`,
+    );
+  }
+  const contentType = request.headers.get("content-type") ?? "";
+  const text = await request.text();
+  if (Buffer.byteLength(text, "utf8") > maxBytes) {
+    throw new AppError(
+      "payload_too_large",
+      `The body is larger than ${Math.round(maxBytes / 1024)} KiB`,
+    );
+  }
+  if (text.trim() === "") return undefined;
+  if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new AppError("bad_request", "Send the body as JSON with Content-Type: application/json");
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError("bad_request", `The body is not valid JSON: ${(error as Error).message}`);
+  }
 }
 
 /**
@@ -25,7 +62,7 @@ export function json(body: unknown, status = 200, headers?: HeadersInit): Respon
  * call the service, map every error to `{ error: { code, message, field? } }`.
  */
 export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<string, never>>>(
-  options: RouteOptions<TParamsSchema>,
+  options: { params?: TParamsSchema },
   handler: (context: RouteContext<z.infer<TParamsSchema>>) => Promise<Response>,
 ) {
   return async (request: Request, segment: { params: Promise<unknown> }): Promise<Response> => {
@@ -38,10 +75,17 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
         );
       }
       const rawParams = await segment.params;
-      const params = (
-        options.params ? options.params.parse(rawParams) : {}
-      ) as z.infer<TParamsSchema>;
-      return await handler({ request, project: auth.project, params });
+      const params = options.params
+        ? options.params.safeParse(rawParams)
+        : { success: true, data: {} };
+      // A malformed id in the path is a resource that does not exist, not a validation error.
+      if (!params.success) throw new AppError("not_found", "Not found");
+      return await handler({
+        request,
+        project: auth.project,
+        params: params.data as z.infer<TParamsSchema>,
+        readJson: () => readJsonBody(request),
+      });
     } catch (error) {
       const { status, body } = toErrorResponse(error);
       return json(body, status);

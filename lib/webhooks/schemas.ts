@@ -47,9 +47,7 @@ function fitsTemplateLimit(value: string): boolean {
   return encoder.encode(value).length <= LIMITS.templateBytes;
 }
 
-const template = z
-  .string()
-  .refine(fitsTemplateLimit, "use at most 64 KiB");
+const template = z.string().refine(fitsTemplateLimit, "use at most 64 KiB");
 
 const paramName = z
   .string()
@@ -70,13 +68,28 @@ export const paramSchema: z.ZodType<Param> = z.lazy(() =>
   z.discriminatedUnion("type", [
     z.object({ name: paramName, type: z.literal("text"), value: template }).strict(),
     z.object({ name: paramName, type: z.enum(HASH_TYPES), value: template }).strict(),
-    z.object({ name: paramName, type: z.literal("array"), items: z.array(arrayItemSchema).max(LIMITS.paramsPerRequest) }).strict(),
-    z.object({ name: paramName, type: z.literal("object"), fields: z.array(paramSchema).max(LIMITS.paramsPerRequest) }).strict(),
+    z
+      .object({
+        name: paramName,
+        type: z.literal("array"),
+        items: z.array(arrayItemSchema).max(LIMITS.paramsPerRequest),
+      })
+      .strict(),
+    z
+      .object({
+        name: paramName,
+        type: z.literal("object"),
+        fields: z.array(paramSchema).max(LIMITS.paramsPerRequest),
+      })
+      .strict(),
   ]),
 );
 
 const arrayItemSchema: z.ZodType<ArrayItem> = z.lazy(() =>
-  z.union([template, z.object({ type: z.literal("object"), fields: z.array(paramSchema) }).strict()]),
+  z.union([
+    template,
+    z.object({ type: z.literal("object"), fields: z.array(paramSchema) }).strict(),
+  ]),
 );
 
 const headerSchema = z
@@ -85,7 +98,10 @@ const headerSchema = z
       .string()
       .min(1, "enter a header name")
       .max(200, "use at most 200 characters")
-      .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "a header name is letters, digits and - without spaces"),
+      .regex(
+        /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/,
+        "a header name is letters, digits and - without spaces",
+      ),
     value: template.refine((v) => !/[\r\n]/.test(v), "a header value cannot contain line breaks"),
   })
   .strict();
@@ -101,7 +117,10 @@ function checkUrl(url: string, ctx: z.RefinementCtx) {
   try {
     parsed = new URL(url.replace(/\{\{[^{}]*\}\}/g, "x"));
   } catch {
-    ctx.addIssue({ code: "custom", message: "enter an absolute URL like https://crm.example.com/hooks" });
+    ctx.addIssue({
+      code: "custom",
+      message: "enter an absolute URL like https://crm.example.com/hooks",
+    });
     return;
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
@@ -113,19 +132,38 @@ function checkUrl(url: string, ctx: z.RefinementCtx) {
 
 const requestBaseSchema = z
   .object({
-    url: z.string().trim().min(1, "enter the URL").max(LIMITS.urlLength, "use at most 4096 characters").superRefine(checkUrl),
+    // An existing request's id keeps its identity, and its delivery history, across edits.
+    id: z.string().min(1).max(100).optional(),
+    url: z
+      .string()
+      .trim()
+      .min(1, "enter the URL")
+      .max(LIMITS.urlLength, "use at most 4096 characters")
+      .superRefine(checkUrl),
     method: z.enum(METHODS, "choose GET, POST or PUT"),
     format: z.enum(FORMATS, "choose json, raw, json-rpc or form").default("json"),
-    dateFormat: z.enum(DATE_FORMATS, "choose standard, iso8601, unix, unix_ms or dmy").default("standard"),
+    dateFormat: z
+      .enum(DATE_FORMATS, "choose standard, iso8601, unix, unix_ms or dmy")
+      .default("standard"),
     // Omitted headers get the automatic Content-Type; a given list, even empty, is kept as is.
     headers: z.array(headerSchema).max(LIMITS.headers, "use at most 50 headers").optional(),
     params: z.array(paramSchema).default([]),
     body: template.optional(),
     rpcMethod: z.string().trim().max(200, "use at most 200 characters").optional(),
-    timeoutMs: z.number().int("use whole milliseconds").min(1000, "use at least 1 s").max(30_000, "use at most 30 s").default(10_000),
+    timeoutMs: z
+      .number()
+      .int("use whole milliseconds")
+      .min(1000, "use at least 1 s")
+      .max(30_000, "use at most 30 s")
+      .default(10_000),
     retry: z
       .object({
-        attempts: z.number().int().min(1, "use 1 to 10 attempts").max(10, "use 1 to 10 attempts").default(4),
+        attempts: z
+          .number()
+          .int()
+          .min(1, "use 1 to 10 attempts")
+          .max(10, "use 1 to 10 attempts")
+          .default(4),
         schedule: z.enum(RETRY_SCHEDULES).default("exponential"),
       })
       .strict()
@@ -139,7 +177,11 @@ type PathPart = string | number;
 /** Every parameter node with its path, for checks that span the whole tree. */
 export function walkParams(
   params: Param[],
-  visit: (param: Param | { type: "object"; fields: Param[] }, path: PathPart[], depth: number) => void,
+  visit: (
+    param: Param | { type: "object"; fields: Param[] },
+    path: PathPart[],
+    depth: number,
+  ) => void,
   base: PathPart[] = ["params"],
   depth = 1,
 ) {
@@ -171,7 +213,10 @@ export function defaultContentType(method: Method, format: Format): string | nul
   }
 }
 
-export function defaultHeaders(method: Method, format: Format): Array<{ name: string; value: string }> {
+export function defaultHeaders(
+  method: Method,
+  format: Format,
+): Array<{ name: string; value: string }> {
   const contentType = defaultContentType(method, format);
   return contentType ? [{ name: "Content-Type", value: contentType }] : [];
 }
@@ -187,14 +232,22 @@ const ONLY_WHEN_VALID = { when: (payload: { issues: unknown[] }) => payload.issu
 
 export const webhookRequestSchema = requestWithHeadersSchema.superRefine((request, ctx) => {
   let count = 0;
-  walkParams(request.params, (param, path, depth) => {
+  walkParams(request.params, (_param, path, depth) => {
     count += 1;
     if (depth > LIMITS.depth) {
-      ctx.addIssue({ code: "custom", path, message: `nest parameters at most ${LIMITS.depth} levels deep` });
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: `nest parameters at most ${LIMITS.depth} levels deep`,
+      });
     }
   });
   if (count > LIMITS.paramsPerRequest) {
-    ctx.addIssue({ code: "custom", path: ["params"], message: `use at most ${LIMITS.paramsPerRequest} parameters` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["params"],
+      message: `use at most ${LIMITS.paramsPerRequest} parameters`,
+    });
   }
   if (request.format === "json-rpc" && request.method !== "GET" && !request.rpcMethod) {
     ctx.addIssue({ code: "custom", path: ["rpcMethod"], message: "enter the JSON-RPC method" });
@@ -209,15 +262,25 @@ export const conditionsSchema = z
     employeeNumbers: z.array(z.string().trim().min(1).max(50)).max(500).default([]),
     departments: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
     dispositions: z.array(z.string().trim().min(1).max(50)).max(50).default([]),
-    minDurationSec: z.number().int().min(0, "use 0 or more seconds").max(86_400).nullable().default(null),
+    minDurationSec: z
+      .number()
+      .int()
+      .min(0, "use 0 or more seconds")
+      .max(86_400)
+      .nullable()
+      .default(null),
   })
   .strict();
 
 export type Conditions = z.output<typeof conditionsSchema>;
 
 /** Every template of a request with its path: URL, header values, parameter values, raw body. */
-export function requestTemplates(request: WebhookRequestConfig): Array<{ path: PathPart[]; template: string }> {
-  const out: Array<{ path: PathPart[]; template: string }> = [{ path: ["url"], template: request.url }];
+export function requestTemplates(
+  request: WebhookRequestConfig,
+): Array<{ path: PathPart[]; template: string }> {
+  const out: Array<{ path: PathPart[]; template: string }> = [
+    { path: ["url"], template: request.url },
+  ];
   request.headers.forEach((h, i) => {
     out.push({ path: ["headers", i, "value"], template: h.value });
   });
@@ -245,7 +308,11 @@ export function findVariableProblems(request: WebhookRequestConfig, trigger: Tri
         problems.push({ path, variable: name, message: `unknown variable {{${name}}}` });
       } else if (!variable.triggers.includes(trigger)) {
         const { group, label } = describeTrigger(trigger);
-        problems.push({ path, variable: name, message: `{{${name}}} is not available for ${group}: ${label}` });
+        problems.push({
+          path,
+          variable: name,
+          message: `{{${name}}} is not available for ${group}: ${label}`,
+        });
       }
     }
   }
@@ -257,7 +324,12 @@ const eventBaseSchema = z
     name: z.string().trim().min(1, "enter a name").max(100, "use at most 100 characters"),
     type: z.enum(TRIGGER_TYPES, "choose one of the event types"),
     enabled: z.boolean().default(true),
-    conditions: conditionsSchema.default({ employeeNumbers: [], departments: [], dispositions: [], minDurationSec: null }),
+    conditions: conditionsSchema.default({
+      employeeNumbers: [],
+      departments: [],
+      dispositions: [],
+      minDurationSec: null,
+    }),
     requests: z
       .array(webhookRequestSchema)
       .min(1, "add at least one webhook request")
@@ -268,15 +340,36 @@ const eventBaseSchema = z
 export const webhookEventSchema = eventBaseSchema.superRefine((event, ctx) => {
   event.requests.forEach((request, index) => {
     for (const problem of findVariableProblems(request, event.type)) {
-      ctx.addIssue({ code: "custom", path: ["requests", index, ...problem.path], message: problem.message });
+      ctx.addIssue({
+        code: "custom",
+        path: ["requests", index, ...problem.path],
+        message: problem.message,
+      });
     }
   });
 }, ONLY_WHEN_VALID);
 
-export const webhookEventPatchSchema = eventBaseSchema
-  .pick({ name: true, enabled: true, conditions: true })
-  .partial()
+// No defaults here: a field left out of a PATCH is left as it is.
+export const webhookEventPatchSchema = z
+  .object({
+    name: eventBaseSchema.shape.name.optional(),
+    enabled: z.boolean().optional(),
+    conditions: conditionsSchema.optional(),
+  })
   .strict();
 
 export type WebhookEventInput = z.input<typeof webhookEventSchema>;
 export type WebhookEventConfig = z.output<typeof webhookEventSchema>;
+
+export const copyRequestSchema = z
+  .object({
+    type: z.enum(TRIGGER_TYPES, "choose one of the event types"),
+    name: z
+      .string()
+      .trim()
+      .min(1, "enter a name")
+      .max(100, "use at most 100 characters")
+      .optional(),
+    removeMissing: z.boolean().default(false),
+  })
+  .strict();

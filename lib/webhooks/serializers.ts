@@ -1,25 +1,57 @@
 import type { WebhookEvent, WebhookRequest } from "../generated/prisma/client";
+import type {
+  Conditions,
+  DateFormat,
+  Format,
+  Method,
+  Param,
+  WebhookRequestConfig,
+} from "./schemas";
 import { describeTrigger } from "./trigger-types";
 
-export type WebhookRequestSummaryDto = {
-  id: string;
-  position: number;
-  method: string;
-  url: string;
-  format: string;
-};
+export type WebhookRequestDto = Omit<WebhookRequestConfig, "id"> & { id: string; position: number };
 
 export type WebhookEventDto = {
   id: string;
   name: string;
-  triggerType: string;
+  type: string;
   trigger: { group: string; label: string };
   enabled: boolean;
   locked: boolean;
+  conditions: Conditions;
+  requests: WebhookRequestDto[];
   createdAt: string;
   updatedAt: string;
-  requests: WebhookRequestSummaryDto[];
 };
+
+export const EMPTY_CONDITIONS: Conditions = {
+  employeeNumbers: [],
+  departments: [],
+  dispositions: [],
+  minDurationSec: null,
+};
+
+/** The stored row back in the shape the schema produced: what POST stores, GET returns. */
+export function toWebhookRequestDto(row: WebhookRequest): WebhookRequestDto {
+  return {
+    id: row.id,
+    position: row.position,
+    url: row.url,
+    method: row.method as Method,
+    format: row.format as Format,
+    dateFormat: row.dateFormat as DateFormat,
+    headers: row.headers as WebhookRequestConfig["headers"],
+    params: row.params as Param[],
+    ...(row.body === null ? {} : { body: row.body }),
+    ...(row.rpcMethod === null ? {} : { rpcMethod: row.rpcMethod }),
+    timeoutMs: row.timeoutMs,
+    retry: {
+      attempts: row.retryAttempts,
+      schedule: row.retrySchedule as WebhookRequestConfig["retry"]["schedule"],
+    },
+    signing: { enabled: row.signingEnabled },
+  };
+}
 
 export function toWebhookEventDto(
   event: WebhookEvent & { requests: WebhookRequest[] },
@@ -27,20 +59,35 @@ export function toWebhookEventDto(
   return {
     id: event.id,
     name: event.name,
-    triggerType: event.triggerType,
+    type: event.triggerType,
     trigger: describeTrigger(event.triggerType),
     enabled: event.enabled,
     locked: event.locked,
+    conditions: {
+      ...EMPTY_CONDITIONS,
+      ...((event.conditions as Partial<Conditions> | null) ?? {}),
+    },
+    requests: [...event.requests].sort((a, b) => a.position - b.position).map(toWebhookRequestDto),
     createdAt: event.createdAt.toISOString(),
     updatedAt: event.updatedAt.toISOString(),
-    requests: [...event.requests]
-      .sort((a, b) => a.position - b.position)
-      .map((r) => ({
-        id: r.id,
-        position: r.position,
-        method: r.method,
-        url: r.url,
-        format: r.format,
-      })),
+  };
+}
+
+/** Columns of a request row from its parsed configuration. */
+export function toWebhookRequestData(config: WebhookRequestConfig, position: number) {
+  return {
+    position,
+    url: config.url,
+    method: config.method,
+    format: config.format,
+    dateFormat: config.dateFormat,
+    headers: config.headers,
+    params: config.params,
+    body: config.body ?? null,
+    rpcMethod: config.rpcMethod ?? null,
+    timeoutMs: config.timeoutMs,
+    retryAttempts: config.retry.attempts,
+    retrySchedule: config.retry.schedule,
+    signingEnabled: config.signing.enabled,
   };
 }

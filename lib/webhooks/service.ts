@@ -1,12 +1,23 @@
+import type { Tx } from "../db";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
-import { toWebhookEventDto } from "./serializers";
+import {
+  type WebhookEventConfig,
+  type WebhookEventInput,
+  webhookEventPatchSchema,
+  webhookEventSchema,
+} from "./schemas";
+import { toWebhookEventDto, toWebhookRequestData } from "./serializers";
+
+// Every query is scoped by the project taken from the session or the API key.
+
+const WITH_REQUESTS = { requests: { orderBy: { position: "asc" } } } as const;
 
 export async function listWebhookEvents(projectId: string) {
   const events = await db.webhookEvent.findMany({
     where: { projectId },
     orderBy: [{ locked: "desc" }, { createdAt: "asc" }],
-    include: { requests: true },
+    include: WITH_REQUESTS,
   });
   return events.map(toWebhookEventDto);
 }
@@ -14,26 +25,37 @@ export async function listWebhookEvents(projectId: string) {
 export async function getWebhookEvent(projectId: string, eventId: string) {
   const event = await db.webhookEvent.findFirst({
     where: { id: eventId, projectId },
-    include: { requests: true },
+    include: WITH_REQUESTS,
   });
   if (!event) throw notFound("Webhook event");
   return toWebhookEventDto(event);
 }
 
-/** Enabling and disabling is allowed for every event, the locked default one included. */
-export async function setWebhookEventEnabled(projectId: string, eventId: string, enabled: boolean) {
-  const { count } = await db.webhookEvent.updateMany({
-    where: { id: eventId, projectId },
-    data: { enabled },
-  });
-  if (count === 0) throw notFound("Webhook event");
-  return getWebhookEvent(projectId, eventId);
+export async function createWebhookEvent(projectId: string, input: WebhookEventInput) {
+  const config = webhookEventSchema.parse(input);
+  const created = await db.$transaction((tx) => insertEvent(tx, projectId, config));
+  return getWebhookEvent(projectId, created.id);
 }
 
-export async function assertEventEditable(projectId: string, eventId: string) {
-  const event = await db.webhookEvent.findFirst({
+function insertEvent(tx: Tx, projectId: string, config: WebhookEventConfig) {
+  return tx.webhookEvent.create({
+    data: {
+      projectId,
+      name: config.name,
+      triggerType: config.type,
+      enabled: config.enabled,
+      conditions: config.conditions,
+      requests: {
+        create: config.requests.map((request, index) => toWebhookRequestData(request, index)),
+      },
+    },
+  });
+}
+
+async function findEditableEvent(tx: Tx, projectId: string, eventId: string) {
+  const event = await tx.webhookEvent.findFirst({
     where: { id: eventId, projectId },
-    select: { name: true, locked: true },
+    select: { id: true, name: true, locked: true, requests: { select: { id: true } } },
   });
   if (!event) throw notFound("Webhook event");
   if (event.locked) {
@@ -42,9 +64,101 @@ export async function assertEventEditable(projectId: string, eventId: string) {
       `"${event.name}" is the project's default event: it cannot be edited or deleted. Disable it, or copy it and edit the copy.`,
     );
   }
+  return event;
 }
 
-export async function deleteWebhookEvent(projectId: string, eventId: string) {
-  await assertEventEditable(projectId, eventId);
-  await db.webhookEvent.deleteMany({ where: { id: eventId, projectId } });
+export async function assertEventEditable(projectId: string, eventId: string) {
+  await findEditableEvent(db, projectId, eventId);
 }
+
+/**
+ * Replaces the event's configuration. Requests that carry the id of one of this event's
+ * requests keep it (and their delivery history); the rest are new; missing ones are deleted.
+ */
+export async function updateWebhookEvent(
+  projectId: string,
+  eventId: string,
+  input: WebhookEventInput,
+) {
+  const config = webhookEventSchema.parse(input);
+  await db.$transaction(async (tx) => {
+    const event = await findEditableEvent(tx, projectId, eventId);
+    const existing = new Set(event.requests.map((r) => r.id));
+    config.requests.forEach((request, index) => {
+      if (request.id !== undefined && !existing.has(request.id)) {
+        throw new AppError(
+          "validation_failed",
+          "not a request of this event",
+          `requests[${index}].id`,
+        );
+      }
+    });
+    const kept = new Set(config.requests.flatMap((r) => (r.id ? [r.id] : [])));
+    await tx.webhookRequest.deleteMany({ where: { eventId, id: { notIn: [...kept] } } });
+    await tx.webhookEvent.update({
+      where: { id: eventId },
+      data: {
+        name: config.name,
+        triggerType: config.type,
+        enabled: config.enabled,
+        conditions: config.conditions,
+      },
+    });
+    for (const [index, request] of config.requests.entries()) {
+      const data = toWebhookRequestData(request, index);
+      if (request.id) await tx.webhookRequest.update({ where: { id: request.id }, data });
+      else await tx.webhookRequest.create({ data: { ...data, eventId } });
+    }
+  });
+  return getWebhookEvent(projectId, eventId);
+}
+
+/** Name, enabled and conditions. The locked default event accepts only `enabled`. */
+export async function patchWebhookEvent(projectId: string, eventId: string, input: unknown) {
+  const patch = webhookEventPatchSchema.parse(input);
+  if (patch.name !== undefined || patch.conditions !== undefined)
+    await assertEventEditable(projectId, eventId);
+  const { count } = await db.webhookEvent.updateMany({
+    where: { id: eventId, projectId },
+    data: patch,
+  });
+  if (count === 0) throw notFound("Webhook event");
+  return getWebhookEvent(projectId, eventId);
+}
+
+/** Enabling and disabling is allowed for every event, the locked default one included. */
+export function setWebhookEventEnabled(projectId: string, eventId: string, enabled: boolean) {
+  return patchWebhookEvent(projectId, eventId, { enabled });
+}
+
+export async function reorderWebhookRequests(
+  projectId: string,
+  eventId: string,
+  requestIds: string[],
+) {
+  await db.$transaction(async (tx) => {
+    const event = await findEditableEvent(tx, projectId, eventId);
+    const current = event.requests.map((r) => r.id).sort();
+    if (requestIds.length !== current.length || [...requestIds].sort().join() !== current.join()) {
+      throw new AppError(
+        "validation_failed",
+        "list every request of the event exactly once",
+        "requestIds",
+      );
+    }
+    for (const [position, id] of requestIds.entries()) {
+      await tx.webhookRequest.update({ where: { id }, data: { position } });
+    }
+  });
+  return getWebhookEvent(projectId, eventId);
+}
+
+/** Deletes the event and its requests; its past deliveries stay readable (they keep the name). */
+export async function deleteWebhookEvent(projectId: string, eventId: string) {
+  await db.$transaction(async (tx) => {
+    await findEditableEvent(tx, projectId, eventId);
+    await tx.webhookEvent.delete({ where: { id: eventId } });
+  });
+}
+
+export { insertEvent };

@@ -1,0 +1,8 @@
+import { apiKeyRoute, ID_PARAMS, json } from "@/lib/http/route";
+import { copyWebhookEvent } from "@/lib/webhooks/copy";
+import { copyRequestSchema } from "@/lib/webhooks/schemas";
+
+export const POST = apiKeyRoute({ params: ID_PARAMS }, async ({ project, params, readJson }) => {
+  const options = copyRequestSchema.parse((await readJson()) ?? {});
+  return json(await copyWebhookEvent(project.id, params.id, options), 201);
+});
