@@ -1,0 +1,238 @@
+import { z } from "zod";
+import {
+  copyRequestSchema,
+  paramSchema,
+  webhookEventPatchSchema,
+  webhookEventSchema,
+  webhookRequestSchema,
+} from "../webhooks/schemas";
+import { TRIGGER_TYPES } from "../webhooks/trigger-types";
+
+// The document is generated from the same zod schemas the routes validate with, so it cannot
+// drift from what the API accepts.
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * Component schemas for the registered zod schemas, with references between them (the
+ * parameter tree is recursive) pointing into `#/components/schemas`.
+ */
+function componentSchemas(
+  entries: Record<string, z.ZodType>,
+  io: "input" | "output",
+): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  registry.add(paramSchema, { id: io === "input" ? "ParamInput" : "Param" });
+  for (const [id, schema] of Object.entries(entries)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    unrepresentable: "any",
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _dialect, ...schema }]) => [
+      id,
+      schema as JsonSchema,
+    ]),
+  );
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ref("Error") } },
+});
+
+const jsonBody = (name: string) => ({
+  required: true,
+  content: { "application/json": { schema: ref(name) } },
+});
+
+const jsonResponse = (description: string, schema: object) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+const COMMON_ERRORS = {
+  "401": errorResponse("Missing, unknown or revoked API key"),
+  "422": errorResponse(
+    "Validation failed; `field` names the path, e.g. requests[1].params[2].name",
+  ),
+};
+
+const idParameter = { name: "id", in: "path", required: true, schema: { type: "string" } };
+
+export function buildOpenApiDocument() {
+  const inputs = componentSchemas(
+    {
+      WebhookEventInput: webhookEventSchema,
+      WebhookEventPatch: webhookEventPatchSchema,
+      CopyRequest: copyRequestSchema,
+    },
+    "input",
+  );
+  const outputs = componentSchemas({ WebhookRequest: webhookRequestSchema }, "output");
+  const storedRequest = {
+    allOf: [
+      ref("WebhookRequest"),
+      {
+        type: "object",
+        required: ["id", "position"],
+        properties: { id: { type: "string" }, position: { type: "integer" } },
+      },
+    ],
+  };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Webhooks API",
+      version: "1.0.0",
+      description:
+        "Configure which telephony moments send which HTTP requests. Authenticate with a project API key in the `Auth-key` header.",
+    },
+    security: [{ apiKey: [] }],
+    paths: {
+      "/api/v1/project": {
+        get: {
+          summary: "The API key's project",
+          responses: {
+            "200": jsonResponse("The project", { type: "object" }),
+            "401": COMMON_ERRORS["401"],
+          },
+        },
+      },
+      "/api/v1/webhook-events": {
+        get: {
+          summary: "List the project's webhook events",
+          responses: {
+            "200": jsonResponse("Events", {
+              type: "object",
+              properties: { webhookEvents: { type: "array", items: ref("WebhookEvent") } },
+            }),
+            "401": COMMON_ERRORS["401"],
+          },
+        },
+        post: {
+          summary: "Create a webhook event",
+          requestBody: jsonBody("WebhookEventInput"),
+          responses: { "201": jsonResponse("Created", ref("WebhookEvent")), ...COMMON_ERRORS },
+        },
+      },
+      "/api/v1/webhook-events/{id}": {
+        parameters: [idParameter],
+        get: {
+          summary: "Read a webhook event",
+          responses: {
+            "200": jsonResponse("The event", ref("WebhookEvent")),
+            "404": errorResponse("Not found"),
+          },
+        },
+        put: {
+          summary: "Replace a webhook event; requests that carry their id keep it",
+          requestBody: jsonBody("WebhookEventInput"),
+          responses: {
+            "200": jsonResponse("Updated", ref("WebhookEvent")),
+            "404": errorResponse("Not found"),
+            "409": errorResponse("The locked default event cannot be edited"),
+            ...COMMON_ERRORS,
+          },
+        },
+        patch: {
+          summary: "Change name, enabled or conditions",
+          requestBody: jsonBody("WebhookEventPatch"),
+          responses: {
+            "200": jsonResponse("Updated", ref("WebhookEvent")),
+            "404": errorResponse("Not found"),
+            ...COMMON_ERRORS,
+          },
+        },
+        delete: {
+          summary: "Delete a webhook event with its requests (past deliveries stay readable)",
+          responses: {
+            "204": { description: "Deleted" },
+            "404": errorResponse("Not found"),
+            "409": errorResponse("The locked default event cannot be deleted"),
+          },
+        },
+      },
+      "/api/v1/webhook-events/{id}/copy": {
+        parameters: [idParameter],
+        post: {
+          summary: "Copy an event to a trigger type",
+          description:
+            "When the copied requests use variables the new type does not carry, answers 422 with `error.missing` and saves nothing, unless `removeMissing` is true.",
+          requestBody: jsonBody("CopyRequest"),
+          responses: {
+            "201": jsonResponse("The copy", ref("WebhookEvent")),
+            "404": errorResponse("Not found"),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      "/api/v1/catalog": {
+        get: {
+          summary: "Trigger types and the variables each carries",
+          responses: {
+            "200": jsonResponse("The catalog", { type: "object" }),
+            "401": COMMON_ERRORS["401"],
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { apiKey: { type: "apiKey", in: "header", name: "Auth-key" } },
+      schemas: {
+        ...inputs,
+        ...outputs,
+        WebhookEvent: {
+          type: "object",
+          required: [
+            "id",
+            "name",
+            "type",
+            "enabled",
+            "locked",
+            "conditions",
+            "requests",
+            "createdAt",
+            "updatedAt",
+          ],
+          properties: {
+            id: { type: "string" },
+            name: { type: "string" },
+            type: { type: "string", enum: [...TRIGGER_TYPES] },
+            trigger: {
+              type: "object",
+              properties: { group: { type: "string" }, label: { type: "string" } },
+            },
+            enabled: { type: "boolean" },
+            locked: {
+              type: "boolean",
+              description: "The default event: it can be disabled and copied, not edited",
+            },
+            conditions: { type: "object" },
+            requests: { type: "array", items: storedRequest },
+            createdAt: { type: "string", format: "date-time" },
+            updatedAt: { type: "string", format: "date-time" },
+          },
+        },
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: {
+                code: { type: "string" },
+                message: { type: "string" },
+                field: { type: "string", description: "Path of the offending field" },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}

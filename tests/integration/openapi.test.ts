@@ -1,0 +1,80 @@
+import "../helpers/fresh-database";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
+
+async function loadDocument() {
+  const response = getOpenApi();
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+describe("GET /api/v1/openapi.json", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const document = await loadDocument();
+    const validator = new Validator();
+    const result = await validator.validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(document.openapi).toBe("3.1.0");
+  });
+
+  it("accepts and rejects what the API accepts and rejects", async () => {
+    const document = await loadDocument();
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addSchema({ ...document, $id: "https://webhooks.local/openapi.json" });
+    const validate = ajv.getSchema(
+      "https://webhooks.local/openapi.json#/components/schemas/WebhookEventInput",
+    );
+    if (!validate) throw new Error("WebhookEventInput is missing");
+
+    const event = {
+      name: "CRM",
+      type: "incoming.after_call",
+      requests: [
+        {
+          url: "https://crm.example.com/hooks",
+          method: "POST",
+          params: [
+            {
+              name: "client",
+              type: "object",
+              fields: [{ name: "tags", type: "array", items: ["{{call_type}}"] }],
+            },
+            { name: "sign", type: "md5", value: "{{uniqueid}}" },
+          ],
+        },
+      ],
+    };
+    expect(validate(event), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...event, colour: "red" })).toBe(false);
+    expect(validate({ ...event, type: "sometime" })).toBe(false);
+    expect(validate({ ...event, requests: [{ ...event.requests[0], method: "DELETE" }] })).toBe(
+      false,
+    );
+    const deepBad = {
+      ...event.requests[0],
+      params: [{ name: "x", type: "object", fields: [{ name: "y", type: "blob" }] }],
+    };
+    expect(validate({ ...event, requests: [deepBad] })).toBe(false);
+  });
+
+  it("documents every configuration route with the Auth-key scheme", async () => {
+    const document = await loadDocument();
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/project",
+        "/api/v1/webhook-events",
+        "/api/v1/webhook-events/{id}",
+        "/api/v1/webhook-events/{id}/copy",
+        "/api/v1/catalog",
+      ]),
+    );
+    expect(document.components.securitySchemes.apiKey).toEqual({
+      type: "apiKey",
+      in: "header",
+      name: "Auth-key",
+    });
+  });
+});
