@@ -23,7 +23,7 @@ const envSchema = z.object({
   GA_ENDPOINT: z
     .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
     .default("https://www.google-analytics.com"),
-  DELIVERY_ALLOW_PRIVATE_NETWORKS: booleanFromString.default(false),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFromString.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,7 +6,7 @@ describe("configuration", () => {
     const env = parseEnv({});
     expect(env.DATABASE_URL).toBe("file:./data/webhooks.db");
     expect(env.GA_ENDPOINT).toBe("https://www.google-analytics.com");
-    expect(env.DELIVERY_ALLOW_PRIVATE_NETWORKS).toBe(false);
+    expect(env.WEBHOOK_ALLOW_PRIVATE_TARGETS).toBe(false);
     expect(databaseFile(env.DATABASE_URL)).toMatch(/\/data\/webhooks\.db$/);
   });
 
@@ -15,7 +15,7 @@ describe("configuration", () => {
     ["SESSION_MAX_AGE_DAYS", "forever"],
     ["LOGIN_ATTEMPTS_PER_MINUTE", "0"],
     ["GA_ENDPOINT", "ftp://example.com"],
-    ["DELIVERY_ALLOW_PRIVATE_NETWORKS", "maybe"],
+    ["WEBHOOK_ALLOW_PRIVATE_TARGETS", "maybe"],
     ["NODE_ENV", "staging"],
   ])("stops on a bad %s with a message naming it", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(ConfigurationError);
@@ -25,8 +25,8 @@ describe("configuration", () => {
   });
 
   it("reads booleans and numbers from strings", () => {
-    const env = parseEnv({ DELIVERY_ALLOW_PRIVATE_NETWORKS: "true", SESSION_MAX_AGE_DAYS: "7" });
-    expect(env.DELIVERY_ALLOW_PRIVATE_NETWORKS).toBe(true);
+    const env = parseEnv({ WEBHOOK_ALLOW_PRIVATE_TARGETS: "true", SESSION_MAX_AGE_DAYS: "7" });
+    expect(env.WEBHOOK_ALLOW_PRIVATE_TARGETS).toBe(true);
     expect(env.SESSION_MAX_AGE_DAYS).toBe(7);
   });
 });

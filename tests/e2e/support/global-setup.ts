@@ -45,7 +45,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
       GA_ENDPOINT: receiver.url,
       // The receivers tests start listen on 127.0.0.1, which the delivery guard refuses by default.
-      DELIVERY_ALLOW_PRIVATE_NETWORKS: "true",
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
     };
 
     // No migration step here: the app brings its database up to date when it starts.
