@@ -44,9 +44,17 @@ type Path = Array<string | number>;
 function checkStrings(value: unknown, path: Path, ctx: z.RefinementCtx) {
   if (typeof value === "string") {
     if (!fitsStringLimit(value)) {
-      ctx.addIssue({ code: "custom", path, message: `use at most ${CALL_LIMITS.stringBytes / 1024} KiB` });
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: `use at most ${CALL_LIMITS.stringBytes / 1024} KiB`,
+      });
     } else if (!isStorableText(value)) {
-      ctx.addIssue({ code: "custom", path, message: "contains a NUL character or a broken UTF-16 pair" });
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: "contains a NUL character or a broken UTF-16 pair",
+      });
     }
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => {
@@ -55,7 +63,8 @@ function checkStrings(value: unknown, path: Path, ctx: z.RefinementCtx) {
   } else if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value)) {
       if (!fitsStringLimit(key) || !isStorableText(key)) {
-        const message = "use a field name of at most 8 KiB without NUL characters or broken UTF-16 pairs";
+        const message =
+          "use a field name of at most 8 KiB without NUL characters or broken UTF-16 pairs";
         ctx.addIssue({ code: "custom", path: [...path, key], message });
       }
       checkStrings(item, [...path, key], ctx);

@@ -23,16 +23,26 @@ export type Disposition = (typeof DISPOSITIONS)[number];
 export type CallData = { uniqueid: string; [field: string]: unknown };
 export type CallEvent = { id?: string; type: TriggerType; occurredAt: string; call: CallData };
 
-const DATE_MESSAGE = "expected an ISO-8601 date-time with an offset, like 2026-11-27T10:15:04+02:00";
+const DATE_MESSAGE =
+  "expected an ISO-8601 date-time with an offset, like 2026-11-27T10:15:04+02:00";
 
 /** ISO-8601 date-time with `Z` or `±hh:mm`; a time without an offset is ambiguous and refused. */
-const dateTime = z
-  .iso.datetime({ offset: true, error: DATE_MESSAGE })
+const dateTime = z.iso
+  .datetime({ offset: true, error: DATE_MESSAGE })
   .transform((value) => new Date(value).toISOString());
+
+function hasSpaceOrControl(value: string): boolean {
+  if (/\s/.test(value)) return true;
+  for (let i = 0; i < value.length; i += 1) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
 
 function isHttpUrl(value: string): boolean {
   // The URL parser quietly drops tabs and line breaks; such a value is not the URL it claims.
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) return false;
+  if (hasSpaceOrControl(value)) return false;
   try {
     const { protocol } = new URL(value);
     return protocol === "http:" || protocol === "https:";
@@ -57,12 +67,17 @@ function valueSchema(variable: CatalogVariable): z.ZodType {
     case "date":
       return dateTime;
     case "url":
-      return z.string("expected a URL").refine(isHttpUrl, "expected an absolute http:// or https:// URL");
+      return z
+        .string("expected a URL")
+        .refine(isHttpUrl, "expected an absolute http:// or https:// URL");
   }
 }
 
 const uniqueId = z
-  .string({ error: (issue) => (issue.input === undefined ? "required: the call's unique id" : "expected a string") })
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? "required: the call's unique id" : "expected a string",
+  })
   .min(1, "required: the call's unique id");
 
 function rejected(message: string) {
@@ -74,25 +89,26 @@ function buildCallSchema(type: TriggerType) {
   const shape: Record<string, z.ZodType> = {};
   for (const variable of CATALOG) {
     if (variable.source === "context") {
-      shape[variable.id] = rejected("a context variable: it comes from the project and the delivery, not from the call");
+      shape[variable.id] = rejected(
+        "a context variable: it comes from the project and the delivery, not from the call",
+      );
     } else if (!variable.triggers.includes(type)) {
       shape[variable.id] = rejected(`not available for ${group}: ${label}`);
     } else {
       shape[variable.id] = valueSchema(variable).nullable().optional();
     }
   }
-  shape.uniqueid = uniqueId;
   // Extra fields are kept for the log; templates only ever see catalog variables.
-  const typed = z.object(shape).catchall(z.unknown());
+  const typed = z.object({ ...shape, uniqueid: uniqueId }).catchall(z.unknown());
   return z
     .record(z.string(), z.unknown(), "expected an object of call variables")
     .superRefine(checkCallLimits)
-    .pipe(typed) as unknown as z.ZodType<CallData>;
+    .pipe(typed);
 }
 
 const CALL_SCHEMAS = Object.fromEntries(
   TRIGGER_TYPES.map((type) => [type, buildCallSchema(type)]),
-) as Record<TriggerType, z.ZodType<CallData>>;
+) as Record<TriggerType, ReturnType<typeof buildCallSchema>>;
 
 /** The schema of `call` for one trigger type: only the call variables that moment carries. */
 export function callSchemaFor(type: TriggerType): z.ZodType<CallData> {
@@ -112,7 +128,12 @@ const eventId = z
 
 function eventSchemaFor(type: TriggerType) {
   return z.strictObject(
-    { id: eventId.optional(), type: z.literal(type), occurredAt: dateTime, call: CALL_SCHEMAS[type] },
+    {
+      id: eventId.optional(),
+      type: z.literal(type),
+      occurredAt: dateTime,
+      call: CALL_SCHEMAS[type],
+    },
     {
       error: (issue) =>
         issue.code === "unrecognized_keys"
