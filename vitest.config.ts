@@ -1,5 +1,16 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * Browser test files share one app and one database, so they run in file-name order: the
+ * first (01-…) meets the empty database and creates the first administrator.
+ */
+class FileNameOrder extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  }
+}
 
 const ROOT = fileURLToPath(new URL(".", import.meta.url));
 
@@ -41,6 +52,7 @@ export default defineConfig({
           // One app server and one database serve every file, so files run one after another.
           pool: "forks",
           fileParallelism: false,
+          sequence: { sequencer: FileNameOrder },
           testTimeout: 60_000,
           hookTimeout: 240_000,
           globalSetup: ["tests/e2e/support/global-setup.ts"],

@@ -4,6 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage, screenshot } from "./support/browser";
 import { appUrl } from "./support/context";
+import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
 
 // One file, in order: the first visit must meet an empty database.
 const ADMIN = { email: "owner@example.com", password: "correct horse battery staple" };
@@ -147,16 +148,8 @@ function actionId(name: ActionName): string {
 describe("two users in two projects", () => {
   let browser: Browser;
   let bobPage: Page;
-  let alice: Awaited<ReturnType<typeof arrangeUser>>;
-  let bob: Awaited<ReturnType<typeof arrangeUser>>;
-
-  async function arrangeUser(label: string) {
-    const { createUserWithProject } = await import("../helpers/factories");
-    const { createApiKey } = await import("@/lib/projects/api-keys");
-    const created = await createUserWithProject(label);
-    const { key, apiKey } = await createApiKey(created.project.id, { name: `${label} key` });
-    return { ...created, key, apiKeyId: apiKey.id };
-  }
+  let alice: Awaited<ReturnType<typeof seedUserWithProject>>;
+  let bob: Awaited<ReturnType<typeof seedUserWithProject>>;
 
   async function projectAsSeenBy(key: string) {
     const response = await fetch(appUrl("/api/v1/project"), { headers: { "Auth-key": key } });
@@ -182,24 +175,18 @@ describe("two users in two projects", () => {
   }
 
   beforeAll(async () => {
-    // The app's own database: these users are arranged directly because no page invites users yet.
-    process.env.DATABASE_URL = inject("databaseUrl");
-    process.env.GA_ENDPOINT = inject("receiverUrl");
-    alice = await arrangeUser("alice");
-    bob = await arrangeUser("bob");
+    // Arranged in the database directly: no page invites users yet.
+    alice = await seedUserWithProject("alice");
+    bob = await seedUserWithProject("bob");
     browser = await launchBrowser();
     bobPage = await newPage(browser);
-    await bobPage.goto("/login");
-    await bobPage.getByLabel("Email").fill(bob.email);
-    await bobPage.getByLabel("Password").fill(bob.password);
-    await bobPage.getByRole("button", { name: "Sign in" }).click();
-    await bobPage.waitForURL(`**/projects/${bob.project.id}/webhooks`);
+    await logIn(bobPage, bob);
+    expect(bobPage.url()).toContain(`/projects/${bob.project.id}/webhooks`);
   });
 
   afterAll(async () => {
     await browser?.close();
-    const { db } = await import("@/lib/db");
-    await db.$disconnect();
+    await disconnectAppDatabase();
   });
 
   it("shows Bob his own project and a not-found page for Alice's", async () => {
@@ -230,7 +217,7 @@ describe("two users in two projects", () => {
     const revoke = await callActionAsBob("revokeApiKeyAction", [alice.project.id, alice.apiKeyId]);
     expect(revoke).toContain("Project not found");
 
-    const { db } = await import("@/lib/db");
+    const db = await useAppDatabase();
     const [aliceEvent] = await db.webhookEvent.findMany({ where: { projectId: alice.project.id } });
     const toggle = await callActionAsBob("setEventEnabledAction", [
       { projectId: alice.project.id, eventId: aliceEvent?.id, enabled: false },
