@@ -24,6 +24,10 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
     .default("https://www.google-analytics.com"),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFromString.default(false),
+  WORKER_IN_PROCESS: booleanFromString.default(true),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+  WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  WORKER_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

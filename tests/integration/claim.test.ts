@@ -1,0 +1,73 @@
+import "../helpers/fresh-database";
+import { describe, expect, it } from "vitest";
+import { sampleCallFor } from "@/lib/calls/samples";
+import { db } from "@/lib/db";
+import { claimDueDeliveries } from "@/lib/delivery/claim";
+import { ingestCallEvent } from "@/lib/delivery/ingest";
+import { createWebhookEvent } from "@/lib/webhooks/service";
+import { createUserWithProject } from "../helpers/factories";
+
+async function pendingDeliveries(count: number) {
+  const { project } = await createUserWithProject("claim");
+  await db.webhookEvent.updateMany({ where: { projectId: project.id }, data: { enabled: false } });
+  await createWebhookEvent(project.id, {
+    name: "Hook",
+    type: "incoming.after_call",
+    requests: [{ url: "https://crm.example.com/hook", method: "POST" }],
+  });
+  const sample = sampleCallFor("incoming.after_call");
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const result = await ingestCallEvent(project.id, {
+      type: "incoming.after_call",
+      occurredAt: sample.occurredAt,
+      call: { ...sample.call, uniqueid: `call-${i}` },
+    });
+    ids.push(...result.deliveries);
+  }
+  return ids;
+}
+
+describe("claiming due deliveries", () => {
+  it("gives each due delivery to one worker only, and leaves future ones", async () => {
+    const ids = await pendingDeliveries(10);
+    const later = ids[9] ?? "";
+    await db.delivery.update({
+      where: { id: later },
+      data: { nextAttemptAt: new Date(Date.now() + 60_000) },
+    });
+
+    const claims = await Promise.all(
+      ["w1", "w2", "w3"].map((workerId) =>
+        claimDueDeliveries({ workerId, limit: 4, leaseMs: 30_000 }),
+      ),
+    );
+    const claimed = claims.flat();
+    expect(claimed.sort()).toEqual(ids.filter((id) => id !== later).sort());
+    expect(new Set(claimed).size).toBe(claimed.length);
+    const rows = await db.delivery.findMany({ where: { id: { in: claimed } } });
+    expect(rows.every((r) => r.status === "sending" && r.leaseUntil !== null)).toBe(true);
+    expect(await claimDueDeliveries({ workerId: "w4", limit: 10, leaseMs: 30_000 })).toEqual([]);
+  });
+
+  it("takes over deliveries whose lease expired", async () => {
+    await db.delivery.deleteMany();
+    const ids = await pendingDeliveries(3);
+    const first = await claimDueDeliveries({ workerId: "crashed", limit: 10, leaseMs: 1_000 });
+    expect(first.sort()).toEqual([...ids].sort());
+    expect(await claimDueDeliveries({ workerId: "next", limit: 10, leaseMs: 1_000 })).toEqual([]);
+    const afterLease = new Date(Date.now() + 2_000);
+    const taken = await claimDueDeliveries({
+      workerId: "next",
+      limit: 10,
+      leaseMs: 1_000,
+      now: afterLease,
+    });
+    expect(taken.sort()).toEqual([...ids].sort());
+    const owners = await db.delivery.findMany({
+      where: { id: { in: ids } },
+      select: { leaseOwner: true },
+    });
+    expect(owners.every((o) => o.leaseOwner === "next")).toBe(true);
+  });
+});
