@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { callEventSchema } from "../calls/schema";
+import { previewInputSchema } from "../webhooks/preview";
 import {
   copyRequestSchema,
   paramSchema,
@@ -69,6 +71,8 @@ export function buildOpenApiDocument() {
       WebhookEventInput: webhookEventSchema,
       WebhookEventPatch: webhookEventPatchSchema,
       CopyRequest: copyRequestSchema,
+      RenderPreviewInput: previewInputSchema,
+      CallEventInput: callEventSchema,
     },
     "input",
   );
@@ -170,6 +174,48 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      "/api/v1/render-preview": {
+        post: {
+          summary: "Render a webhook request exactly as it would be sent",
+          description:
+            "Renders with the trigger type's sample call unless `call` is given; `curl` reproduces the request byte for byte.",
+          requestBody: jsonBody("RenderPreviewInput"),
+          responses: {
+            "200": jsonResponse("The rendered request", {
+              type: "object",
+              required: ["method", "url", "headers", "body", "curl"],
+              properties: {
+                method: { type: "string" },
+                url: { type: "string" },
+                headers: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    properties: { name: { type: "string" }, value: { type: "string" } },
+                  },
+                },
+                body: { type: "string" },
+                curl: { type: "string" },
+              },
+            }),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
+      "/api/v1/call-events": {
+        post: {
+          summary: "Report a call reaching a moment; queues the matching webhook requests",
+          description:
+            "Answers 202 with the new deliveries. The optional `id` makes the call idempotent: the same id again answers 200 with the first answer and stores nothing.",
+          requestBody: jsonBody("CallEventInput"),
+          responses: {
+            "202": jsonResponse("Accepted", ref("CallEventAccepted")),
+            "200": jsonResponse("Already accepted with this id", ref("CallEventAccepted")),
+            "413": errorResponse("The body is larger than 256 KiB"),
+            ...COMMON_ERRORS,
+          },
+        },
+      },
       "/api/v1/catalog": {
         get: {
           summary: "Trigger types and the variables each carries",
@@ -215,6 +261,14 @@ export function buildOpenApiDocument() {
             requests: { type: "array", items: storedRequest },
             createdAt: { type: "string", format: "date-time" },
             updatedAt: { type: "string", format: "date-time" },
+          },
+        },
+        CallEventAccepted: {
+          type: "object",
+          required: ["callEventId", "deliveries"],
+          properties: {
+            callEventId: { type: "string" },
+            deliveries: { type: "array", items: { type: "string" } },
           },
         },
         Error: {

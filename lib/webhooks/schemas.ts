@@ -228,7 +228,9 @@ const requestWithHeadersSchema = requestBaseSchema.transform(({ headers, ...requ
 
 // Whole-tree checks run only on an otherwise valid value: with a child already failing, zod
 // skips transforms and the value is not in its parsed shape.
-const ONLY_WHEN_VALID = { when: (payload: { issues: unknown[] }) => payload.issues.length === 0 };
+export const ONLY_WHEN_VALID = {
+  when: (payload: { issues: unknown[] }) => payload.issues.length === 0,
+};
 
 export const webhookRequestSchema = requestWithHeadersSchema.superRefine((request, ctx) => {
   let count = 0;

@@ -69,6 +69,8 @@ describe("GET /api/v1/openapi.json", () => {
         "/api/v1/webhook-events/{id}",
         "/api/v1/webhook-events/{id}/copy",
         "/api/v1/catalog",
+        "/api/v1/render-preview",
+        "/api/v1/call-events",
       ]),
     );
     expect(document.components.securitySchemes.apiKey).toEqual({
