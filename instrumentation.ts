@@ -1,8 +1,10 @@
 export async function register() {
   // NEXT_RUNTIME is inlined by Next at build time; the check keeps Node-only modules
-  // (better-sqlite3, fs) out of any edge bundle.
+  // (better-sqlite3, fs, the HTTP sender) out of any edge bundle.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { prepareDatabase } = await import("./lib/startup");
     prepareDatabase();
+    const { startInProcessWorker } = await import("./lib/delivery/in-process");
+    startInProcessWorker();
   }
 }

@@ -168,7 +168,13 @@ const requestBaseSchema = z
       })
       .strict()
       .default({ attempts: 4, schedule: "exponential" }),
-    signing: z.object({ enabled: z.boolean() }).strict().default({ enabled: false }),
+    signing: z
+      .object({ enabled: z.boolean(), secret: z.string().optional() })
+      .strict()
+      .default({ enabled: false }),
+    // Read-only fields of a stored request are accepted back (GET, change, PUT) and ignored.
+    position: z.number().int().optional(),
+    paused: z.object({ at: z.string(), reason: z.string() }).optional(),
   })
   .strict();
 
@@ -221,10 +227,13 @@ export function defaultHeaders(
   return contentType ? [{ name: "Content-Type", value: contentType }] : [];
 }
 
-const requestWithHeadersSchema = requestBaseSchema.transform(({ headers, ...request }) => ({
-  ...request,
-  headers: headers ?? defaultHeaders(request.method, request.format),
-}));
+const requestWithHeadersSchema = requestBaseSchema.transform(
+  ({ headers, position: _position, paused: _paused, signing, ...request }) => ({
+    ...request,
+    headers: headers ?? defaultHeaders(request.method, request.format),
+    signing: { enabled: signing.enabled },
+  }),
+);
 
 // Whole-tree checks run only on an otherwise valid value: with a child already failing, zod
 // skips transforms and the value is not in its parsed shape.
@@ -300,22 +309,22 @@ export function requestTemplates(
   return out;
 }
 
+/** Why a template cannot use the variable at this trigger type, or null when it can. */
+export function variableProblem(name: string, trigger: TriggerType): string | null {
+  const variable = findVariable(name);
+  if (!variable) return `unknown variable {{${name}}}`;
+  if (variable.triggers.includes(trigger)) return null;
+  const { group, label } = describeTrigger(trigger);
+  return `{{${name}}} is not available for ${group}: ${label}`;
+}
+
 /** Variables a request uses that the trigger type does not carry (or that do not exist at all). */
 export function findVariableProblems(request: WebhookRequestConfig, trigger: TriggerType) {
   const problems: Array<{ path: PathPart[]; variable: string; message: string }> = [];
   for (const { path, template: text } of requestTemplates(request)) {
     for (const name of templateVariables(text)) {
-      const variable = findVariable(name);
-      if (!variable) {
-        problems.push({ path, variable: name, message: `unknown variable {{${name}}}` });
-      } else if (!variable.triggers.includes(trigger)) {
-        const { group, label } = describeTrigger(trigger);
-        problems.push({
-          path,
-          variable: name,
-          message: `{{${name}}} is not available for ${group}: ${label}`,
-        });
-      }
+      const message = variableProblem(name, trigger);
+      if (message) problems.push({ path, variable: name, message });
     }
   }
   return problems;

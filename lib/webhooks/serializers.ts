@@ -9,7 +9,14 @@ import type {
 } from "./schemas";
 import { describeTrigger } from "./trigger-types";
 
-export type WebhookRequestDto = Omit<WebhookRequestConfig, "id"> & { id: string; position: number };
+export type WebhookRequestDto = Omit<WebhookRequestConfig, "id" | "signing"> & {
+  id: string;
+  position: number;
+  /** The secret is shown to the admin so the receiver can verify signatures. */
+  signing: { enabled: boolean; secret?: string };
+  /** Set when deliveries stopped: 410 Gone, or too many failures in a row. */
+  paused?: { at: string; reason: string };
+};
 
 export type WebhookEventDto = {
   id: string;
@@ -49,7 +56,13 @@ export function toWebhookRequestDto(row: WebhookRequest): WebhookRequestDto {
       attempts: row.retryAttempts,
       schedule: row.retrySchedule as WebhookRequestConfig["retry"]["schedule"],
     },
-    signing: { enabled: row.signingEnabled },
+    signing: {
+      enabled: row.signingEnabled,
+      ...(row.signingEnabled && row.signingSecret ? { secret: row.signingSecret } : {}),
+    },
+    ...(row.pausedAt
+      ? { paused: { at: row.pausedAt.toISOString(), reason: row.pausedReason ?? "Paused" } }
+      : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Tx } from "../db";
 import { db } from "../db";
+import { generateSigningSecret } from "../delivery/signing";
 import { AppError, notFound } from "../errors";
 import {
   type WebhookEventConfig,
@@ -7,7 +8,7 @@ import {
   webhookEventPatchSchema,
   webhookEventSchema,
 } from "./schemas";
-import { toWebhookEventDto, toWebhookRequestData } from "./serializers";
+import { toWebhookEventDto, toWebhookRequestData, type WebhookEventDto } from "./serializers";
 
 // Every query is scoped by the project taken from the session or the API key.
 
@@ -20,6 +21,58 @@ export async function listWebhookEvents(projectId: string) {
     include: WITH_REQUESTS,
   });
   return events.map(toWebhookEventDto);
+}
+
+export type DeliveryOutcome = {
+  at: string;
+  status: string;
+  statusCode: number | null;
+};
+
+export type WebhookEventSummary = WebhookEventDto & {
+  lastDelivery: DeliveryOutcome | null;
+  errorsLast24h: number;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The events with their latest delivery and their failed deliveries of the last 24 hours.
+ * Each latest delivery is one probe of the (projectId, webhookEventId, createdAt) index; the
+ * failures are one range of the (projectId, status, createdAt) index, grouped by event.
+ */
+export async function listWebhookEventSummaries(
+  projectId: string,
+  now = new Date(),
+): Promise<WebhookEventSummary[]> {
+  const events = await listWebhookEvents(projectId);
+  const [latest, failures] = await Promise.all([
+    Promise.all(
+      events.map((event) =>
+        db.delivery.findFirst({
+          where: { projectId, webhookEventId: event.id },
+          orderBy: { createdAt: "desc" },
+          select: { createdAt: true, status: true, lastStatusCode: true },
+        }),
+      ),
+    ),
+    db.delivery.groupBy({
+      by: ["webhookEventId"],
+      where: { projectId, status: "failed", createdAt: { gte: new Date(now.getTime() - DAY_MS) } },
+      _count: { _all: true },
+    }),
+  ]);
+  const failedByEvent = new Map(failures.map((f) => [f.webhookEventId, f._count._all]));
+  return events.map((event, index) => {
+    const last = latest[index];
+    return {
+      ...event,
+      lastDelivery: last
+        ? { at: last.createdAt.toISOString(), status: last.status, statusCode: last.lastStatusCode }
+        : null,
+      errorsLast24h: failedByEvent.get(event.id) ?? 0,
+    };
+  });
 }
 
 export async function getWebhookEvent(projectId: string, eventId: string) {
@@ -46,7 +99,10 @@ function insertEvent(tx: Tx, projectId: string, config: WebhookEventConfig) {
       enabled: config.enabled,
       conditions: config.conditions,
       requests: {
-        create: config.requests.map((request, index) => toWebhookRequestData(request, index)),
+        create: config.requests.map((request, index) => ({
+          ...toWebhookRequestData(request, index),
+          signingSecret: request.signing.enabled ? generateSigningSecret() : null,
+        })),
       },
     },
   });
@@ -55,7 +111,12 @@ function insertEvent(tx: Tx, projectId: string, config: WebhookEventConfig) {
 async function findEditableEvent(tx: Tx, projectId: string, eventId: string) {
   const event = await tx.webhookEvent.findFirst({
     where: { id: eventId, projectId },
-    select: { id: true, name: true, locked: true, requests: { select: { id: true } } },
+    select: {
+      id: true,
+      name: true,
+      locked: true,
+      requests: { select: { id: true, signingSecret: true } },
+    },
   });
   if (!event) throw notFound("Webhook event");
   if (event.locked) {
@@ -83,7 +144,7 @@ export async function updateWebhookEvent(
   const config = webhookEventSchema.parse(input);
   await db.$transaction(async (tx) => {
     const event = await findEditableEvent(tx, projectId, eventId);
-    const existing = new Set(event.requests.map((r) => r.id));
+    const existing = new Map(event.requests.map((r) => [r.id, r]));
     config.requests.forEach((request, index) => {
       if (request.id !== undefined && !existing.has(request.id)) {
         throw new AppError(
@@ -106,8 +167,17 @@ export async function updateWebhookEvent(
     });
     for (const [index, request] of config.requests.entries()) {
       const data = toWebhookRequestData(request, index);
-      if (request.id) await tx.webhookRequest.update({ where: { id: request.id }, data });
-      else await tx.webhookRequest.create({ data: { ...data, eventId } });
+      // A request keeps its signing secret across edits; turning signing on creates one.
+      const secret = request.id ? existing.get(request.id)?.signingSecret : null;
+      const signingSecret = request.signing.enabled
+        ? (secret ?? generateSigningSecret())
+        : (secret ?? null);
+      if (request.id)
+        await tx.webhookRequest.update({
+          where: { id: request.id },
+          data: { ...data, signingSecret },
+        });
+      else await tx.webhookRequest.create({ data: { ...data, signingSecret, eventId } });
     }
   });
   return getWebhookEvent(projectId, eventId);
@@ -162,3 +232,17 @@ export async function deleteWebhookEvent(projectId: string, eventId: string) {
 }
 
 export { insertEvent };
+
+/** A new signing secret for one request; receivers must switch to it. */
+export async function rotateSigningSecret(projectId: string, eventId: string, requestId: string) {
+  await db.$transaction(async (tx) => {
+    await findEditableEvent(tx, projectId, eventId);
+    const { count } = await tx.webhookRequest.updateMany({
+      where: { id: requestId, eventId, signingEnabled: true },
+      data: { signingSecret: generateSigningSecret() },
+    });
+    if (count === 0)
+      throw new AppError("validation_failed", "turn signing on for this request first", "signing");
+  });
+  return getWebhookEvent(projectId, eventId);
+}

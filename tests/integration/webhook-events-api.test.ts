@@ -269,6 +269,36 @@ describe("webhook events API", () => {
     expect((await callRoute(eventRoute.GET, { key, params: { id: event.id } })).status).toBe(404);
   });
 
+  it("gives a signing request a whsec_ secret that survives a GET-then-PUT round trip", async () => {
+    const { key } = await projectWithKey("signing");
+    const body = {
+      ...CRM_EVENT,
+      requests: [{ ...CRM_EVENT.requests[1], signing: { enabled: true } }],
+    };
+    const { json: event } = await callRoute(eventsRoute.POST, { key, method: "POST", body });
+    const secret = event.requests[0].signing.secret;
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32,}$/);
+    // What GET returns can be sent back as it is; read-only fields are ignored.
+    const { json: fetched } = await callRoute(eventRoute.GET, { key, params: { id: event.id } });
+    const {
+      id: _id,
+      trigger: _trigger,
+      locked: _locked,
+      createdAt: _c,
+      updatedAt: _u,
+      ...editable
+    } = fetched;
+    const put = await callRoute(eventRoute.PUT, {
+      key,
+      method: "PUT",
+      params: { id: event.id },
+      body: editable,
+    });
+    expect(put.status).toBe(200);
+    expect(put.json.requests[0].signing).toEqual({ enabled: true, secret });
+    expect(put.json.requests[0].id).toBe(event.requests[0].id);
+  });
+
   it("refuses to edit or delete the locked default event, but lets it be disabled", async () => {
     const { key } = await projectWithKey("locked");
     const { json: list } = await callRoute(eventsRoute.GET, { key });

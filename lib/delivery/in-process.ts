@@ -1,0 +1,16 @@
+import { env } from "../env";
+import { startWorker, type Worker } from "./worker";
+
+const globalForWorker = globalThis as unknown as { webhooksWorker?: Worker };
+
+/** The worker inside the web process: started once per process, however often this is called. */
+export function startInProcessWorker(): Worker | null {
+  if (!env().WORKER_IN_PROCESS) return null;
+  globalForWorker.webhooksWorker ??= startWorker({
+    concurrency: env().WORKER_CONCURRENCY,
+    pollMs: env().WORKER_POLL_MS,
+    leaseMs: env().WORKER_LEASE_MS,
+    log: (message) => console.error(`[worker] ${message}`),
+  });
+  return globalForWorker.webhooksWorker;
+}

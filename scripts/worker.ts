@@ -1,0 +1,28 @@
+// A standalone delivery worker: `npm run worker`. Run any number of them beside the web
+// process (with WORKER_IN_PROCESS=false there, if only standalone workers should send).
+import { startWorker } from "../lib/delivery/worker";
+import { env } from "../lib/env";
+import { prepareDatabase } from "../lib/startup";
+
+prepareDatabase();
+const worker = startWorker({
+  concurrency: env().WORKER_CONCURRENCY,
+  pollMs: env().WORKER_POLL_MS,
+  leaseMs: env().WORKER_LEASE_MS,
+  log: (message) => console.error(`[worker] ${message}`),
+});
+console.log(`worker ${worker.id} started (concurrency ${env().WORKER_CONCURRENCY})`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing the attempts in flight…`);
+  await worker.stop();
+  const { db } = await import("../lib/db");
+  await db.$disconnect();
+  console.log("worker stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
