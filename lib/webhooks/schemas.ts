@@ -25,7 +25,9 @@ export type DateFormat = (typeof DATE_FORMATS)[number];
 export type HashType = (typeof HASH_TYPES)[number];
 
 const PLAIN_NAME = /^[A-Za-z0-9_.-]+$/;
-const BRACKETED_NAME = /^\{\{([^{}]+)\}\}$/;
+// Square brackets are refused inside {{ }}: form and GET receivers (qs, PHP) would read
+// `a[b]` as a nested key.
+const BRACKETED_NAME = /^\{\{([^{}[\]]+)\}\}$/;
 export const NAME_MESSAGE = "use Latin letters, digits, _ - . or wrap the name in {{ }}";
 
 /** The name as it is sent: the text inside `{{ }}` for bracketed names, else the name itself. */
@@ -102,7 +104,11 @@ const headerSchema = z
         /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/,
         "a header name is letters, digits and - without spaces",
       ),
-    value: template.refine((v) => !/[\r\n]/.test(v), "a header value cannot contain line breaks"),
+    value: template.refine(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+      (v) => !/[\x00-\x08\x0a-\x1f\x7f]/.test(v),
+      "a header value cannot contain line breaks or control characters",
+    ),
   })
   .strict();
 
