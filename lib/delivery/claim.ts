@@ -26,3 +26,20 @@ export async function claimDueDeliveries(input: {
     RETURNING "id"`;
   return rows.map((row) => row.id);
 }
+
+/**
+ * Extends the leases a live worker holds. Called on a heartbeat, so a delivery waiting for a
+ * socket or a slow receiver is not mistaken for a dead worker's and sent a second time.
+ */
+export async function renewLeases(input: {
+  workerId: string;
+  leaseMs: number;
+  now?: Date;
+}): Promise<number> {
+  const now = input.now ?? new Date();
+  const { count } = await db.delivery.updateMany({
+    where: { leaseOwner: input.workerId, status: "sending" },
+    data: { leaseUntil: new Date(now.getTime() + input.leaseMs) },
+  });
+  return count;
+}

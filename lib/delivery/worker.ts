@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { claimDueDeliveries } from "./claim";
+import { claimDueDeliveries, renewLeases } from "./claim";
 import { processDelivery } from "./process";
 import { onWake } from "./wake";
 
@@ -37,6 +37,18 @@ export function startWorker(options: WorkerOptions): Worker {
     wakeUp = null;
   };
   const unsubscribe = onWake(wake);
+
+  // Renewing at a third of the lease leaves two chances before another worker may take over.
+  const heartbeat = setInterval(
+    () => {
+      if (inFlight.size === 0) return;
+      renewLeases({ workerId: id, leaseMs: options.leaseMs }).catch((error: unknown) =>
+        log(`lease renewal failed: ${(error as Error).message}`),
+      );
+    },
+    Math.max(250, Math.floor(options.leaseMs / 3)),
+  );
+  heartbeat.unref();
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -91,6 +103,7 @@ export function startWorker(options: WorkerOptions): Worker {
       wake();
       await loop;
       await Promise.allSettled([...inFlight]);
+      clearInterval(heartbeat);
       for (const resolve of idleWaiters) resolve();
     },
     idle() {
