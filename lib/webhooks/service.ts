@@ -188,11 +188,21 @@ export async function patchWebhookEvent(projectId: string, eventId: string, inpu
   const patch = webhookEventPatchSchema.parse(input);
   if (patch.name !== undefined || patch.conditions !== undefined)
     await assertEventEditable(projectId, eventId);
-  const { count } = await db.webhookEvent.updateMany({
-    where: { id: eventId, projectId },
-    data: patch,
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.webhookEvent.updateMany({
+      where: { id: eventId, projectId },
+      data: patch,
+    });
+    if (count === 0) throw notFound("Webhook event");
+    // Enabling an event is the admin's word that its receivers are back: paused requests resume
+    // and their failure count starts again.
+    if (patch.enabled === true) {
+      await tx.webhookRequest.updateMany({
+        where: { eventId },
+        data: { pausedAt: null, pausedReason: null, consecutiveFailures: 0 },
+      });
+    }
   });
-  if (count === 0) throw notFound("Webhook event");
   return getWebhookEvent(projectId, eventId);
 }
 

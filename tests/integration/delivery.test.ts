@@ -280,6 +280,28 @@ describe("delivery to a loopback receiver", () => {
       call: sample.call,
     });
     expect(again.deliveries).toEqual([]);
+
+    // Enabling the event again resumes the request.
+    const { patchWebhookEvent } = await import("@/lib/webhooks/service");
+    await patchWebhookEvent(projectId, row.webhookEventId ?? "", { enabled: true });
+    const resumed = await db.webhookRequest.findUniqueOrThrow({
+      where: { id: row.webhookRequestId ?? "" },
+    });
+    expect(resumed).toMatchObject({ pausedAt: null, pausedReason: null, consecutiveFailures: 0 });
+    const third = await ingestCallEvent(projectId, {
+      type: TYPE,
+      occurredAt: sample.occurredAt,
+      call: sample.call,
+    });
+    expect(third.deliveries).toHaveLength(1);
+    receiver.respondWith((_request, response) => {
+      response.writeHead(200).end("ok");
+    });
+    await runDueDeliveries();
+    const delivered = await db.delivery.findUniqueOrThrow({
+      where: { id: third.deliveries[0] ?? "" },
+    });
+    expect(delivered.status).toBe("succeeded");
     receiver.respondWith((_request, response) => {
       response.writeHead(200).end("ok");
     });
