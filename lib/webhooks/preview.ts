@@ -3,7 +3,7 @@ import { sampleCallFor } from "../calls/samples";
 import { callSchemaFor } from "../calls/schema";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { renderRequest, toCurl } from "../render";
+import { type RenderedRequest, renderRequest, toCurl } from "../render";
 import { findVariableProblems, ONLY_WHEN_VALID, webhookRequestSchema } from "./schemas";
 import { TRIGGER_TYPES } from "./trigger-types";
 
@@ -41,10 +41,15 @@ export type Preview = {
  * Exactly what the worker would send for this request, rendered with the trigger type's
  * sample call (or the given call), in the project's time zone.
  */
-export async function previewWebhookRequest(
+/**
+ * Renders a request with the trigger type's sample call (or the given call) in the project's
+ * time zone: what the worker would send, for the preview and the test send.
+ */
+export async function renderWithSampleCall(
   projectId: string,
   input: PreviewInput,
-): Promise<Preview> {
+  deliveryId = PREVIEW_DELIVERY_ID,
+): Promise<RenderedRequest> {
   const { type, request, call } = previewInputSchema.parse(input);
   const project = await db.project.findUnique({
     where: { id: projectId },
@@ -55,15 +60,22 @@ export async function previewWebhookRequest(
   const callData = call
     ? z.object({ call: callSchemaFor(type) }).parse({ call }).call
     : sample.call;
-  const rendered = renderRequest(request, callData, {
+  return renderRequest(request, callData, {
     projectId,
     timeZone: project.timeZone,
     eventType: type,
     eventTime: sample.occurredAt,
-    deliveryId: PREVIEW_DELIVERY_ID,
+    deliveryId,
     gaMeasurementId: project.gaMeasurementId,
     gaApiSecret: project.gaApiSecret,
   });
+}
+
+export async function previewWebhookRequest(
+  projectId: string,
+  input: PreviewInput,
+): Promise<Preview> {
+  const rendered = await renderWithSampleCall(projectId, input);
   return {
     method: rendered.method,
     url: rendered.url,
