@@ -49,7 +49,7 @@ export async function ingestCallEvent(projectId: string, body: unknown): Promise
           requests: {
             where: { pausedAt: null },
             orderBy: { position: "asc" },
-            select: { id: true, retryAttempts: true },
+            select: { id: true, retryAttempts: true, method: true, url: true },
           },
         },
       });
@@ -78,6 +78,11 @@ export async function ingestCallEvent(projectId: string, body: unknown): Promise
             eventName: e.name,
             triggerType: event.type,
             maxAttempts: request.retryAttempts,
+            callId: event.call.uniqueid,
+            caller: typeof event.call.caller === "string" ? event.call.caller : null,
+            requestMethod: request.method,
+            // The URL template until the first attempt replaces it with the rendered URL.
+            requestUrl: request.url,
             nextAttemptAt: now,
           })),
         );

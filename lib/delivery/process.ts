@@ -124,7 +124,13 @@ async function settle(
         lastErrorKind: error?.kind ?? null,
         lastError: error?.message ?? null,
         completedAt: outcome === "retrying" ? null : now,
-        ...(sent && !delivery.rendered ? { rendered: toSnapshot(sent.rendered) } : {}),
+        ...(sent && !delivery.rendered
+          ? {
+              rendered: toSnapshot(sent.rendered),
+              requestUrl: sent.rendered.url,
+              requestMethod: sent.rendered.method,
+            }
+          : {}),
       },
     });
     // Lost the lease (this attempt outlived it and another worker took over): that worker owns
