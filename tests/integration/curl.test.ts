@@ -11,7 +11,7 @@ import {
   toCurl,
 } from "@/lib/render";
 import { type WebhookRequestInput, webhookRequestSchema } from "@/lib/webhooks/schemas";
-import { type Receiver, startReceiver } from "../helpers/receiver";
+import { type LoopbackServer, startLoopbackServer } from "../helpers/loopback-server";
 
 const run = promisify(execFile);
 
@@ -37,10 +37,10 @@ const CONTEXT: RenderContext = {
 // Headers every HTTP/1.1 client adds from the URL and body; the rest must be exactly the request's.
 const TRANSPORT_HEADERS = new Set(["host", "content-length"]);
 
-let receiver: Receiver;
+let receiver: LoopbackServer;
 
 beforeAll(async () => {
-  receiver = await startReceiver();
+  receiver = await startLoopbackServer();
 });
 
 afterAll(async () => {
@@ -66,7 +66,7 @@ async function send(rendered: RenderedRequest) {
   expect(receiver.requests).toHaveLength(before + 1);
   const received = receiver.requests[before];
   if (!received) throw new Error("the receiver saw no request");
-  return received;
+  return { ...received, headers: received.rawHeaders.map(([name, value]) => ({ name, value })) };
 }
 
 async function expectSentExactly(rendered: RenderedRequest) {
