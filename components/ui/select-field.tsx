@@ -1,6 +1,7 @@
-import { type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import { type ReactNode, type Ref, type SelectHTMLAttributes, useId } from "react";
 
 type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
+  ref?: Ref<HTMLSelectElement>;
   label: string;
   error?: string;
   hint?: ReactNode;

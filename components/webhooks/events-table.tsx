@@ -1,103 +1,150 @@
 "use client";
 
-import { useOptimistic, useTransition } from "react";
-import { toast } from "sonner";
-import { setEventEnabledAction } from "@/app/projects/[projectId]/webhooks/actions";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { DropdownMenu, type MenuEntry } from "@/components/ui/dropdown-menu";
+import { CopyIcon, EyeIcon, PencilIcon, TrashIcon } from "@/components/ui/icons";
 import { LockIcon } from "@/components/ui/lock-icon";
 import { Switch } from "@/components/ui/switch";
-import type { WebhookEventDto } from "@/lib/webhooks/serializers";
+import type { WebhookEventSummary } from "@/lib/webhooks/service";
+import { LastDelivery } from "./last-delivery";
 import { RequestTarget } from "./request-target";
 
-type Props = { projectId: string; events: WebhookEventDto[]; canEdit: boolean };
+type Props = {
+  projectId: string;
+  events: WebhookEventSummary[];
+  canEdit: boolean;
+  timeZone: string;
+  onToggle: (event: WebhookEventSummary, enabled: boolean) => void;
+  onCopy: (event: WebhookEventSummary) => void;
+  onDelete: (event: WebhookEventSummary) => void;
+  emptyMessage: string | null;
+};
 
-export function EventsTable({ projectId, events, canEdit }: Props) {
-  const [optimisticEvents, setOptimistic] = useOptimistic(
-    events,
-    (current, change: { id: string; enabled: boolean }) =>
-      current.map((e) => (e.id === change.id ? { ...e, enabled: change.enabled } : e)),
-  );
-  const [, startTransition] = useTransition();
+const TH = "px-4 py-3 font-medium";
 
-  function toggle(event: WebhookEventDto, enabled: boolean) {
-    startTransition(async () => {
-      setOptimistic({ id: event.id, enabled });
-      const result = await setEventEnabledAction({ projectId, eventId: event.id, enabled });
-      if (result.ok) toast.success(`“${event.name}” ${enabled ? "enabled" : "disabled"}`);
-      else toast.error(result.message);
-    });
+export function EventsTable({
+  projectId,
+  events,
+  canEdit,
+  timeZone,
+  onToggle,
+  onCopy,
+  onDelete,
+  emptyMessage,
+}: Props) {
+  const base = `/projects/${projectId}/webhooks`;
+
+  function menuFor(event: WebhookEventSummary): MenuEntry[] {
+    const href = `${base}/${event.id}`;
+    if (!canEdit) return [{ label: "View", href, icon: <EyeIcon /> }];
+    if (event.locked) return [{ label: "Copy", onSelect: () => onCopy(event), icon: <CopyIcon /> }];
+    return [
+      { label: "Edit", href, icon: <PencilIcon /> },
+      { label: "Copy", onSelect: () => onCopy(event), icon: <CopyIcon /> },
+      { label: "Delete", onSelect: () => onDelete(event), icon: <TrashIcon />, tone: "danger" },
+    ];
   }
 
   return (
-    <div>
-      <div className="mb-6 flex items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Webhooks</h1>
-          <p className="mt-1 text-sm text-slate-500">
-            Each event sends its webhook requests to your CRM, BI or chat bot at a moment of the
-            call.
-          </p>
-        </div>
-      </div>
-      <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+    <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
+          <tr>
+            <th scope="col" className={TH}>
+              Name
+            </th>
+            <th scope="col" className={TH}>
+              Event
+            </th>
+            <th scope="col" className={`${TH} w-full`}>
+              Webhook requests
+            </th>
+            <th scope="col" className={TH}>
+              Status
+            </th>
+            <th scope="col" className={TH}>
+              Last delivery
+            </th>
+            <th scope="col" className={`${TH} text-right`}>
+              Errors in 24 h
+            </th>
+            <th scope="col" className="w-12 py-3 pr-3">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {emptyMessage ? (
             <tr>
-              <th scope="col" className="px-5 py-3">
-                Name
-              </th>
-              <th scope="col" className="px-5 py-3">
-                Event
-              </th>
-              <th scope="col" className="px-5 py-3">
-                Webhook requests
-              </th>
-              <th scope="col" className="px-5 py-3">
-                Status
-              </th>
+              <td colSpan={7} className="px-4 py-10 text-center text-sm text-slate-500">
+                {emptyMessage}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {optimisticEvents.map((event) => (
-              <tr key={event.id} data-testid="event-row" className="align-top hover:bg-slate-50/60">
-                <td className="px-5 py-4">
-                  <div className="flex items-center gap-2 whitespace-nowrap font-medium text-slate-900">
+          ) : null}
+          {events.map((event) => (
+            <tr key={event.id} data-testid="event-row" className="align-top hover:bg-slate-50/60">
+              <td className="px-4 py-4">
+                <div className="flex min-w-32 flex-wrap items-center gap-x-2 gap-y-1">
+                  <Link
+                    href={`${base}/${event.id}`}
+                    className="font-medium text-slate-900 hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+                  >
                     {event.name}
-                    {event.locked ? (
-                      <Badge tone="neutral">
-                        <LockIcon /> Default
-                      </Badge>
-                    ) : null}
-                  </div>
-                </td>
-                <td className="px-5 py-4">
-                  <p className="text-xs text-slate-500">{event.trigger.group}</p>
-                  <p className="text-slate-800">{event.trigger.label}</p>
-                </td>
-                <td className="px-5 py-4">
-                  <p className="text-slate-800">
-                    {event.requests.length} {event.requests.length === 1 ? "request" : "requests"}
-                  </p>
-                  {event.requests[0] ? <RequestTarget request={event.requests[0]} /> : null}
-                </td>
-                <td className="px-5 py-4">
-                  <div className="flex items-center gap-2.5">
-                    <Switch
-                      checked={event.enabled}
-                      disabled={!canEdit}
-                      label={`${event.enabled ? "Disable" : "Enable"} ${event.name}`}
-                      onChange={(enabled) => toggle(event, enabled)}
-                    />
-                    <span className={event.enabled ? "text-emerald-700" : "text-slate-500"}>
-                      {event.enabled ? "Enabled" : "Disabled"}
-                    </span>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  </Link>
+                  {event.locked ? (
+                    <Badge tone="neutral">
+                      <LockIcon /> Default
+                    </Badge>
+                  ) : null}
+                </div>
+              </td>
+              <td className="px-4 py-4">
+                <p className="text-xs whitespace-nowrap text-slate-500">{event.trigger.group}</p>
+                <p className="min-w-28 text-slate-800">{event.trigger.label}</p>
+              </td>
+              <td className="max-w-0 px-4 py-4">
+                <p className="text-slate-800">
+                  {event.requests.length} {event.requests.length === 1 ? "request" : "requests"}
+                </p>
+                {event.requests[0] ? <RequestTarget request={event.requests[0]} /> : null}
+              </td>
+              <td className="px-4 py-4">
+                <div className="flex items-center gap-2">
+                  <Switch
+                    checked={event.enabled}
+                    disabled={!canEdit}
+                    label={`${event.enabled ? "Disable" : "Enable"} ${event.name}`}
+                    onChange={(enabled) => onToggle(event, enabled)}
+                  />
+                  <span
+                    className={`text-xs ${event.enabled ? "text-emerald-700" : "text-slate-500"}`}
+                  >
+                    {event.enabled ? "Enabled" : "Disabled"}
+                  </span>
+                </div>
+              </td>
+              <td className="px-4 py-4 whitespace-nowrap">
+                <LastDelivery delivery={event.lastDelivery} timeZone={timeZone} />
+              </td>
+              <td className="px-4 py-4 text-right">
+                <Link
+                  href={`/projects/${projectId}/errors?event=${encodeURIComponent(event.id)}`}
+                  aria-label={`${event.errorsLast24h} failed in the last 24 hours for ${event.name}: open the error check`}
+                  className={`inline-block rounded-md px-2 py-0.5 font-medium tabular-nums hover:underline focus-visible:outline-2 focus-visible:outline-brand-600 ${
+                    event.errorsLast24h > 0 ? "bg-red-50 text-red-700" : "text-slate-400"
+                  }`}
+                >
+                  {event.errorsLast24h}
+                </Link>
+              </td>
+              <td className="py-3 pr-3 text-right">
+                <DropdownMenu label={`Actions for ${event.name}`} items={menuFor(event)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

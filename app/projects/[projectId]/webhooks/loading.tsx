@@ -1,0 +1,5 @@
+import { EventsTableSkeleton } from "@/components/webhooks/skeletons";
+
+export default function Loading() {
+  return <EventsTableSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { WizardSkeleton } from "@/components/webhooks/skeletons";
+
+export default function Loading() {
+  return <WizardSkeleton />;
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import {
+  TRIGGER_LABELS,
+  TRIGGER_TYPES,
+  type TriggerGroup,
+  type TriggerType,
+} from "@/lib/webhooks/trigger-types";
+
+const GROUPS: TriggerGroup[] = ["Incoming call", "Outgoing call"];
+
+type CopySource = { id: string; name: string; type: string };
+
+/**
+ * Row "⋯" → Copy: the admin picks the event type of the copy, then the wizard opens with the
+ * copy prefilled; nothing is saved until Save there.
+ */
+export function CopyEventDialog({
+  projectId,
+  event,
+  onClose,
+}: {
+  projectId: string;
+  event: CopySource | null;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog
+      open={event !== null}
+      onClose={onClose}
+      title="Choose the event type for the copy"
+      description={event ? `The copy of “${event.name}” keeps its webhook requests.` : undefined}
+    >
+      {event ? (
+        <CopyForm key={event.id} projectId={projectId} event={event} onClose={onClose} />
+      ) : null}
+    </Dialog>
+  );
+}
+
+function CopyForm({
+  projectId,
+  event,
+  onClose,
+}: {
+  projectId: string;
+  event: CopySource;
+  onClose: () => void;
+}) {
+  const router = useRouter();
+  // The choice lives only in this dialog; the wizard receives it in the URL.
+  const [type, setType] = useState<TriggerType | null>(null);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!type) return;
+        const query = new URLSearchParams({ copy: event.id, type });
+        router.push(`/projects/${projectId}/webhooks/new?${query}`);
+      }}
+    >
+      <div className="grid grid-cols-2 gap-5">
+        {GROUPS.map((group) => (
+          <fieldset key={group}>
+            <legend className="text-xs font-medium tracking-wide text-slate-500 uppercase">
+              {group}
+            </legend>
+            <div className="mt-2 space-y-1.5">
+              {TRIGGER_TYPES.filter((t) => TRIGGER_LABELS[t].group === group).map((t, i) => (
+                <label
+                  key={t}
+                  className={`flex cursor-pointer items-start gap-2.5 rounded-lg border px-3 py-2 text-sm transition has-focus-visible:outline-2 has-focus-visible:outline-brand-600 ${
+                    type === t
+                      ? "border-brand-500 bg-brand-50 text-brand-700"
+                      : "border-slate-200 text-slate-700 hover:bg-slate-50"
+                  }`}
+                >
+                  <input
+                    type="radio"
+                    name="copy-type"
+                    value={t}
+                    checked={type === t}
+                    onChange={() => setType(t)}
+                    data-autofocus={group === "Incoming call" && i === 0 ? true : undefined}
+                    className="mt-0.5 accent-brand-600"
+                  />
+                  <span>
+                    {TRIGGER_LABELS[t].label}
+                    {t === event.type ? (
+                      <span className="block text-xs text-slate-500">same as the original</span>
+                    ) : null}
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+      </div>
+      <div className="-mx-6 mt-6 -mb-5 flex justify-end gap-2 rounded-b-xl border-t border-slate-100 bg-slate-50 px-6 py-3">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={!type}>
+          Next
+        </Button>
+      </div>
+    </form>
+  );
+}

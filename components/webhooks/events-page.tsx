@@ -1,0 +1,168 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { PlusIcon, SearchIcon } from "@/components/ui/icons";
+import type { WebhookEventSummary } from "@/lib/webhooks/service";
+import {
+  TRIGGER_LABELS,
+  TRIGGER_TYPES,
+  type TriggerGroup,
+  type TriggerType,
+} from "@/lib/webhooks/trigger-types";
+import { CopyEventDialog } from "./copy-event-dialog";
+import { EventsTable } from "./events-table";
+import { useDeleteEvent, useEvents, useToggleEvent } from "./use-events";
+
+/** Above this many rows the table gets a search box and a trigger filter. */
+const FILTER_FROM = 10;
+const GROUPS: TriggerGroup[] = ["Incoming call", "Outgoing call"];
+
+type Props = { projectId: string; canEdit: boolean; timeZone: string };
+
+export function EventsPage({ projectId, canEdit, timeZone }: Props) {
+  const events = useEvents(projectId);
+  const toggle = useToggleEvent(projectId);
+  const remove = useDeleteEvent(projectId);
+  const [copying, setCopying] = useState<WebhookEventSummary | null>(null);
+  const [deleting, setDeleting] = useState<WebhookEventSummary | null>(null);
+  const [search, setSearch] = useState("");
+  const [trigger, setTrigger] = useState<TriggerType | "">("");
+
+  const all = events.data ?? [];
+  const filterable = all.length > FILTER_FROM;
+  const needle = search.trim().toLowerCase();
+  const shown = filterable
+    ? all.filter(
+        (e) =>
+          (!needle || e.name.toLowerCase().includes(needle)) && (!trigger || e.type === trigger),
+      )
+    : all;
+
+  return (
+    <div>
+      <div className="mb-6 flex items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Webhooks</h1>
+          <p className="mt-1 text-sm text-slate-500">
+            Each event sends its webhook requests to your CRM, BI or chat bot at a moment of the
+            call.
+          </p>
+        </div>
+        {canEdit ? (
+          <Link
+            href={`/projects/${projectId}/webhooks/new`}
+            className="inline-flex shrink-0 items-center gap-2 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-xs transition hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          >
+            <PlusIcon />
+            Add event
+          </Link>
+        ) : null}
+      </div>
+
+      {events.isError ? (
+        <div className="mb-4">
+          <Alert tone="error">The events could not be loaded: {events.error.message}</Alert>
+        </div>
+      ) : null}
+
+      {filterable ? (
+        <div className="mb-4 flex flex-wrap items-end gap-3">
+          <div className="relative w-72">
+            <label htmlFor="events-search" className="sr-only">
+              Search by name
+            </label>
+            <SearchIcon className="pointer-events-none absolute top-2.5 left-3 size-4 text-slate-400" />
+            <input
+              id="events-search"
+              type="search"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              placeholder="Search by name"
+              className="block w-full rounded-md border border-slate-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+            />
+          </div>
+          <div>
+            <label htmlFor="events-trigger" className="sr-only">
+              Filter by event
+            </label>
+            <select
+              id="events-trigger"
+              value={trigger}
+              onChange={(event) => setTrigger(event.target.value as TriggerType | "")}
+              className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+            >
+              <option value="">All events</option>
+              {GROUPS.map((group) => (
+                <optgroup key={group} label={group}>
+                  {TRIGGER_TYPES.filter((t) => TRIGGER_LABELS[t].group === group).map((t) => (
+                    <option key={t} value={t}>
+                      {TRIGGER_LABELS[t].label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          <p className="pb-2 text-sm text-slate-500" aria-live="polite">
+            {shown.length} of {all.length}
+          </p>
+        </div>
+      ) : null}
+
+      {all.length === 0 && events.isSuccess ? (
+        <EmptyState projectId={projectId} canEdit={canEdit} />
+      ) : (
+        <EventsTable
+          projectId={projectId}
+          events={shown}
+          canEdit={canEdit}
+          timeZone={timeZone}
+          onToggle={(event, enabled) => toggle.mutate({ event, enabled })}
+          onCopy={setCopying}
+          onDelete={setDeleting}
+          emptyMessage={filterable && shown.length === 0 ? "No event matches the search." : null}
+        />
+      )}
+
+      <CopyEventDialog projectId={projectId} event={copying} onClose={() => setCopying(null)} />
+      <ConfirmDialog
+        open={deleting !== null}
+        title={deleting ? `Delete “${deleting.name}”?` : "Delete event"}
+        description="Its webhook requests stop being sent. Deliveries already made stay in the log."
+        confirmLabel="Delete event"
+        tone="danger"
+        pending={remove.isPending}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          if (!deleting) return;
+          remove.mutate(deleting, { onSettled: () => setDeleting(null) });
+        }}
+      />
+    </div>
+  );
+}
+
+function EmptyState({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+  return (
+    <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-14 text-center">
+      <p className="text-base font-semibold text-slate-900">No events yet</p>
+      <p className="mx-auto mt-1.5 max-w-lg text-sm text-slate-500">
+        An event is a moment of a call, such as “incoming call, after the call”, together with the
+        webhook requests it sends then: the call's number, duration, UTM tags and more, delivered to
+        your CRM, BI or chat bot.
+      </p>
+      {canEdit ? (
+        <Link
+          href={`/projects/${projectId}/webhooks/new`}
+          className="mt-5 inline-flex items-center gap-2 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-xs hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        >
+          <PlusIcon />
+          Add the first event
+        </Link>
+      ) : null}
+    </div>
+  );
+}

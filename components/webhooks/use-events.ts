@@ -1,0 +1,75 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import {
+  deleteEventAction,
+  listEventsAction,
+  setEventEnabledAction,
+} from "@/app/projects/[projectId]/webhooks/actions";
+import { webhookKeys } from "@/lib/webhooks/query-keys";
+import type { WebhookEventSummary } from "@/lib/webhooks/service";
+
+async function fetchEvents(projectId: string): Promise<WebhookEventSummary[]> {
+  const result = await listEventsAction(projectId);
+  if (!result.ok) throw new Error(result.message);
+  return result.data;
+}
+
+/** The project's events with their delivery summary; the page hydrates the first load. */
+export function useEvents(projectId: string) {
+  return useQuery({
+    queryKey: webhookKeys.events(projectId),
+    queryFn: () => fetchEvents(projectId),
+  });
+}
+
+/** Enables or disables at once in the table; a refusal puts the switch back and says why. */
+export function useToggleEvent(projectId: string) {
+  const queryClient = useQueryClient();
+  const key = webhookKeys.events(projectId);
+  return useMutation({
+    mutationFn: async (input: { event: WebhookEventSummary; enabled: boolean }) => {
+      const result = await setEventEnabledAction({
+        projectId,
+        eventId: input.event.id,
+        enabled: input.enabled,
+      });
+      if (!result.ok) throw new Error(result.message);
+    },
+    onMutate: async ({ event, enabled }) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<WebhookEventSummary[]>(key);
+      queryClient.setQueryData<WebhookEventSummary[]>(key, (events) =>
+        events?.map((e) => (e.id === event.id ? { ...e, enabled } : e)),
+      );
+      return { previous };
+    },
+    onError: (error, { event }, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+      toast.error(`“${event.name}” was not changed: ${error.message}`);
+    },
+    onSuccess: (_data, { event, enabled }) => {
+      toast.success(`“${event.name}” ${enabled ? "enabled" : "disabled"}`);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export function useDeleteEvent(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (event: WebhookEventSummary) => {
+      const result = await deleteEventAction({ projectId, eventId: event.id });
+      if (!result.ok) throw new Error(result.message);
+    },
+    onSuccess: (_data, event) => {
+      toast.success(`“${event.name}” deleted`);
+      queryClient.setQueryData<WebhookEventSummary[]>(webhookKeys.events(projectId), (events) =>
+        events?.filter((e) => e.id !== event.id),
+      );
+    },
+    onError: (error) => toast.error(error.message),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.all(projectId) }),
+  });
+}
