@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const ITEMS = [
   { segment: "webhooks", label: "Webhooks" },
   { segment: "errors", label: "Webhook error check" },
+  { segment: "simulator", label: "Simulate a call" },
   { segment: "settings", label: "Project settings" },
 ] as const;
 

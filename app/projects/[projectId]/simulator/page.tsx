@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { requireProjectPage } from "@/app/_lib/session";
+import { Simulator } from "@/components/simulator/simulator";
+import { countListeningEvents } from "@/lib/calls/call-deliveries";
+
+export const metadata: Metadata = { title: "Simulate a call" };
+
+export default async function SimulatorPage({
+  params,
+}: {
+  params: Promise<{ projectId: string }>;
+}) {
+  const { projectId } = await params;
+  const { role } = await requireProjectPage(projectId);
+  const listeners = await countListeningEvents(projectId);
+  return <Simulator projectId={projectId} listeners={listeners} canPlay={role !== "viewer"} />;
+}

@@ -1,0 +1,92 @@
+import { Badge } from "@/components/ui/badge";
+import type { CallDeliveryDto, DeliveryStatus } from "@/lib/calls/delivery-status";
+
+const STATUS_BADGE: Record<
+  DeliveryStatus,
+  { tone: "neutral" | "blue" | "green" | "red"; label: string }
+> = {
+  pending: { tone: "neutral", label: "Pending" },
+  sending: { tone: "blue", label: "Sending" },
+  succeeded: { tone: "green", label: "Succeeded" },
+  failed: { tone: "red", label: "Failed" },
+};
+
+function StatusBadge({ delivery }: { delivery: CallDeliveryDto }) {
+  // A pending delivery that already has an attempt is waiting for its retry.
+  const retrying = delivery.status === "pending" && delivery.attempts > 0;
+  const { tone, label } = retrying
+    ? { tone: "amber" as const, label: "Retrying" }
+    : STATUS_BADGE[delivery.status];
+  return (
+    <Badge tone={tone}>
+      {delivery.status === "sending" ? (
+        <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />
+      ) : null}
+      {label}
+    </Badge>
+  );
+}
+
+function retryIn(nextAttemptAt: string | null): string | null {
+  if (!nextAttemptAt) return null;
+  const seconds = Math.round((Date.parse(nextAttemptAt) - Date.now()) / 1000);
+  return seconds > 0 ? `next try in ${seconds} s` : "next try now";
+}
+
+export function DeliveryTable({ deliveries }: { deliveries: CallDeliveryDto[] }) {
+  return (
+    <div className="overflow-hidden rounded-lg border border-slate-200">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Webhooks sent for this moment</caption>
+        <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              Event and host
+            </th>
+            <th scope="col" className="w-28 px-3 py-2">
+              Status
+            </th>
+            <th scope="col" className="w-16 px-3 py-2 text-right">
+              HTTP
+            </th>
+            <th scope="col" className="w-24 px-3 py-2 text-right">
+              Attempts
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {deliveries.map((delivery) => (
+            <tr
+              key={delivery.id}
+              data-testid="delivery-row"
+              data-status={delivery.status}
+              className="align-top"
+            >
+              <td className="min-w-0 px-3 py-2.5">
+                <p className="font-medium text-slate-900">{delivery.eventName}</p>
+                <p className="truncate font-mono text-xs text-slate-500">{delivery.host ?? "—"}</p>
+                {delivery.error ? (
+                  <p className="mt-1 break-words text-xs text-red-700">
+                    {delivery.error}
+                    {delivery.status === "pending" ? (
+                      <span className="text-slate-500"> · {retryIn(delivery.nextAttemptAt)}</span>
+                    ) : null}
+                  </p>
+                ) : null}
+              </td>
+              <td className="px-3 py-2.5">
+                <StatusBadge delivery={delivery} />
+              </td>
+              <td className="px-3 py-2.5 text-right font-mono text-xs leading-5 text-slate-700 tabular-nums">
+                {delivery.statusCode ?? "—"}
+              </td>
+              <td className="px-3 py-2.5 text-right text-xs leading-5 text-slate-600 tabular-nums">
+                {delivery.attempts} / {delivery.maxAttempts}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
