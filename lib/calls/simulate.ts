@@ -38,7 +38,7 @@ export type SimulationSummary = {
   duplicates: number;
   /** Failed posts by HTTP status, or "network" when no answer came. */
   errors: Record<string, number>;
-  /** The first few error messages, to tell what went wrong without a debugger. */
+  /** The first few distinct error messages, to tell what went wrong without a debugger. */
   errorSamples: string[];
   deliveriesCreated: number;
   elapsedMs: number;
@@ -188,8 +188,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
 
   function recordError(kind: string, message: string) {
     summary.errors[kind] = (summary.errors[kind] ?? 0) + 1;
-    if (summary.errorSamples.length < ERROR_SAMPLES)
-      summary.errorSamples.push(`${kind}: ${message}`);
+    const sample = `${kind}: ${message}`;
+    if (summary.errorSamples.length < ERROR_SAMPLES && !summary.errorSamples.includes(sample)) {
+      summary.errorSamples.push(sample);
+    }
   }
 
   async function post(event: LifecycleEvent) {

@@ -213,7 +213,10 @@ describe("runSimulation against the real call-events route", () => {
     });
     expect(summary.accepted).toBe(0);
     expect(summary.errors).toEqual({ "401": summary.eventsPosted });
-    expect(summary.errorSamples[0]).toMatch(/^401: .*API key/);
+    // The same failure is listed once, however often it happened.
+    expect(summary.errorSamples).toEqual([
+      "401: Missing, unknown or revoked API key in the Auth-key header",
+    ]);
     expect(await db.callEvent.count()).toBe(before);
     expect(await db.callEvent.count({ where: { projectId } })).toBe(0);
     expect(formatSummary(summary)).toContain(`errors:             ${summary.eventsPosted} (401: `);
