@@ -1,5 +1,6 @@
 // A standalone delivery worker: `npm run worker`. Run any number of them beside the web
 // process (with WORKER_IN_PROCESS=false there, if only standalone workers should send).
+import { startMaintenance } from "../lib/delivery/maintenance";
 import { startWorker } from "../lib/delivery/worker";
 import { env } from "../lib/env";
 import { prepareDatabase } from "../lib/startup";
@@ -11,6 +12,10 @@ const worker = startWorker({
   leaseMs: env().WORKER_LEASE_MS,
   log: (message) => console.error(`[worker] ${message}`),
 });
+const maintenance = startMaintenance({
+  retentionDays: env().RETENTION_DAYS,
+  log: (message) => console.error(`[worker] ${message}`),
+});
 console.log(`worker ${worker.id} started (concurrency ${env().WORKER_CONCURRENCY})`);
 
 let stopping = false;
@@ -18,6 +23,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: finishing the attempts in flight…`);
+  maintenance.stop();
   await worker.stop();
   const { db } = await import("../lib/db");
   await db.$disconnect();

@@ -1,7 +1,11 @@
 import { env } from "../env";
+import { type Maintenance, startMaintenance } from "./maintenance";
 import { startWorker, type Worker } from "./worker";
 
-const globalForWorker = globalThis as unknown as { webhooksWorker?: Worker };
+const globalForWorker = globalThis as unknown as {
+  webhooksWorker?: Worker;
+  webhooksMaintenance?: Maintenance;
+};
 
 /** The worker inside the web process: started once per process, however often this is called. */
 export function startInProcessWorker(): Worker | null {
@@ -10,6 +14,10 @@ export function startInProcessWorker(): Worker | null {
     concurrency: env().WORKER_CONCURRENCY,
     pollMs: env().WORKER_POLL_MS,
     leaseMs: env().WORKER_LEASE_MS,
+    log: (message) => console.error(`[worker] ${message}`),
+  });
+  globalForWorker.webhooksMaintenance ??= startMaintenance({
+    retentionDays: env().RETENTION_DAYS,
     log: (message) => console.error(`[worker] ${message}`),
   });
   return globalForWorker.webhooksWorker;

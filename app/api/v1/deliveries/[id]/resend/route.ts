@@ -1,0 +1,6 @@
+import { resendDelivery } from "@/lib/deliveries/actions";
+import { apiKeyRoute, ID_PARAMS, json } from "@/lib/http/route";
+
+export const POST = apiKeyRoute({ params: ID_PARAMS }, async ({ project, params }) =>
+  json(await resendDelivery(project.id, params.id), 202),
+);

@@ -1,0 +1,6 @@
+import { getDeliveryDetail } from "@/lib/deliveries/detail";
+import { apiKeyRoute, ID_PARAMS, json } from "@/lib/http/route";
+
+export const GET = apiKeyRoute({ params: ID_PARAMS }, async ({ project, params }) =>
+  json(await getDeliveryDetail(project.id, params.id)),
+);

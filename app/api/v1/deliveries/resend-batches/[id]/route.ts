@@ -1,0 +1,6 @@
+import { getResendBatch } from "@/lib/deliveries/actions";
+import { apiKeyRoute, ID_PARAMS, json } from "@/lib/http/route";
+
+export const GET = apiKeyRoute({ params: ID_PARAMS }, async ({ project, params }) =>
+  json(await getResendBatch(project.id, params.id)),
+);

@@ -1,0 +1,10 @@
+import { resendDeliveries } from "@/lib/deliveries/actions";
+import { parseBulkTarget } from "@/lib/deliveries/filters";
+import { assertKnownReferences } from "@/lib/deliveries/references";
+import { apiKeyRoute, json } from "@/lib/http/route";
+
+export const POST = apiKeyRoute({}, async ({ project, readJson }) => {
+  const target = parseBulkTarget(await readJson());
+  if ("filter" in target) await assertKnownReferences(project.id, target.filter);
+  return json(await resendDeliveries(project.id, target), 202);
+});

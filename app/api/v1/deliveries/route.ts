@@ -1,0 +1,12 @@
+import { parseDeliveryQuery } from "@/lib/deliveries/api-query";
+import { listDeliveries } from "@/lib/deliveries/list";
+import { assertKnownReferences } from "@/lib/deliveries/references";
+import { apiKeyRoute, json } from "@/lib/http/route";
+
+export const GET = apiKeyRoute({}, async ({ request, project }) => {
+  const { filter, limit } = parseDeliveryQuery(new URL(request.url).searchParams, {
+    paging: true,
+  });
+  await assertKnownReferences(project.id, filter);
+  return json(await listDeliveries(project.id, filter, limit));
+});

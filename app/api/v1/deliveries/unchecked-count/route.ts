@@ -1,0 +1,6 @@
+import { countUncheckedFailures } from "@/lib/deliveries/actions";
+import { apiKeyRoute, json } from "@/lib/http/route";
+
+export const GET = apiKeyRoute({}, async ({ project }) =>
+  json({ count: await countUncheckedFailures(project.id) }),
+);
