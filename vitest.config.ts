@@ -21,6 +21,8 @@ export default defineConfig({
   test: {
     // Gives the e2e global setup time to stop `next start` and its process group.
     teardownTimeout: 30_000,
+    // Vitest reads the sequencer from the root config only; it orders every project's files.
+    sequence: { sequencer: FileNameOrder },
     projects: [
       {
         extends: true,
@@ -52,7 +54,6 @@ export default defineConfig({
           // One app server and one database serve every file, so files run one after another.
           pool: "forks",
           fileParallelism: false,
-          sequence: { sequencer: FileNameOrder },
           testTimeout: 60_000,
           hookTimeout: 240_000,
           globalSetup: ["tests/e2e/support/global-setup.ts"],
