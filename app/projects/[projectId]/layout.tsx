@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { requireProjectPage } from "@/app/_lib/session";
 import { AccountShell } from "@/components/account/account-shell";
+import { UncheckedFailuresProvider } from "@/components/errors/unchecked-count";
 import { listUserProjects } from "@/lib/auth/access";
+import { countUncheckedFailures } from "@/lib/deliveries/actions";
 
 export default async function ProjectLayout({
   children,
@@ -12,16 +14,21 @@ export default async function ProjectLayout({
 }) {
   const { projectId } = await params;
   const { user, role } = await requireProjectPage(projectId);
-  const projects = await listUserProjects(user.id);
+  const [projects, unchecked] = await Promise.all([
+    listUserProjects(user.id),
+    countUncheckedFailures(projectId),
+  ]);
   const project = projects.find((p) => p.id === projectId);
   return (
-    <AccountShell
-      projectId={projectId}
-      projectName={project?.name ?? ""}
-      userEmail={user.email}
-      role={role}
-    >
-      {children}
-    </AccountShell>
+    <UncheckedFailuresProvider count={unchecked}>
+      <AccountShell
+        projectId={projectId}
+        projectName={project?.name ?? ""}
+        userEmail={user.email}
+        role={role}
+      >
+        {children}
+      </AccountShell>
+    </UncheckedFailuresProvider>
   );
 }

@@ -1,25 +1,24 @@
-import type { Metadata } from "next";
-import { requireProjectPage } from "@/app/_lib/session";
+import { redirect } from "next/navigation";
 
-export const metadata: Metadata = { title: "Webhook error check" };
-
-export default async function ErrorCheckPage({
+/**
+ * The error check moved under Webhooks. Old links and bookmarks land on the new page with their
+ * query string; the old `event` parameter is the new `eventId`.
+ */
+export default async function OldErrorCheckPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ projectId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { projectId } = await params;
-  await requireProjectPage(projectId);
-  return (
-    <div>
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Webhook error check</h1>
-      <div className="mt-6 rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-        <p className="font-medium text-slate-800">No failed webhooks yet</p>
-        <p className="mt-1 text-sm text-slate-500">
-          Webhooks whose delivery fails after all retries will be listed here to inspect, resend or
-          mark checked.
-        </p>
-      </div>
-    </div>
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(await searchParams)) {
+    const name = key === "event" ? "eventId" : key;
+    for (const item of Array.isArray(value) ? value : [value ?? ""]) query.append(name, item);
+  }
+  const search = query.toString();
+  redirect(
+    `/projects/${encodeURIComponent(projectId)}/webhooks/errors${search ? `?${search}` : ""}`,
   );
 }

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireProjectPage } from "@/app/_lib/session";
+import { chartRange } from "@/components/errors/chart-range";
+import { DELIVERY_PAGE_SIZE } from "@/components/errors/constants";
+import { DeliveryLogPage } from "@/components/errors/delivery-log-page";
+import {
+  filterQuery,
+  logFilter,
+  readFilter,
+  toEventOptions,
+} from "@/components/errors/filter-state";
+import { hourlyCounts } from "@/lib/deliveries/chart";
+import { listDeliveries } from "@/lib/deliveries/list";
+import { AppError } from "@/lib/errors";
+import { getProject } from "@/lib/projects/service";
+import { getWebhookEvent } from "@/lib/webhooks/service";
+
+export const metadata: Metadata = { title: "Delivery log" };
+
+type Props = {
+  params: Promise<{ projectId: string; eventId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function EventDeliveriesPage({ params, searchParams }: Props) {
+  const { projectId, eventId } = await params;
+  const { role } = await requireProjectPage(projectId);
+  const event = await getWebhookEvent(projectId, eventId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const project = await getProject(projectId);
+  const [option] = toEventOptions([event]);
+  if (!option) notFound();
+  const { filter: urlFilter, dropped } = readFilter(await searchParams, [option]);
+  const filter = logFilter(urlFilter, event.id);
+  const range = chartRange(Date.now());
+  const [page, buckets] = await Promise.all([
+    listDeliveries(projectId, filter, DELIVERY_PAGE_SIZE),
+    hourlyCounts(projectId, { ...range, eventId: event.id }),
+  ]);
+  const renderedAt = Date.now();
+  return (
+    <DeliveryLogPage
+      projectId={projectId}
+      canEdit={role !== "viewer"}
+      timeZone={project.timeZone}
+      event={option}
+      dropped={dropped.filter((key) => key !== "eventId")}
+      initial={{ query: filterQuery(filter), page, renderedAt }}
+      chart={{ ...range, buckets, eventId: event.id, renderedAt }}
+    />
+  );
+}

@@ -1,0 +1,39 @@
+import { getCurrentUser } from "@/app/_lib/session";
+import { requireProjectRole } from "@/lib/auth/access";
+import { streamDeliveriesCsv } from "@/lib/deliveries/csv";
+import { parseDeliveryFilter, withoutCursor } from "@/lib/deliveries/filters";
+import { AppError } from "@/lib/errors";
+import { toErrorResponse } from "@/lib/http/errors";
+
+/**
+ * The CSV download of the error check page for a signed-in member: the session cookie stands
+ * in for the API key of `GET /api/v1/deliveries/export.csv`. The rows are streamed as they are
+ * read, never built in memory.
+ */
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ projectId: string }> },
+) {
+  try {
+    const { projectId } = await params;
+    const user = await getCurrentUser();
+    if (!user) throw new AppError("unauthorized", "Your session has ended; sign in again");
+    await requireProjectRole(user.id, projectId, "viewer");
+    // The page only links valid filters; a hand-edited link exports with the bad parts left out.
+    const { filter } = parseDeliveryFilter(new URL(request.url).searchParams);
+    const body = streamDeliveriesCsv(projectId, withoutCursor(filter));
+    const day = new Date().toISOString().slice(0, 10);
+    const name = filter.result === "all" ? "webhook-deliveries" : "failed-webhooks";
+    return new Response(body, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}-${day}.csv"`,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    const { status, body } = toErrorResponse(error);
+    return Response.json(body, { status });
+  }
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { requireProjectPage } from "@/app/_lib/session";
+import { chartRange } from "@/components/errors/chart-range";
+import { DELIVERY_PAGE_SIZE } from "@/components/errors/constants";
+import { ErrorCheckPage } from "@/components/errors/error-check-page";
+import { filterQuery, readFilter, toEventOptions } from "@/components/errors/filter-state";
+import { hourlyCounts } from "@/lib/deliveries/chart";
+import { listDeliveries } from "@/lib/deliveries/list";
+import { getProject } from "@/lib/projects/service";
+import { listWebhookEvents } from "@/lib/webhooks/service";
+
+export const metadata: Metadata = { title: "Webhook error check" };
+
+export default async function WebhookErrorsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { projectId } = await params;
+  const { role } = await requireProjectPage(projectId);
+  const [project, events] = await Promise.all([
+    getProject(projectId),
+    listWebhookEvents(projectId),
+  ]);
+  const options = toEventOptions(events);
+  // A bad value in the link clears that filter with a notice; it never becomes an error page.
+  const { filter, dropped } = readFilter(await searchParams, options);
+  const range = chartRange(Date.now());
+  const [page, buckets] = await Promise.all([
+    listDeliveries(projectId, filter, DELIVERY_PAGE_SIZE),
+    hourlyCounts(projectId, { ...range, eventId: filter.eventId }),
+  ]);
+  return (
+    <ErrorCheckPage
+      projectId={projectId}
+      canEdit={role !== "viewer"}
+      timeZone={project.timeZone}
+      events={options}
+      dropped={dropped}
+      initial={{ query: filterQuery(filter), page, renderedAt: Date.now() }}
+      chart={{ ...range, buckets, eventId: filter.eventId, renderedAt: Date.now() }}
+    />
+  );
+}

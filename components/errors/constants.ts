@@ -1,0 +1,14 @@
+/** Rows per page of the error check page and the delivery log. */
+export const DELIVERY_PAGE_SIZE = 50;
+
+/** How long "Undo" stays offered after Checked. */
+export const UNDO_MS = 10_000;
+
+/** How often a running resend batch is asked for its progress. */
+export const BATCH_POLL_MS = 1_000;
+
+/** The chart's window: the last 7 days, hour by hour. */
+export const CHART_HOURS = 7 * 24;
+
+/** Undo hands back the ids one Checked marked; past this many it is not offered (the body would be too big). */
+export const MAX_UNDO_IDS = 20_000;
