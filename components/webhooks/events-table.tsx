@@ -21,7 +21,8 @@ type Props = {
   emptyMessage: string | null;
 };
 
-const TH = "px-4 py-3 font-medium";
+const TH = "px-3 py-3 font-medium xl:px-4";
+const TD = "px-3 py-4 xl:px-4";
 
 export function EventsTable({
   projectId,
@@ -47,14 +48,14 @@ export function EventsTable({
   }
 
   return (
-    <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
           <tr>
             <th scope="col" className={TH}>
               Name
             </th>
-            <th scope="col" className={TH}>
+            <th scope="col" className={`${TH} hidden xl:table-cell`}>
               Event
             </th>
             <th scope="col" className={`${TH} w-full`}>
@@ -84,8 +85,8 @@ export function EventsTable({
           ) : null}
           {events.map((event) => (
             <tr key={event.id} data-testid="event-row" className="align-top hover:bg-slate-50/60">
-              <td className="px-4 py-4">
-                <div className="flex min-w-32 flex-wrap items-center gap-x-2 gap-y-1">
+              <td className={TD}>
+                <div className="flex min-w-36 flex-wrap items-center gap-x-2 gap-y-1">
                   <Link
                     href={`${base}/${event.id}`}
                     className="font-medium text-slate-900 hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
@@ -98,18 +99,22 @@ export function EventsTable({
                     </Badge>
                   ) : null}
                 </div>
+                {/* Below 1280 px the event moves under the name to leave room for the URL. */}
+                <p className="mt-0.5 text-xs text-slate-500 xl:hidden">
+                  {event.trigger.group} · {event.trigger.label}
+                </p>
               </td>
-              <td className="px-4 py-4">
+              <td className={`${TD} hidden xl:table-cell`}>
                 <p className="text-xs whitespace-nowrap text-slate-500">{event.trigger.group}</p>
                 <p className="min-w-28 text-slate-800">{event.trigger.label}</p>
               </td>
-              <td className="max-w-0 px-4 py-4">
+              <td className={`${TD} max-w-0`}>
                 <p className="text-slate-800">
                   {event.requests.length} {event.requests.length === 1 ? "request" : "requests"}
                 </p>
                 {event.requests[0] ? <RequestTarget request={event.requests[0]} /> : null}
               </td>
-              <td className="px-4 py-4">
+              <td className={TD}>
                 <div className="flex items-center gap-2">
                   <Switch
                     checked={event.enabled}
@@ -118,16 +123,16 @@ export function EventsTable({
                     onChange={(enabled) => onToggle(event, enabled)}
                   />
                   <span
-                    className={`text-xs ${event.enabled ? "text-emerald-700" : "text-slate-500"}`}
+                    className={`hidden text-xs xl:inline ${event.enabled ? "text-emerald-700" : "text-slate-500"}`}
                   >
                     {event.enabled ? "Enabled" : "Disabled"}
                   </span>
                 </div>
               </td>
-              <td className="px-4 py-4 whitespace-nowrap">
+              <td className={`${TD} whitespace-nowrap`}>
                 <LastDelivery delivery={event.lastDelivery} timeZone={timeZone} />
               </td>
-              <td className="px-4 py-4 text-right">
+              <td className={`${TD} text-right`}>
                 <Link
                   href={`/projects/${projectId}/errors?event=${encodeURIComponent(event.id)}`}
                   aria-label={`${event.errorsLast24h} failed in the last 24 hours for ${event.name}: open the error check`}

@@ -41,135 +41,155 @@ export function ArrayItems({ name, depth, label }: { name: string; depth: number
 
   const canNestObject = depth + 2 <= LIMITS.depth;
 
+  const objectItems = fields.flatMap((field, index) => {
+    const item = items[index];
+    return item?.kind === "object" ? [{ field, index }] : [];
+  });
+
+  // Two grid items of the parameter row: the chips beside the type, the object items below
+  // across the whole row, where nested parameters have room.
   return (
-    <div data-field={name}>
-      <div className="flex min-h-[38px] flex-wrap items-center gap-1.5 rounded-md border border-slate-300 bg-white px-1.5 py-1 shadow-xs">
-        {fields.map((field, index) => {
-          const item = items[index];
-          if (!item) return null;
-          const itemError = errorAt(errors, `${name}.${index}.value`);
-          if (item.kind === "object") {
-            return (
-              <div
-                key={field.id}
-                className="my-1 w-full rounded-md border border-slate-200 bg-slate-50 p-2"
-              >
-                <div className="mb-2 flex items-center justify-between text-xs font-medium text-slate-500">
-                  Item {index + 1} · object
-                  {readOnly ? null : (
-                    <button
-                      type="button"
-                      onClick={() => remove(index)}
-                      aria-label={`Remove item ${index + 1} of parameter ${label}`}
-                      className="rounded p-1 text-slate-400 hover:bg-slate-200 hover:text-slate-700"
-                    >
-                      <XIcon className="size-3.5" />
-                    </button>
-                  )}
-                </div>
-                <ParamList
-                  name={`${name}.${index}.fields`}
-                  depth={depth + 2}
-                  label={`${label}.${index + 1}.`}
-                />
-              </div>
-            );
-          }
-          const variable = variableOf(item);
-          const problem = variable && type ? variableProblem(variable, type) : null;
-          const tone =
-            problem || itemError
-              ? "bg-red-50 text-red-700 ring-red-200"
-              : variable
-                ? "bg-brand-50 text-brand-700 ring-brand-100"
-                : "bg-slate-100 text-slate-700 ring-slate-200";
-          return (
-            <span
-              key={field.id}
-              title={problem ?? itemError ?? undefined}
-              className={`inline-flex max-w-full items-center gap-0.5 rounded-md py-0.5 pr-0.5 pl-2 font-mono text-xs ring-1 ring-inset ${tone}`}
-            >
-              {variable ? (
+    <>
+      <div data-field={name} className="min-w-0">
+        <div className="flex min-h-[38px] flex-wrap items-center gap-1.5 rounded-md border border-slate-300 bg-white px-1.5 py-1 shadow-xs">
+          {fields.map((field, index) => {
+            const item = items[index];
+            if (!item) return null;
+            if (item.kind === "object") {
+              return (
                 <span
-                  className={
-                    problem ? "underline decoration-red-500 decoration-wavy underline-offset-2" : ""
-                  }
+                  key={field.id}
+                  className="rounded-md bg-slate-100 px-2 py-0.5 text-xs text-slate-600 ring-1 ring-slate-200 ring-inset"
                 >
-                  {`{{${variable}}}`}
+                  item {index + 1}: object
                 </span>
-              ) : (
-                <>
-                  <label htmlFor={`${field.id}-value`} className="sr-only">
-                    Item {index + 1} of parameter {label}
-                  </label>
-                  <input
-                    id={`${field.id}-value`}
-                    {...register(`${path}.${index}.value`)}
-                    placeholder="text"
-                    spellCheck={false}
-                    autoComplete="off"
-                    className="field-sizing-content min-w-12 max-w-64 bg-transparent outline-none"
-                  />
-                </>
-              )}
-              {readOnly ? null : (
-                <button
-                  type="button"
-                  onClick={() => remove(index)}
-                  aria-label={`Remove item ${variable ? `{{${variable}}}` : index + 1} of parameter ${label}`}
-                  className="rounded p-0.5 opacity-60 hover:bg-white/70 hover:opacity-100"
-                >
-                  <XIcon className="size-3" />
-                </button>
-              )}
-            </span>
-          );
-        })}
-        {readOnly ? null : (
-          <span className="ml-auto flex items-center gap-0.5">
-            <VariablePicker
-              type={type}
-              label={`Variables of parameter ${label}`}
-              selected={selected}
-              onPick={toggleVariable}
-              buttonClassName="inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
-            >
-              <PlusIcon className="size-3.5" />
-              Variable
-            </VariablePicker>
-            <button
-              type="button"
-              onClick={() => append({ kind: "text", value: "" }, { shouldFocus: true })}
-              aria-label={`Add a text item to parameter ${label}`}
-              className="inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
-            >
-              <PlusIcon className="size-3.5" />
-              Text
-            </button>
-            {canNestObject ? (
+              );
+            }
+            const itemError = errorAt(errors, `${name}.${index}.value`);
+            const variable = variableOf(item);
+            const problem = variable && type ? variableProblem(variable, type) : null;
+            const tone =
+              problem || itemError
+                ? "bg-red-50 text-red-700 ring-red-200"
+                : variable
+                  ? "bg-brand-50 text-brand-700 ring-brand-100"
+                  : "bg-slate-100 text-slate-700 ring-slate-200";
+            return (
+              <span
+                key={field.id}
+                title={problem ?? itemError ?? undefined}
+                className={`inline-flex max-w-full items-center gap-0.5 rounded-md py-0.5 pr-0.5 pl-2 font-mono text-xs ring-1 ring-inset ${tone}`}
+              >
+                {variable ? (
+                  <span
+                    className={
+                      problem
+                        ? "underline decoration-red-500 decoration-wavy underline-offset-2"
+                        : ""
+                    }
+                  >
+                    {`{{${variable}}}`}
+                  </span>
+                ) : (
+                  <>
+                    <label htmlFor={`${field.id}-value`} className="sr-only">
+                      Item {index + 1} of parameter {label}
+                    </label>
+                    <input
+                      id={`${field.id}-value`}
+                      {...register(`${path}.${index}.value`)}
+                      placeholder="text"
+                      spellCheck={false}
+                      autoComplete="off"
+                      className="field-sizing-content min-w-12 max-w-64 bg-transparent outline-none"
+                    />
+                  </>
+                )}
+                {readOnly ? null : (
+                  <button
+                    type="button"
+                    onClick={() => remove(index)}
+                    aria-label={`Remove item ${variable ? `{{${variable}}}` : index + 1} of parameter ${label}`}
+                    className="rounded p-0.5 opacity-60 hover:bg-white/70 hover:opacity-100"
+                  >
+                    <XIcon className="size-3" />
+                  </button>
+                )}
+              </span>
+            );
+          })}
+          {readOnly ? null : (
+            <span className="ml-auto flex items-center gap-0.5">
+              <VariablePicker
+                type={type}
+                label={`Variables of parameter ${label}`}
+                selected={selected}
+                onPick={toggleVariable}
+                buttonClassName="inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+              >
+                <PlusIcon className="size-3.5" />
+                Variable
+              </VariablePicker>
               <button
                 type="button"
-                onClick={() => append({ kind: "object", fields: [] })}
-                aria-label={`Add an object item to parameter ${label}`}
+                onClick={() => append({ kind: "text", value: "" }, { shouldFocus: true })}
+                aria-label={`Add a text item to parameter ${label}`}
                 className="inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
               >
                 <PlusIcon className="size-3.5" />
-                Object
+                Text
               </button>
-            ) : null}
-          </span>
-        )}
+              {canNestObject ? (
+                <button
+                  type="button"
+                  onClick={() => append({ kind: "object", fields: [] })}
+                  aria-label={`Add an object item to parameter ${label}`}
+                  className="inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
+                >
+                  <PlusIcon className="size-3.5" />
+                  Object
+                </button>
+              ) : null}
+            </span>
+          )}
+        </div>
+        {fields.length === 0 ? (
+          <p className="mt-1 text-xs text-slate-500">Sent as an empty array.</p>
+        ) : null}
+        {problems.length > 0 ? (
+          <ul className="mt-1 space-y-0.5 text-xs text-red-700">
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        ) : null}
       </div>
-      {fields.length === 0 ? (
-        <p className="mt-1 text-xs text-slate-500">Sent as an empty array.</p>
-      ) : null}
-      {problems.length > 0 ? (
-        <ul className="mt-1 space-y-0.5 text-xs text-red-700">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
+      {objectItems.length > 0 ? (
+        <div className="col-span-full row-start-2 ml-2 space-y-2 border-l-2 border-brand-100 pl-3">
+          {objectItems.map(({ field, index }) => (
+            <div key={field.id} className="rounded-md border border-slate-200 bg-slate-50 p-2">
+              <div className="mb-2 flex items-center justify-between text-xs font-medium text-slate-500">
+                Item {index + 1} of parameter {label} · object
+                {readOnly ? null : (
+                  <button
+                    type="button"
+                    onClick={() => remove(index)}
+                    aria-label={`Remove item ${index + 1} of parameter ${label}`}
+                    className="rounded p-1 text-slate-400 hover:bg-slate-200 hover:text-slate-700"
+                  >
+                    <XIcon className="size-3.5" />
+                  </button>
+                )}
+              </div>
+              <ParamList
+                name={`${name}.${index}.fields`}
+                depth={depth + 2}
+                label={`${label}.${index + 1}.`}
+              />
+            </div>
           ))}
-        </ul>
+        </div>
       ) : null}
-    </div>
+    </>
   );
 }

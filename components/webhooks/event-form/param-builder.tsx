@@ -118,7 +118,7 @@ function ParamRow({
   return (
     <fieldset className="rounded-lg border border-slate-200 bg-white p-2.5" data-field={name}>
       <legend className="sr-only">Parameter {label}</legend>
-      <div className="grid grid-cols-[minmax(0,10rem)_6.5rem_minmax(0,1fr)_auto] items-start gap-2">
+      <div className="grid grid-cols-[minmax(5.5rem,10rem)_6.5rem_minmax(0,1fr)_auto] items-start gap-2">
         <div>
           <label htmlFor={`${nestedId}-name`} className="sr-only">
             Parameter {label} name
@@ -159,38 +159,42 @@ function ParamRow({
             ))}
           </select>
         </div>
-        <div className="min-w-0">
-          {type === "array" ? (
-            <ArrayItems name={`${name}.items`} depth={depth} label={label} />
-          ) : type === "object" ? (
-            <ObjectSummary
-              name={`${name}.fields`}
-              open={open}
-              onToggle={() => setOpen(!open)}
-              controls={`${nestedId}-fields`}
-              label={label}
-            />
-          ) : (
-            <TemplateInput
-              name={`${name}.value`}
-              label={`Parameter ${label} ${type === "text" ? "value" : `value to hash (${type})`}`}
-              hideLabel
-              placeholder={
-                type === "text" ? "value or {{variable}}" : "text to hash, e.g. {{uniqueid}}:secret"
-              }
-              disabled={readOnly}
-            />
-          )}
-        </div>
+        {type === "array" ? (
+          <ArrayItems name={`${name}.items`} depth={depth} label={label} />
+        ) : (
+          <div className="min-w-0">
+            {type === "object" ? (
+              <ObjectSummary
+                name={`${name}.fields`}
+                open={open}
+                onToggle={() => setOpen(!open)}
+                controls={`${nestedId}-fields`}
+                label={label}
+              />
+            ) : (
+              <TemplateInput
+                name={`${name}.value`}
+                label={`Parameter ${label} ${type === "text" ? "value" : `value to hash (${type})`}`}
+                hideLabel
+                placeholder={
+                  type === "text"
+                    ? "value or {{variable}}"
+                    : "text to hash, e.g. {{uniqueid}}:secret"
+                }
+                disabled={readOnly}
+              />
+            )}
+          </div>
+        )}
         {readOnly ? (
-          <span className="w-8" />
+          <span className="col-start-4 row-start-1 w-8" />
         ) : (
           <button
             type="button"
             onClick={onRemove}
             aria-label={`Remove parameter ${label}`}
             title="Remove parameter"
-            className="rounded-md p-2 text-slate-400 hover:bg-red-50 hover:text-red-600 focus-visible:outline-2 focus-visible:outline-brand-600"
+            className="col-start-4 row-start-1 rounded-md p-2 text-slate-400 hover:bg-red-50 hover:text-red-600 focus-visible:outline-2 focus-visible:outline-brand-600"
           >
             <TrashIcon />
           </button>

@@ -203,7 +203,7 @@ export function RequestPreview({ index }: { index: number }) {
                 {preview.headers.length === 0 ? (
                   <p className="mt-1 text-xs text-slate-500">None</p>
                 ) : (
-                  <ul className="mt-1 space-y-0.5 font-mono text-xs break-all text-slate-700">
+                  <ul className="mt-1 space-y-0.5 font-mono text-xs [overflow-wrap:anywhere] text-slate-700">
                     {preview.headers.map((header, i) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: headers repeat and the list is replaced whole on each render
                       <li key={i}>

@@ -1,0 +1,269 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { NAME_MESSAGE } from "@/lib/webhooks/schemas";
+import { launchBrowser, newPage } from "./support/browser";
+import { appUrl } from "./support/context";
+import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
+
+// The events table: the locked default event, the enabled switch, delete, the delivery
+// columns, search and filter, the 1024 px layout, and the server actions refusing bad input.
+
+type EventDto = { id: string; name: string; enabled: boolean; locked: boolean };
+
+type ActionName = "createEventAction" | "updateEventAction" | "deleteEventAction";
+
+/** The id Next gave a server action in this build, as a browser would send it. */
+function actionId(name: ActionName): string {
+  const manifest = JSON.parse(
+    readFileSync(
+      path.join(inject("appDir"), ".next", "server", "server-reference-manifest.json"),
+      "utf8",
+    ),
+  ) as { node: Record<string, { exportedName?: string }> };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
+  if (!found) throw new Error(`server action ${name} is not in the build`);
+  return found[0];
+}
+
+describe("the events table", () => {
+  let browser: Browser;
+  let page: Page;
+  let user: Awaited<ReturnType<typeof seedUserWithProject>>;
+
+  async function api<T>(pathname: string, init: RequestInit = {}): Promise<T> {
+    const response = await fetch(appUrl(pathname), {
+      ...init,
+      headers: { "Auth-key": user.key, "Content-Type": "application/json" },
+    });
+    return (await response.json()) as T;
+  }
+
+  async function events(): Promise<EventDto[]> {
+    return (await api<{ webhookEvents: EventDto[] }>("/api/v1/webhook-events")).webhookEvents;
+  }
+
+  function createEvent(name: string, type = "incoming.answered") {
+    return api<EventDto>("/api/v1/webhook-events", {
+      method: "POST",
+      body: JSON.stringify({
+        name,
+        type,
+        requests: [
+          { url: `https://hooks.example.org/${encodeURIComponent(name)}`, method: "POST" },
+        ],
+      }),
+    });
+  }
+
+  /** Posts a server action with this user's session cookie, the way the browser would. */
+  async function callAction(name: ActionName, args: unknown[]): Promise<string> {
+    const cookies = await page.context().cookies();
+    const response = await fetch(appUrl(`/projects/${user.project.id}/webhooks`), {
+      method: "POST",
+      headers: {
+        "Next-Action": actionId(name),
+        Accept: "text/x-component",
+        "Content-Type": "text/plain;charset=UTF-8",
+        Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "),
+      },
+      body: JSON.stringify(args),
+    });
+    expect(response.status).toBe(200);
+    return response.text();
+  }
+
+  function row(name: string) {
+    return page.getByTestId("event-row").filter({ hasText: name });
+  }
+
+  beforeAll(async () => {
+    user = await seedUserWithProject("tabler");
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    page.setDefaultTimeout(10_000);
+    await logIn(page, user);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await disconnectAppDatabase();
+  });
+
+  it("offers only Copy and the switch for the locked default event, which opens read-only", async () => {
+    const defaultRow = row("Google Analytics");
+    expect(await defaultRow.innerText()).toContain("Default");
+    await page.getByRole("button", { name: "Actions for Google Analytics" }).click();
+    const items = page
+      .getByRole("menu", { name: "Actions for Google Analytics" })
+      .getByRole("menuitem");
+    expect(await items.allInnerTexts()).toEqual(["Copy"]);
+    await page.keyboard.press("Escape");
+
+    await defaultRow.getByRole("link", { name: "Google Analytics", exact: true }).click();
+    await page.getByText("This is the project's default event: it cannot be edited").waitFor();
+    expect(await page.getByLabel("Name", { exact: true }).isDisabled()).toBe(true);
+    await page.getByRole("button", { name: /Step 2/ }).click();
+    const card = page.getByRole("region", { name: "Request 1", exact: true });
+    expect(await card.getByLabel("Direction", { exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: /^Save/ }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Add parameter" }).count()).toBe(0);
+    // The preview still renders it.
+    await page
+      .getByRole("region", { name: "Preview of request 1" })
+      .getByText("/mp/collect")
+      .first()
+      .waitFor();
+
+    // Posted directly, the actions refuse to change it.
+    const [locked] = (await events()).filter((e) => e.locked);
+    const update = await callAction("updateEventAction", [
+      user.project.id,
+      locked?.id,
+      {
+        name: "Hijacked",
+        type: "incoming.after_call",
+        requests: [{ url: "https://x.example.com", method: "POST" }],
+      },
+    ]);
+    expect(update).toContain("cannot be edited or deleted");
+    const remove = await callAction("deleteEventAction", [
+      { projectId: user.project.id, eventId: locked?.id },
+    ]);
+    expect(remove).toContain("cannot be edited or deleted");
+    expect((await events()).find((e) => e.locked)?.name).toBe("Google Analytics");
+    await page.getByRole("button", { name: "Back to webhooks" }).click();
+    await page.waitForURL(/\/webhooks$/);
+  });
+
+  it("disables an event with its switch, and it stays disabled after a reload", async () => {
+    await createEvent("Chat bot");
+    await page.reload();
+    await page.getByRole("switch", { name: "Disable Chat bot" }).click();
+    await page.getByText("“Chat bot” disabled").waitFor();
+    await page.reload();
+    const toggle = page.getByRole("switch", { name: "Enable Chat bot" });
+    expect(await toggle.getAttribute("aria-checked")).toBe("false");
+    expect(await row("Chat bot").innerText()).toContain("Disabled");
+    expect((await events()).find((e) => e.name === "Chat bot")?.enabled).toBe(false);
+  });
+
+  it("deletes an event after asking, naming it", async () => {
+    await page.getByRole("button", { name: "Actions for Chat bot" }).click();
+    await page.getByRole("menuitem", { name: "Delete" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete “Chat bot”?" });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    expect(await row("Chat bot").count()).toBe(1);
+
+    await page.getByRole("button", { name: "Actions for Chat bot" }).click();
+    await page.getByRole("menuitem", { name: "Delete" }).click();
+    await dialog.getByRole("button", { name: "Delete event" }).click();
+    await page.getByText("“Chat bot” deleted").waitFor();
+    expect(await row("Chat bot").count()).toBe(0);
+    await page.reload();
+    await page.getByTestId("event-row").first().waitFor();
+    expect(await row("Chat bot").count()).toBe(0);
+    expect((await events()).map((e) => e.name)).not.toContain("Chat bot");
+  });
+
+  it("shows the last delivery and the failures of the last 24 hours, linked to the error check", async () => {
+    const crm = await createEvent("CRM", "incoming.after_call");
+    const db = await useAppDatabase();
+    const call = await db.callEvent.create({
+      data: {
+        projectId: user.project.id,
+        triggerType: "incoming.after_call",
+        occurredAt: new Date(),
+        call: {},
+      },
+    });
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+    const delivery = (status: string, createdAt: Date, lastStatusCode: number | null) => ({
+      projectId: user.project.id,
+      callEventId: call.id,
+      webhookEventId: crm.id,
+      eventName: "CRM",
+      triggerType: "incoming.after_call",
+      status,
+      createdAt,
+      lastStatusCode,
+    });
+    await db.delivery.createMany({
+      data: [
+        delivery("failed", hoursAgo(48), 500),
+        delivery("failed", hoursAgo(5), 503),
+        delivery("failed", hoursAgo(2), 500),
+        delivery("succeeded", hoursAgo(1), 200),
+      ],
+    });
+    await page.reload();
+    const text = await row("CRM").innerText();
+    expect(text).toContain("Delivered · 200");
+    const errors = row("CRM").getByRole("link", { name: /failed in the last 24 hours for CRM/ });
+    expect(await errors.innerText()).toBe("2");
+    expect(await errors.getAttribute("href")).toBe(
+      `/projects/${user.project.id}/errors?event=${crm.id}`,
+    );
+    expect(await row("Google Analytics").innerText()).toContain("—");
+    await errors.click();
+    await page.waitForURL(`**/errors?event=${crm.id}`);
+    await page.goBack();
+    await page.getByTestId("event-row").first().waitFor();
+  });
+
+  it("searches by name and filters by event once there are more than 10 events", async () => {
+    expect(await page.getByLabel("Search by name").count()).toBe(0);
+    for (let i = 1; i <= 9; i += 1) {
+      await createEvent(`Bot ${i}`, i % 2 ? "outgoing.after_call" : "incoming.answered");
+    }
+    await page.reload();
+    await page.getByLabel("Search by name").fill("bot 7");
+    await page.getByText("1 of 11").waitFor();
+    expect(await page.getByTestId("event-row").allInnerTexts()).toHaveLength(1);
+    await page.getByLabel("Search by name").fill("");
+    await page.getByLabel("Filter by event").selectOption("outgoing.after_call");
+    await page.getByText("5 of 11").waitFor();
+    for (const text of await page.getByTestId("event-row").allInnerTexts()) {
+      expect(text).toContain("Outgoing call");
+    }
+    await page.getByLabel("Filter by event").selectOption("");
+  });
+
+  it("fits 1024 px: every column, the switch and the menu are on screen", async () => {
+    await page.setViewportSize({ width: 1024, height: 800 });
+    const menu = page.getByRole("button", { name: "Actions for CRM" });
+    const box = await menu.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(1024);
+    const overflow = await page.evaluate(() => {
+      const table = document.querySelector("table");
+      const frame = table?.parentElement;
+      return frame ? frame.scrollWidth - frame.clientWidth : -1;
+    });
+    expect(overflow).toBe(0);
+    expect(await row("CRM").innerText()).toContain("Incoming call · after the call");
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it("answers a crafted save with the form's messages and saves nothing", async () => {
+    const before = (await events()).length;
+    const answer = await callAction("createEventAction", [
+      user.project.id,
+      {
+        name: "Crafted",
+        type: "incoming.after_call",
+        requests: [
+          {
+            url: "https://crm.example.com/hooks",
+            method: "POST",
+            params: [{ name: "Имя сотрудника", type: "text", value: "{{employee_fio}}" }],
+          },
+        ],
+      },
+    ]);
+    expect(answer).toContain(NAME_MESSAGE);
+    expect(answer).toContain("requests[0].params[0].name");
+    expect((await events()).length).toBe(before);
+  });
+});
