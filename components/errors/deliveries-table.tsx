@@ -59,10 +59,10 @@ export function DeliveriesTable({
       <caption className="sr-only">{caption}</caption>
       <colgroup>
         {selection ? <col className="w-10" /> : null}
-        <col className="w-28" />
+        <col className="w-24" />
         <col />
-        <col className="w-40" />
         <col className="w-36" />
+        <col className="w-32" />
         <col className={actions ? "w-28" : "w-14"} />
       </colgroup>
       <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">

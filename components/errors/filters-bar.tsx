@@ -75,11 +75,14 @@ export function FiltersBar({
 
   return (
     <div className="@container rounded-xl border border-slate-200 bg-white p-4 shadow-xs">
-      <search className="grid grid-cols-2 gap-3 @3xl:grid-cols-6" aria-label="Filter the webhooks">
+      <search
+        className="grid grid-cols-2 gap-3 @2xl:grid-cols-4 @4xl:grid-cols-6"
+        aria-label="Filter the webhooks"
+      >
         <SearchBox
           value={filter.q ?? ""}
           onCommit={(q) => onChange({ q: q || undefined })}
-          className="col-span-2 @3xl:col-span-2"
+          className="col-span-2"
         />
         {variant === "errors" ? (
           <div>
@@ -139,7 +142,7 @@ export function FiltersBar({
             ))}
           </select>
         </div>
-        <div className="col-span-2 @3xl:col-span-2">
+        <div className="col-span-2">
           <label htmlFor={`${ids}-status`} className={LABEL}>
             Status or error
           </label>
@@ -202,7 +205,7 @@ export function FiltersBar({
           </>
         )}
         {variant === "errors" ? (
-          <div className="col-span-2 flex items-end @3xl:col-span-4">
+          <div className="col-span-2 flex items-end @2xl:col-span-4">
             <div className="flex items-center gap-2.5 pb-2">
               <Switch
                 checked={filter.includeChecked === true}

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage } from "./support/browser";
+import { launchBrowser, newPage, screenshot } from "./support/browser";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
 
 const FAILURE_BODY = '{"error":"CRM is down","detail":"order 42 was not saved"}';
@@ -277,6 +277,23 @@ describe("webhook error check", () => {
     await page.goto(`/projects/${projectId}/webhooks/errors?view=full`);
     await waitForRows(page, ["CALL-2", "CALL-3"]);
     await page.screenshot({ path: SCREENSHOT_PAGE, fullPage: true });
+
+    // Keyboard: a row's Details button opens the drawer, Escape closes it and focus goes back.
+    const details = rowOf(page, "CALL-2").getByRole("button", { name: /^Details/ });
+    await details.focus();
+    await page.keyboard.press("Enter");
+    await drawer.waitFor();
+    await page.keyboard.press("Escape");
+    await drawer.waitFor({ state: "hidden" });
+    expect(await details.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // At 1024 px the page fits: nothing scrolls sideways.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "error-check-1024");
   });
 
   it("clears a bad filter from a link with a notice, and the old address redirects", async () => {
