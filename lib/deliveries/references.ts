@@ -43,11 +43,23 @@ export async function resolveDeliveryFilter(
   return { filter: kept as DeliveryFilter, dropped: [...dropped, ...unknown] };
 }
 
-/** For the API: an event or request id the project does not have is a 422 naming it. */
-export async function assertKnownReferences(projectId: string, filter: DeliveryFilter) {
+/**
+ * For the API: an event or request id the project does not have is a 422 naming it (`prefix`
+ * places it in a body, e.g. "filter.").
+ */
+export async function assertKnownReferences(
+  projectId: string,
+  filter: DeliveryFilter,
+  prefix = "",
+) {
   const [key] = await unknownReferences(projectId, filter);
   if (key) {
     const what = key === "eventId" ? "webhook event" : "webhook request";
-    throw new AppError("validation_failed", `${key}: no ${what} with this id in the project`, key);
+    const field = `${prefix}${key}`;
+    throw new AppError(
+      "validation_failed",
+      `${field}: no ${what} with this id in the project`,
+      field,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { callEventSchema } from "../calls/schema";
+import { deliveryPaths, deliverySchemas } from "../deliveries/openapi";
 import { previewInputSchema } from "../webhooks/preview";
 import {
   copyRequestSchema,
@@ -216,6 +217,7 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      ...deliveryPaths(),
       "/api/v1/catalog": {
         get: {
           summary: "Trigger types and the variables each carries",
@@ -231,6 +233,7 @@ export function buildOpenApiDocument() {
       schemas: {
         ...inputs,
         ...outputs,
+        ...deliverySchemas(),
         WebhookEvent: {
           type: "object",
           required: [

@@ -5,6 +5,6 @@ import { apiKeyRoute, json } from "@/lib/http/route";
 
 export const POST = apiKeyRoute({}, async ({ project, readJson }) => {
   const target = parseBulkTarget(await readJson());
-  if ("filter" in target) await assertKnownReferences(project.id, target.filter);
+  if ("filter" in target) await assertKnownReferences(project.id, target.filter, "filter.");
   return json(await resendDeliveries(project.id, target), 202);
 });
