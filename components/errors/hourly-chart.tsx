@@ -97,7 +97,7 @@ export function HourlyChart({
       </div>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the chart's own accessibility layer takes the focus and the arrows; Enter on the active hour is added here */}
       <div
-        className={`mt-2 h-40 transition-opacity ${loading ? "opacity-50" : ""}`}
+        className={`mt-2 h-40 overflow-hidden transition-opacity ${loading ? "opacity-50" : ""}`}
         onKeyDown={onKeyDown}
         data-testid="hourly-chart"
       >

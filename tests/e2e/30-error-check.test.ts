@@ -278,6 +278,20 @@ describe("webhook error check", () => {
     await waitForRows(page, ["CALL-2", "CALL-3"]);
     await page.screenshot({ path: SCREENSHOT_PAGE, fullPage: true });
 
+    // A click on the chart's current hour filters the list to that hour.
+    const grid = await page
+      .getByTestId("hourly-chart")
+      .locator(".recharts-cartesian-grid")
+      .boundingBox();
+    if (!grid) throw new Error("the chart has no plot area");
+    await page.mouse.click(grid.x + grid.width - 1, grid.y + grid.height / 2);
+    await page.getByText(/^Hour: /).waitFor();
+    const hour = new URL(page.url()).searchParams;
+    expect(Date.parse(hour.get("to") ?? "") - Date.parse(hour.get("from") ?? "")).toBe(3_600_000);
+    await waitForRows(page, ["CALL-2", "CALL-3"]);
+    await page.getByRole("button", { name: "Clear the hour filter" }).click();
+    await page.waitForFunction(() => !location.search.includes("from="));
+
     // Keyboard: a row's Details button opens the drawer, Escape closes it and focus goes back.
     const details = rowOf(page, "CALL-2").getByRole("button", { name: /^Details/ });
     await details.focus();
