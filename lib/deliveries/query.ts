@@ -162,12 +162,9 @@ function toItem(row: ItemRow): DeliveryListItem {
   };
 }
 
-/** Newest first, `limit` rows after the cursor key (if any). */
-export async function selectDeliveryItems(
-  where: Prisma.Sql,
-  limit: number,
-): Promise<DeliveryListItem[]> {
-  const rows = await db.$queryRaw<ItemRow[]>`
+/** The page query: newest first, `limit` rows of `where` (which holds the cursor, if any). */
+export function deliveryPageSql(where: Prisma.Sql, limit: number): Prisma.Sql {
+  return Prisma.sql`
     SELECT d."id", d."createdAt", d."completedAt", d."status", d."checkedAt", d."webhookEventId",
       d."eventName", d."triggerType", d."webhookRequestId", d."requestMethod", d."requestUrl",
       d."lastStatusCode", d."lastErrorKind", d."lastError", d."attemptCount", d."maxAttempts",
@@ -178,11 +175,21 @@ export async function selectDeliveryItems(
     WHERE ${where}
     ORDER BY d."createdAt" DESC, d."id" DESC
     LIMIT ${limit}`;
+}
+
+export function deliveryCountSql(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT COUNT(*) AS n FROM "Delivery" d WHERE ${where}`;
+}
+
+export async function selectDeliveryItems(
+  where: Prisma.Sql,
+  limit: number,
+): Promise<DeliveryListItem[]> {
+  const rows = await db.$queryRaw<ItemRow[]>(deliveryPageSql(where, limit));
   return rows.map(toItem);
 }
 
 export async function countDeliveries(where: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ n: number | bigint }>>`
-    SELECT COUNT(*) AS n FROM "Delivery" d WHERE ${where}`;
+  const [row] = await db.$queryRaw<Array<{ n: number | bigint }>>(deliveryCountSql(where));
   return Number(row?.n ?? 0);
 }
