@@ -70,8 +70,8 @@ export type AttemptDetail = {
   error: string | null;
 };
 
-// `attempts` is the attempt list here (the list item's count of them was `never` in an
-// intersection); the count is `attemptCount`.
+// Here `attempts` is the list of attempts, not the list item's count (as an intersection the
+// two made `number & AttemptDetail[]`, which nothing can satisfy); the count is `attemptCount`.
 export type DeliveryDetail = Omit<DeliveryListItem, "attempts"> & {
   /** The number of attempts made (the list item's `attempts`). */
   attemptCount: number;
