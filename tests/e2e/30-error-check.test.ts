@@ -234,6 +234,7 @@ describe("webhook error check", () => {
     expect(await delivered.innerText()).toMatch(/3 of \d+ attempts/);
     expect(await rowOf(page, "CALL-3").getAttribute("data-status")).toBe("failed");
     expect(await page.getByTestId("delivery-row").count()).toBe(2);
+    await screenshot(page, "delivery-log");
 
     // Checked takes a row out; Undo within 10 s puts it back.
     await page.goto(`/projects/${projectId}/webhooks/errors`);
@@ -273,21 +274,41 @@ describe("webhook error check", () => {
     expect(rows[0]?.[column("http_status")]).toBe("500");
     expect(rows[0]?.[column("response_excerpt")]).toContain("CRM is down");
 
+    // The Webhooks table's failure count (an old-style link) lands here filtered; Back returns.
+    await page.goto(`/projects/${projectId}/webhooks`);
+    await page.getByRole("link", { name: /failed in the last 24 hours for Chat bot card/ }).click();
+    await page.waitForURL(/\/webhooks\/errors\?eventId=/);
+    await waitForRows(page, ["CALL-2"]);
+    await page.goBack();
+    await page.waitForURL(`**/projects/${projectId}/webhooks`);
+    await page.getByTestId("event-row").first().waitFor();
+
     // The page as an admin finds it: both remaining failures, the chart, the full view.
+    const loadedAt = Date.now();
     await page.goto(`/projects/${projectId}/webhooks/errors?view=full`);
     await waitForRows(page, ["CALL-2", "CALL-3"]);
     await page.screenshot({ path: SCREENSHOT_PAGE, fullPage: true });
 
-    // A click on the chart's current hour filters the list to that hour.
+    // A click on the chart's bar of the hour the failures happened in filters the list to it.
+    const HOUR = 3_600_000;
+    const created = (
+      await db.delivery.findFirstOrThrow({ where: { ...ours, callId: "CALL-2" } })
+    ).createdAt.getTime();
+    const chartStart = Math.floor(loadedAt / HOUR) * HOUR + HOUR - 168 * HOUR;
+    const index = Math.floor(created / HOUR) - chartStart / HOUR;
     const grid = await page
       .getByTestId("hourly-chart")
       .locator(".recharts-cartesian-grid")
       .boundingBox();
     if (!grid) throw new Error("the chart has no plot area");
-    await page.mouse.click(grid.x + grid.width - 1, grid.y + grid.height / 2);
+    const x = grid.x + ((index + 0.5) * grid.width) / 168;
+    await page.mouse.move(x, grid.y + grid.height / 2);
+    await page.getByText("Click to show this hour").waitFor();
+    await page.mouse.click(x, grid.y + grid.height / 2);
     await page.getByText(/^Hour: /).waitFor();
     const hour = new URL(page.url()).searchParams;
-    expect(Date.parse(hour.get("to") ?? "") - Date.parse(hour.get("from") ?? "")).toBe(3_600_000);
+    expect(hour.get("from")).toBe(new Date(Math.floor(created / HOUR) * HOUR).toISOString());
+    expect(Date.parse(hour.get("to") ?? "") - Date.parse(hour.get("from") ?? "")).toBe(HOUR);
     await waitForRows(page, ["CALL-2", "CALL-3"]);
     await page.getByRole("button", { name: "Clear the hour filter" }).click();
     await page.waitForFunction(() => !location.search.includes("from="));
