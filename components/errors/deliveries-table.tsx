@@ -59,7 +59,7 @@ export function DeliveriesTable({
       <caption className="sr-only">{caption}</caption>
       <colgroup>
         {selection ? <col className="w-10" /> : null}
-        <col className="w-24" />
+        <col className={selection ? "w-24" : "w-28"} />
         <col />
         <col className="w-36" />
         <col className="w-32" />
