@@ -134,7 +134,7 @@ export function EventsTable({
               </td>
               <td className={`${TD} text-right`}>
                 <Link
-                  href={`/projects/${projectId}/errors?event=${encodeURIComponent(event.id)}`}
+                  href={`${base}/errors?${new URLSearchParams({ eventId: event.id, from: event.errorsSince })}`}
                   aria-label={`${event.errorsLast24h} failed in the last 24 hours for ${event.name}: open the error check`}
                   className={`inline-block rounded-md px-2 py-0.5 font-medium tabular-nums hover:underline focus-visible:outline-2 focus-visible:outline-brand-600 ${
                     event.errorsLast24h > 0 ? "bg-red-50 text-red-700" : "text-slate-400"

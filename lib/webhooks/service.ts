@@ -31,13 +31,16 @@ export type DeliveryOutcome = {
 
 export type WebhookEventSummary = WebhookEventDto & {
   lastDelivery: DeliveryOutcome | null;
+  /** Failed deliveries created since `errorsSince` that nobody has marked checked yet. */
   errorsLast24h: number;
+  errorsSince: string;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The events with their latest delivery and their failed deliveries of the last 24 hours.
+ * The events with their latest delivery and their unchecked failed deliveries of the last 24
+ * hours (what the error check page lists for the event from `errorsSince`).
  * Each latest delivery is one probe of the (projectId, webhookEventId, createdAt) index; the
  * failures are one range of the (projectId, status, createdAt) index, grouped by event.
  */
@@ -46,6 +49,7 @@ export async function listWebhookEventSummaries(
   now = new Date(),
 ): Promise<WebhookEventSummary[]> {
   const events = await listWebhookEvents(projectId);
+  const since = new Date(now.getTime() - DAY_MS);
   const [latest, failures] = await Promise.all([
     Promise.all(
       events.map((event) =>
@@ -58,7 +62,7 @@ export async function listWebhookEventSummaries(
     ),
     db.delivery.groupBy({
       by: ["webhookEventId"],
-      where: { projectId, status: "failed", createdAt: { gte: new Date(now.getTime() - DAY_MS) } },
+      where: { projectId, status: "failed", checkedAt: null, createdAt: { gte: since } },
       _count: { _all: true },
     }),
   ]);
@@ -71,6 +75,7 @@ export async function listWebhookEventSummaries(
         ? { at: last.createdAt.toISOString(), status: last.status, statusCode: last.lastStatusCode }
         : null,
       errorsLast24h: failedByEvent.get(event.id) ?? 0,
+      errorsSince: since.toISOString(),
     };
   });
 }

@@ -152,7 +152,7 @@ describe("copy an event to another event type, then edit the copy", () => {
     expect(original?.requests[0]?.params).toEqual(SOURCE.requests[0]?.params);
   });
 
-  it("edits the copy: leaving with unsaved changes asks first; Save keeps the requests' identity", async () => {
+  it("edits the copy: leaving with unsaved changes asks first; reorders; Save keeps the requests' identity", async () => {
     const before = (await events()).find((e) => e.name === "Copy of CRM after call");
     await page.getByRole("button", { name: "Actions for Copy of CRM after call" }).click();
     await page.getByRole("menuitem", { name: "Edit" }).click();
@@ -171,6 +171,13 @@ describe("copy an event to another event type, then edit the copy", () => {
     await page.getByRole("button", { name: /Step 2/ }).click();
     const card = page.getByRole("region", { name: "Request 2", exact: true });
     await card.getByLabel("Direction", { exact: true }).fill("https://crm.example.com/api/sales");
+    await page.getByRole("button", { name: "Move request 2 up" }).click();
+    expect(
+      await page
+        .getByRole("region", { name: "Request 1", exact: true })
+        .getByLabel("Direction", { exact: true })
+        .inputValue(),
+    ).toBe("https://crm.example.com/api/sales");
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.waitForURL(/\/webhooks$/);
     await page.getByText("Saved “Sales bot after call”").waitFor();
@@ -178,10 +185,11 @@ describe("copy an event to another event type, then edit the copy", () => {
 
     const after = (await events()).find((e) => e.id === before?.id);
     expect(after?.name).toBe("Sales bot after call");
+    // Reordered, and each request kept its id (and so its delivery history).
     expect(after?.requests.map((r) => r.url)).toEqual([
-      "https://crm.example.com/hooks/calls",
       "https://crm.example.com/api/sales",
+      "https://crm.example.com/hooks/calls",
     ]);
-    expect(after?.requests.map((r) => r.id)).toEqual(before?.requests.map((r) => r.id));
+    expect(after?.requests.map((r) => r.id)).toEqual(before?.requests.map((r) => r.id).reverse());
   });
 });

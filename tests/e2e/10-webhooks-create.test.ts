@@ -71,6 +71,12 @@ describe("add an event with two webhook requests", () => {
 
     await page.getByLabel("Name", { exact: true }).fill("CRM after call");
     await page.getByLabel("Event", { exact: true }).selectOption("incoming.after_call");
+    await page.getByText("Conditions (optional)").click();
+    const employees = page.getByLabel("Employees", { exact: true });
+    await employees.fill("104");
+    await employees.press("Enter");
+    await page.getByText("ANSWERED", { exact: true }).click();
+    await page.getByLabel("Minimum duration, s", { exact: true }).fill("10");
     await page.getByRole("button", { name: "Next: webhook requests" }).click();
     await requestCard(page, 1).waitFor();
   });
@@ -202,11 +208,18 @@ describe("add an event with two webhook requests", () => {
       webhookEvents: Array<{
         name: string;
         type: string;
+        conditions: unknown;
         requests: Array<Record<string, unknown>>;
       }>;
     };
     const saved = webhookEvents.find((e) => e.name === "CRM after call");
     expect(saved?.type).toBe("incoming.after_call");
+    expect(saved?.conditions).toEqual({
+      employeeNumbers: ["104"],
+      departments: [],
+      dispositions: ["ANSWERED"],
+      minDurationSec: 10,
+    });
     expect(saved?.requests.map((r) => [r.method, r.url])).toEqual([
       ["POST", POST_URL],
       ["GET", GET_URL],
@@ -238,7 +251,5 @@ describe("add an event with two webhook requests", () => {
     });
     expect(rendered.status).toBe(200);
     expect(copiedCurl).toBe(((await rendered.json()) as { curl: string }).curl);
-
-    await page.screenshot({ path: path.join(DOCS, "webhooks-table.png") });
   });
 });

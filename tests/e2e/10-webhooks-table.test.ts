@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -9,6 +10,8 @@ import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } fro
 
 // The events table: the locked default event, the enabled switch, delete, the delivery
 // columns, search and filter, the 1024 px layout, and the server actions refusing bad input.
+
+const DOCS = path.resolve(process.cwd(), "docs");
 
 type EventDto = { id: string; name: string; enabled: boolean; locked: boolean };
 
@@ -44,15 +47,19 @@ describe("the events table", () => {
     return (await api<{ webhookEvents: EventDto[] }>("/api/v1/webhook-events")).webhookEvents;
   }
 
-  function createEvent(name: string, type = "incoming.answered") {
+  function createEvent(
+    name: string,
+    type = "incoming.answered",
+    urls = [`https://hooks.example.org/${encodeURIComponent(name)}`],
+    enabled = true,
+  ) {
     return api<EventDto>("/api/v1/webhook-events", {
       method: "POST",
       body: JSON.stringify({
         name,
         type,
-        requests: [
-          { url: `https://hooks.example.org/${encodeURIComponent(name)}`, method: "POST" },
-        ],
+        enabled,
+        requests: urls.map((url) => ({ url, method: "POST" })),
       }),
     });
   }
@@ -75,7 +82,9 @@ describe("the events table", () => {
   }
 
   function row(name: string) {
-    return page.getByTestId("event-row").filter({ hasText: name });
+    return page
+      .getByTestId("event-row")
+      .filter({ has: page.getByRole("link", { name, exact: true }) });
   }
 
   beforeAll(async () => {
@@ -180,7 +189,12 @@ describe("the events table", () => {
       },
     });
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
-    const delivery = (status: string, createdAt: Date, lastStatusCode: number | null) => ({
+    const delivery = (
+      status: string,
+      createdAt: Date,
+      lastStatusCode: number | null,
+      checkedAt: Date | null = null,
+    ) => ({
       projectId: user.project.id,
       callEventId: call.id,
       webhookEventId: crm.id,
@@ -189,26 +203,51 @@ describe("the events table", () => {
       status,
       createdAt,
       lastStatusCode,
+      checkedAt,
     });
     await db.delivery.createMany({
       data: [
         delivery("failed", hoursAgo(48), 500),
         delivery("failed", hoursAgo(5), 503),
+        // Already marked checked on the error check page: no longer counted.
+        delivery("failed", hoursAgo(3), 500, hoursAgo(1)),
         delivery("failed", hoursAgo(2), 500),
         delivery("succeeded", hoursAgo(1), 200),
       ],
     });
+    // Two more, for a table that shows each state (and the screenshot in docs/).
+    await createEvent(
+      "Sales bot",
+      "outgoing.after_call",
+      ["https://bot.example.org/telegram/calls", "https://sheets.example.com/append"],
+      false,
+    );
+    const popup = await createEvent("Pick-up popup", "incoming.answered", [
+      "https://crm.example.com/popup/incoming",
+    ]);
+    await db.delivery.create({
+      data: {
+        ...delivery("pending", hoursAgo(0), null),
+        webhookEventId: popup.id,
+        eventName: "Pick-up popup",
+      },
+    });
     await page.reload();
+    expect(await row("Pick-up popup").innerText()).toContain("Queued");
     const text = await row("CRM").innerText();
     expect(text).toContain("Delivered · 200");
     const errors = row("CRM").getByRole("link", { name: /failed in the last 24 hours for CRM/ });
     expect(await errors.innerText()).toBe("2");
-    expect(await errors.getAttribute("href")).toBe(
-      `/projects/${user.project.id}/errors?event=${crm.id}`,
-    );
+    const href = new URL((await errors.getAttribute("href")) ?? "", appUrl("/"));
+    expect(href.pathname).toBe(`/projects/${user.project.id}/webhooks/errors`);
+    expect(href.searchParams.get("eventId")).toBe(crm.id);
+    const since = Date.parse(href.searchParams.get("from") ?? "");
+    expect(Math.abs(Date.now() - 24 * 3_600_000 - since)).toBeLessThan(10 * 60_000);
     expect(await row("Google Analytics").innerText()).toContain("—");
+    await mkdir(DOCS, { recursive: true });
+    await page.screenshot({ path: path.join(DOCS, "webhooks-table.png") });
     await errors.click();
-    await page.waitForURL(`**/errors?event=${crm.id}`);
+    await page.waitForURL(`**/webhooks/errors?eventId=${crm.id}&from=*`);
     await page.goBack();
     await page.getByTestId("event-row").first().waitFor();
   });
@@ -220,11 +259,11 @@ describe("the events table", () => {
     }
     await page.reload();
     await page.getByLabel("Search by name").fill("bot 7");
-    await page.getByText("1 of 11").waitFor();
+    await page.getByText("1 of 13").waitFor();
     expect(await page.getByTestId("event-row").allInnerTexts()).toHaveLength(1);
     await page.getByLabel("Search by name").fill("");
     await page.getByLabel("Filter by event").selectOption("outgoing.after_call");
-    await page.getByText("5 of 11").waitFor();
+    await page.getByText("6 of 13").waitFor();
     for (const text of await page.getByTestId("event-row").allInnerTexts()) {
       expect(text).toContain("Outgoing call");
     }
@@ -244,6 +283,25 @@ describe("the events table", () => {
     expect(overflow).toBe(0);
     expect(await row("CRM").innerText()).toContain("Incoming call · after the call");
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it("keeps everything typed when the server refuses a save", async () => {
+    const doomed = await createEvent("Doomed");
+    // A full page load: typing waits until the page has hydrated.
+    await page.goto(`/projects/${user.project.id}/webhooks/${doomed.id}`, {
+      waitUntil: "networkidle",
+    });
+    await page.getByLabel("Name", { exact: true }).fill("Doomed, renamed");
+    // Someone else deletes the event meanwhile.
+    const deleted = await fetch(appUrl(`/api/v1/webhook-events/${doomed.id}`), {
+      method: "DELETE",
+      headers: { "Auth-key": user.key },
+    });
+    expect(deleted.status).toBe(204);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("alert").filter({ hasText: "Webhook event not found" }).first().waitFor();
+    expect(page.url()).toContain(`/webhooks/${doomed.id}`);
+    expect(await page.getByLabel("Name", { exact: true }).inputValue()).toBe("Doomed, renamed");
   });
 
   it("answers a crafted save with the form's messages and saves nothing", async () => {

@@ -179,6 +179,14 @@ function WizardForm({ projectId, mode, initial, stored, copyOf }: EventWizardPro
                   : "An event sends its webhook requests at one moment of the call."}
             </p>
           </div>
+          {stored ? (
+            <Link
+              href={`${listHref}/${stored.id}/deliveries`}
+              className="shrink-0 rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+            >
+              Delivery log →
+            </Link>
+          ) : null}
         </div>
 
         <div className="space-y-5">

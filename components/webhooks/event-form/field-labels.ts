@@ -26,7 +26,8 @@ export function describeFieldPath(path: string): string {
     } else if (part === "items" && Number.isInteger(next)) {
       flush();
       out.push(`item ${next + 1}`);
-      i += 1;
+      // A text item's form field is `items.N.value`: the item is the field.
+      i += parts[i + 2] === "value" ? 2 : 1;
     } else if (part === "headers" && Number.isInteger(next)) {
       out.push(`header ${next + 1}`);
       i += 1;
