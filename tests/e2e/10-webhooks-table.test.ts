@@ -65,8 +65,8 @@ describe("the events table", () => {
   }
 
   /** Posts a server action with this user's session cookie, the way the browser would. */
-  async function callAction(name: ActionName, args: unknown[]): Promise<string> {
-    const cookies = await page.context().cookies();
+  async function callAction(name: ActionName, args: unknown[], as = page): Promise<string> {
+    const cookies = await as.context().cookies();
     const response = await fetch(appUrl(`/projects/${user.project.id}/webhooks`), {
       method: "POST",
       headers: {
@@ -156,6 +156,19 @@ describe("the events table", () => {
     expect(await toggle.getAttribute("aria-checked")).toBe("false");
     expect(await row("Chat bot").innerText()).toContain("Disabled");
     expect((await events()).find((e) => e.name === "Chat bot")?.enabled).toBe(false);
+  });
+
+  it("puts the switch back and says why when the server refuses the change", async () => {
+    const ghost = await createEvent("Ghost");
+    await page.reload();
+    await fetch(appUrl(`/api/v1/webhook-events/${ghost.id}`), {
+      method: "DELETE",
+      headers: { "Auth-key": user.key },
+    });
+    await page.getByRole("switch", { name: "Disable Ghost" }).click();
+    await page.getByText("“Ghost” was not changed: Webhook event not found").waitFor();
+    // The list is read again: the event someone else deleted is gone.
+    await row("Ghost").waitFor({ state: "detached" });
   });
 
   it("deletes an event after asking, naming it", async () => {
@@ -302,6 +315,41 @@ describe("the events table", () => {
     await page.getByRole("alert").filter({ hasText: "Webhook event not found" }).first().waitFor();
     expect(page.url()).toContain(`/webhooks/${doomed.id}`);
     expect(await page.getByLabel("Name", { exact: true }).inputValue()).toBe("Doomed, renamed");
+  });
+
+  it("shows a viewer the events read-only, and refuses a viewer's actions", async () => {
+    const viewer = await seedUserWithProject("viewer");
+    const db = await useAppDatabase();
+    await db.membership.create({
+      data: { userId: viewer.user.id, projectId: user.project.id, role: "viewer" },
+    });
+    const viewerPage = await newPage(browser);
+    viewerPage.setDefaultTimeout(10_000);
+    await logIn(viewerPage, viewer);
+    await viewerPage.goto(`/projects/${user.project.id}/webhooks`);
+    await viewerPage.getByTestId("event-row").first().waitFor();
+    expect(await viewerPage.getByRole("link", { name: "Add event" }).count()).toBe(0);
+    expect(await viewerPage.getByRole("switch", { name: "Disable CRM" }).isDisabled()).toBe(true);
+    await viewerPage.getByRole("button", { name: "Actions for CRM" }).click();
+    expect(
+      await viewerPage
+        .getByRole("menu", { name: "Actions for CRM" })
+        .getByRole("menuitem")
+        .allInnerTexts(),
+    ).toEqual(["View"]);
+    await viewerPage.getByRole("menuitem", { name: "View" }).click();
+    await viewerPage.getByText("changing it needs the admin role").waitFor();
+    expect(await viewerPage.getByLabel("Name", { exact: true }).isDisabled()).toBe(true);
+    expect(await viewerPage.getByRole("button", { name: /^(Save|Copy)/ }).count()).toBe(0);
+
+    const crafted = await callAction(
+      "deleteEventAction",
+      [{ projectId: user.project.id, eventId: (await events()).find((e) => e.name === "CRM")?.id }],
+      viewerPage,
+    );
+    expect(crafted).toContain("This needs the admin role in the project");
+    expect((await events()).map((e) => e.name)).toContain("CRM");
+    await viewerPage.context().close();
   });
 
   it("answers a crafted save with the form's messages and saves nothing", async () => {

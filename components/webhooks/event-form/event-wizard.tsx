@@ -37,6 +37,8 @@ type EventWizardProps = {
   stored?: WebhookEventDto;
   /** The event a copy starts from. */
   copyOf?: { id: string; name: string };
+  /** False for viewers: the page is read-only and offers no copy. */
+  canEdit?: boolean;
 };
 
 export function EventWizard(props: EventWizardProps) {
@@ -60,7 +62,14 @@ function firstErrorPath(errors: FieldErrors, prefix = ""): string | null {
   return null;
 }
 
-function WizardForm({ projectId, mode, initial, stored, copyOf }: EventWizardProps) {
+function WizardForm({
+  projectId,
+  mode,
+  initial,
+  stored,
+  copyOf,
+  canEdit = true,
+}: EventWizardProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const { revealField, subscribe } = useWizard();
@@ -195,8 +204,9 @@ function WizardForm({ projectId, mode, initial, stored, copyOf }: EventWizardPro
               <span className="flex items-start gap-2">
                 <LockIcon className="mt-0.5 size-3.5 shrink-0" />
                 <span>
-                  This is the project's default event: it cannot be edited or deleted. Turn it off
-                  in the table, or copy it and edit the copy.
+                  {stored?.locked
+                    ? "This is the project's default event: it cannot be edited or deleted. Turn it off in the table, or copy it and edit the copy."
+                    : "You can look at this event; changing it needs the admin role in the project."}
                 </span>
               </span>
             </Alert>
@@ -237,7 +247,9 @@ function WizardForm({ projectId, mode, initial, stored, copyOf }: EventWizardPro
                 </Button>
               )}
               {readOnly ? (
-                <Button onClick={() => setCopying(true)}>Copy</Button>
+                canEdit ? (
+                  <Button onClick={() => setCopying(true)}>Copy</Button>
+                ) : null
               ) : canSaveHere ? (
                 <Button type="submit" pending={save.isPending}>
                   {mode === "edit" ? "Save changes" : "Save event"}

@@ -25,6 +25,7 @@ export default async function EventPage({ params }: Props) {
       mode={event.locked || role === "viewer" ? "view" : "edit"}
       initial={toFormValues(event)}
       stored={event}
+      canEdit={role !== "viewer"}
     />
   );
 }
