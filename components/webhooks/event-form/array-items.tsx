@@ -7,7 +7,7 @@ import { LIMITS, variableProblem } from "@/lib/webhooks/schemas";
 import { errorAt } from "./errors";
 import type { EventFormValues, FormArrayItem, ItemsPath } from "./form-values";
 import { ParamList } from "./param-builder";
-import { templateProblems } from "./template-input";
+import { templateProblems } from "./template-text";
 import { VariablePicker } from "./variable-picker";
 import { useWizard } from "./wizard-context";
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { type FieldErrors, FormProvider, useForm, useWatch } from "react-hook-form";
@@ -10,21 +9,20 @@ import { createEventAction, updateEventAction } from "@/app/projects/[projectId]
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LockIcon } from "@/components/ui/lock-icon";
 import { webhookKeys } from "@/lib/webhooks/query-keys";
 import type { WebhookEventInput } from "@/lib/webhooks/schemas";
 import type { WebhookEventDto } from "@/lib/webhooks/serializers";
-import { describeTrigger } from "@/lib/webhooks/trigger-types";
 import { CopyEventDialog } from "../copy-event-dialog";
+import { firstErrorPath } from "./errors";
 import { EventStep } from "./event-step";
 import { type EventFormValues, toFormPath } from "./form-values";
 import { MissingVariablesNotice } from "./missing-variables-notice";
 import { RequestsStep } from "./requests-step";
 import { eventFormResolver } from "./resolver";
 import { Stepper } from "./stepper";
+import { WizardActionBar, WizardHeading } from "./wizard-chrome";
 import { useWizard, WizardProvider } from "./wizard-context";
 
 export type WizardMode = "new" | "edit" | "copy" | "view";
@@ -47,19 +45,6 @@ export function EventWizard(props: EventWizardProps) {
       <WizardForm {...props} />
     </WizardProvider>
   );
-}
-
-/** The first field with a message, in the order the errors object holds them. */
-function firstErrorPath(errors: FieldErrors, prefix = ""): string | null {
-  for (const [key, value] of Object.entries(errors)) {
-    if (!value || typeof value !== "object") continue;
-    const path = key === "root" ? prefix : prefix ? `${prefix}.${key}` : key;
-    if (typeof (value as { message?: unknown }).message === "string") return path || null;
-    if (key === "ref") continue;
-    const nested = firstErrorPath(value as FieldErrors, path);
-    if (nested) return nested;
-  }
-  return null;
 }
 
 function WizardForm({
@@ -147,56 +132,19 @@ function WizardForm({
     }
   }
 
-  const trigger = type ? describeTrigger(type) : null;
-  const title =
-    mode === "new"
-      ? "Add event"
-      : mode === "copy"
-        ? "Copy event"
-        : mode === "view"
-          ? (stored?.name ?? "Event")
-          : `Edit “${stored?.name ?? name}”`;
   const canSaveHere = mode !== "new" || step === 2;
 
   return (
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate>
-        <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-          <Link href={listHref} className="hover:text-slate-900 hover:underline">
-            Webhooks
-          </Link>
-          <span aria-hidden className="mx-1.5">
-            /
-          </span>
-          <span className="text-slate-700">{mode === "new" ? "New event" : name || "Event"}</span>
-        </nav>
-        <div className="mb-6 flex items-end justify-between gap-4">
-          <div className="min-w-0">
-            <h1 className="flex items-center gap-2 text-2xl font-semibold tracking-tight text-slate-900">
-              <span className="truncate">{title}</span>
-              {stored?.locked ? (
-                <Badge tone="neutral">
-                  <LockIcon /> Default
-                </Badge>
-              ) : null}
-            </h1>
-            <p className="mt-1 text-sm text-slate-500">
-              {mode === "copy" && copyOf
-                ? `From “${copyOf.name}” to ${trigger ? `${trigger.group.toLowerCase()}, ${trigger.label}` : "another event"}. Nothing is saved until you press Save.`
-                : trigger
-                  ? `${trigger.group}: ${trigger.label}`
-                  : "An event sends its webhook requests at one moment of the call."}
-            </p>
-          </div>
-          {stored ? (
-            <Link
-              href={`${listHref}/${stored.id}/deliveries`}
-              className="shrink-0 rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
-            >
-              Delivery log →
-            </Link>
-          ) : null}
-        </div>
+        <WizardHeading
+          mode={mode}
+          listHref={listHref}
+          name={name}
+          stored={stored}
+          copyOf={copyOf}
+          type={type}
+        />
 
         <div className="space-y-5">
           {readOnly ? (
@@ -230,34 +178,18 @@ function WizardForm({
           </div>
         </div>
 
-        <div className="sticky bottom-4 z-20 mt-6 rounded-xl border border-slate-200 bg-white/95 shadow-lg backdrop-blur">
-          <div className="flex items-center justify-between gap-3 px-4 py-3">
-            <Button variant="ghost" onClick={() => guard.requestLeave(listHref)}>
-              {readOnly ? "Back to webhooks" : "Cancel"}
-            </Button>
-            <div className="flex items-center gap-2">
-              {dirty ? <span className="mr-2 text-xs text-slate-500">Unsaved changes</span> : null}
-              {step === 2 ? (
-                <Button variant="secondary" onClick={() => setStep(1)}>
-                  Back
-                </Button>
-              ) : (
-                <Button variant={canSaveHere ? "secondary" : "primary"} onClick={next}>
-                  Next: webhook requests
-                </Button>
-              )}
-              {readOnly ? (
-                canEdit ? (
-                  <Button onClick={() => setCopying(true)}>Copy</Button>
-                ) : null
-              ) : canSaveHere ? (
-                <Button type="submit" pending={save.isPending}>
-                  {mode === "edit" ? "Save changes" : "Save event"}
-                </Button>
-              ) : null}
-            </div>
-          </div>
-        </div>
+        <WizardActionBar
+          readOnly={readOnly}
+          dirty={dirty}
+          step={step}
+          canSaveHere={canSaveHere}
+          saveLabel={mode === "edit" ? "Save changes" : "Save event"}
+          saving={save.isPending}
+          onCancel={() => guard.requestLeave(listHref)}
+          onBack={() => setStep(1)}
+          onNext={next}
+          onCopy={readOnly && canEdit ? () => setCopying(true) : undefined}
+        />
       </form>
 
       <ConfirmDialog

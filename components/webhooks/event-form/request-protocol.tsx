@@ -1,0 +1,158 @@
+"use client";
+
+import { useId } from "react";
+import {
+  type UseFieldArrayReturn,
+  useController,
+  useFormContext,
+  useFormState,
+  useWatch,
+} from "react-hook-form";
+import { SelectField } from "@/components/ui/select-field";
+import {
+  DATE_FORMATS,
+  type DateFormat,
+  defaultContentType,
+  type Format,
+  METHODS,
+  type Method,
+} from "@/lib/webhooks/schemas";
+import { errorAt } from "./errors";
+import type { EventFormValues } from "./form-values";
+
+const FORMAT_LABELS: Record<Format, string> = {
+  json: "JSON",
+  form: "Form (x-www-form-urlencoded)",
+  "json-rpc": "JSON-RPC 2.0",
+  raw: "Raw body",
+};
+
+const EXAMPLE_DATE = "2026-11-27T10:15:04+02:00";
+const EXAMPLE_MS = Date.parse(EXAMPLE_DATE);
+
+export const DATE_FORMATS_SHOWN: Record<DateFormat, { label: string; example: string }> = {
+  standard: { label: "Standard", example: "2026-11-27 10:15:04" },
+  iso8601: { label: "ISO 8601", example: EXAMPLE_DATE },
+  unix: { label: "Unix, seconds", example: String(EXAMPLE_MS / 1000) },
+  unix_ms: { label: "Unix, milliseconds", example: String(EXAMPLE_MS) },
+  dmy: { label: "DD.MM.YYYY", example: "27.11.2026 10:15:04" },
+};
+
+type HeadersArray = UseFieldArrayReturn<EventFormValues, `requests.${number}.headers`>;
+
+/** Method, data format (not for GET), date format, and the JSON-RPC method when it applies. */
+export function ProtocolFields({ index, headers }: { index: number; headers: HeadersArray }) {
+  const { control, register, getValues } = useFormContext<EventFormValues>();
+  const base = `requests.${index}` as const;
+  const method = useController({ control, name: `${base}.method` });
+  const format = useController({ control, name: `${base}.format` });
+  const dateFormat = useWatch({ control, name: `${base}.dateFormat` });
+  const { errors } = useFormState({ control, name: base });
+  const rpcError = errorAt(errors, `${base}.rpcMethod`);
+  const rpcId = useId();
+
+  /**
+   * Keeps the automatic Content-Type in step with method and format: an untouched automatic
+   * value follows them (and goes away for GET); an edited or deleted one is left alone.
+   */
+  function changeProtocol(next: { method?: Method; format?: Format }) {
+    const prevMethod = getValues(`${base}.method`);
+    const prevFormat = getValues(`${base}.format`);
+    const before = defaultContentType(prevMethod, prevFormat);
+    const after = defaultContentType(next.method ?? prevMethod, next.format ?? prevFormat);
+    if (next.method) method.field.onChange(next.method);
+    if (next.format) format.field.onChange(next.format);
+    if (before === after) return;
+    const list = getValues(`${base}.headers`);
+    const at = list.findIndex((h) => h.name.toLowerCase() === "content-type");
+    const current = list[at];
+    if (current && current.value === before) {
+      if (after) headers.update(at, { ...current, value: after });
+      else headers.remove(at);
+    } else if (at < 0 && before === null && after) {
+      headers.prepend({ name: "Content-Type", value: after }, { shouldFocus: false });
+    }
+  }
+
+  const isGet = method.field.value === "GET";
+  const currentFormat = format.field.value;
+
+  return (
+    <>
+      <div className={`grid gap-4 ${isGet ? "grid-cols-2" : "grid-cols-3"}`}>
+        <SelectField
+          label="Method"
+          name={method.field.name}
+          ref={method.field.ref}
+          value={method.field.value}
+          onChange={(event) => changeProtocol({ method: event.target.value as Method })}
+        >
+          {METHODS.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </SelectField>
+        {isGet ? null : (
+          <SelectField
+            label="Data format"
+            name={format.field.name}
+            ref={format.field.ref}
+            value={currentFormat}
+            onChange={(event) => changeProtocol({ format: event.target.value as Format })}
+          >
+            {(Object.keys(FORMAT_LABELS) as Format[]).map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABELS[f]}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <SelectField
+          label="Date format"
+          {...register(`${base}.dateFormat`)}
+          hint={`e.g. ${DATE_FORMATS_SHOWN[dateFormat]?.example ?? ""}`}
+        >
+          {DATE_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {DATE_FORMATS_SHOWN[f].label}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {isGet ? (
+        <p className="-mt-2 text-xs text-slate-500">
+          GET sends no body: the parameters go into the query string, after the URL's own query.
+        </p>
+      ) : null}
+
+      {!isGet && currentFormat === "json-rpc" ? (
+        <div>
+          <label htmlFor={rpcId} className="block text-sm font-medium text-slate-700">
+            JSON-RPC method
+          </label>
+          <input
+            id={rpcId}
+            {...register(`${base}.rpcMethod`)}
+            placeholder="call.finished"
+            aria-invalid={rpcError ? true : undefined}
+            className={`mt-1.5 block w-full rounded-md border bg-white px-3 py-2 font-mono text-sm shadow-xs outline-none focus:ring-2 ${
+              rpcError
+                ? "border-red-400 focus:ring-red-100"
+                : "border-slate-300 focus:border-brand-500 focus:ring-brand-100"
+            }`}
+          />
+          {rpcError ? (
+            <p role="alert" className="mt-1.5 text-sm text-red-600">
+              {rpcError}
+            </p>
+          ) : (
+            <p className="mt-1.5 text-xs text-slate-500">
+              The parameters go into "params"; the id is the delivery id.
+            </p>
+          )}
+        </div>
+      ) : null}
+    </>
+  );
+}

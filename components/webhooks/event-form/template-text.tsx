@@ -1,0 +1,92 @@
+import type { ReactNode } from "react";
+import { templateVariables } from "@/lib/render/template";
+import type { CatalogVariable } from "@/lib/webhooks/catalog";
+import { variableProblem } from "@/lib/webhooks/schemas";
+import type { TriggerType } from "@/lib/webhooks/trigger-types";
+
+// Display only: the placeholders of a template with their exact text, for highlighting.
+const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
+
+export type Suggestion = { start: number; query: string; active: number };
+
+/** `{{` typed just before the caret opens the variable list, filtered by what follows it. */
+export function findSuggestion(text: string, caret: number): Omit<Suggestion, "active"> | null {
+  const match = /\{\{\s*([^{}\s]*)$/.exec(text.slice(0, caret));
+  return match ? { start: match.index, query: match[1] ?? "" } : null;
+}
+
+export function templateProblems(template: string, type: TriggerType | ""): string[] {
+  if (!type) return [];
+  const problems = new Set<string>();
+  for (const name of templateVariables(template)) {
+    const problem = variableProblem(name, type);
+    if (problem) problems.add(problem);
+  }
+  return [...problems];
+}
+
+export function Highlighted({ text, type }: { text: string; type: TriggerType | "" }) {
+  const out: ReactNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    if (match.index > last) out.push(text.slice(last, match.index));
+    const problem = type ? variableProblem(match[1] ?? "", type) : null;
+    out.push(
+      <span
+        key={match.index}
+        className={
+          problem
+            ? "text-red-700 underline decoration-red-500 decoration-wavy underline-offset-2"
+            : "rounded-sm bg-brand-50 text-brand-700"
+        }
+      >
+        {match[0]}
+      </span>,
+    );
+    last = match.index + match[0].length;
+  }
+  out.push(text.slice(last));
+  // A trailing newline needs a character after it to take up its line.
+  return <>{text.endsWith("\n") ? [...out, " "] : out}</>;
+}
+
+/** The variables matching what follows `{{`; the field keeps the focus and drives it. */
+export function SuggestionList({
+  id,
+  options,
+  active,
+  onChoose,
+}: {
+  id: string;
+  options: CatalogVariable[];
+  active: number;
+  onChoose: (variableId: string) => void;
+}) {
+  return (
+    <div
+      id={id}
+      role="listbox"
+      aria-label="Variables"
+      className="absolute top-full left-0 z-30 mt-1 w-80 max-w-[90vw] rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
+    >
+      {options.map((variable, index) => (
+        <div
+          key={variable.id}
+          id={`${id}-${index}`}
+          role="option"
+          tabIndex={-1}
+          aria-selected={index === active}
+          onMouseDown={(event) => {
+            // Keeps the focus (and the caret) in the field.
+            event.preventDefault();
+            onChoose(variable.id);
+          }}
+          className={`cursor-pointer rounded-md px-2.5 py-1.5 ${index === active ? "bg-brand-50" : ""}`}
+        >
+          <span className="block font-mono text-xs text-brand-700">{`{{${variable.id}}}`}</span>
+          <span className="block truncate text-xs text-slate-500">{variable.label}</span>
+        </div>
+      ))}
+    </div>
+  );
+}

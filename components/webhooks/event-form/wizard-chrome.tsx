@@ -1,0 +1,130 @@
+"use client";
+
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { LockIcon } from "@/components/ui/lock-icon";
+import type { WebhookEventDto } from "@/lib/webhooks/serializers";
+import { describeTrigger, type TriggerType } from "@/lib/webhooks/trigger-types";
+
+type Mode = "new" | "edit" | "copy" | "view";
+
+/** Breadcrumb, title and what the page is about; the delivery log of a stored event. */
+export function WizardHeading({
+  mode,
+  listHref,
+  name,
+  stored,
+  copyOf,
+  type,
+}: {
+  mode: Mode;
+  listHref: string;
+  name: string;
+  stored?: WebhookEventDto;
+  copyOf?: { name: string };
+  type: TriggerType | "";
+}) {
+  const trigger = type ? describeTrigger(type) : null;
+  const title =
+    mode === "new"
+      ? "Add event"
+      : mode === "copy"
+        ? "Copy event"
+        : mode === "view"
+          ? (stored?.name ?? "Event")
+          : `Edit “${stored?.name ?? name}”`;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href={listHref} className="hover:text-slate-900 hover:underline">
+          Webhooks
+        </Link>
+        <span aria-hidden className="mx-1.5">
+          /
+        </span>
+        <span className="text-slate-700">{mode === "new" ? "New event" : name || "Event"}</span>
+      </nav>
+      <div className="mb-6 flex items-end justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="flex items-center gap-2 text-2xl font-semibold tracking-tight text-slate-900">
+            <span className="truncate">{title}</span>
+            {stored?.locked ? (
+              <Badge tone="neutral">
+                <LockIcon /> Default
+              </Badge>
+            ) : null}
+          </h1>
+          <p className="mt-1 text-sm text-slate-500">
+            {mode === "copy" && copyOf
+              ? `From “${copyOf.name}” to ${trigger ? `${trigger.group.toLowerCase()}, ${trigger.label}` : "another event"}. Nothing is saved until you press Save.`
+              : trigger
+                ? `${trigger.group}: ${trigger.label}`
+                : "An event sends its webhook requests at one moment of the call."}
+          </p>
+        </div>
+        {stored ? (
+          <Link
+            href={`${listHref}/${stored.id}/deliveries`}
+            className="shrink-0 rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            Delivery log →
+          </Link>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+/** The bar that stays at the bottom of the screen: leave, move between steps, save. */
+export function WizardActionBar({
+  readOnly,
+  dirty,
+  step,
+  canSaveHere,
+  saveLabel,
+  saving,
+  onCancel,
+  onBack,
+  onNext,
+  onCopy,
+}: {
+  readOnly: boolean;
+  dirty: boolean;
+  step: 1 | 2;
+  canSaveHere: boolean;
+  saveLabel: string;
+  saving: boolean;
+  onCancel: () => void;
+  onBack: () => void;
+  onNext: () => void;
+  onCopy?: () => void;
+}) {
+  return (
+    <div className="sticky bottom-4 z-20 mt-6 rounded-xl border border-slate-200 bg-white/95 shadow-lg backdrop-blur">
+      <div className="flex items-center justify-between gap-3 px-4 py-3">
+        <Button variant="ghost" onClick={onCancel}>
+          {readOnly ? "Back to webhooks" : "Cancel"}
+        </Button>
+        <div className="flex items-center gap-2">
+          {dirty ? <span className="mr-2 text-xs text-slate-500">Unsaved changes</span> : null}
+          {step === 2 ? (
+            <Button variant="secondary" onClick={onBack}>
+              Back
+            </Button>
+          ) : (
+            <Button variant={canSaveHere ? "secondary" : "primary"} onClick={onNext}>
+              Next: webhook requests
+            </Button>
+          )}
+          {onCopy ? <Button onClick={onCopy}>Copy</Button> : null}
+          {!readOnly && canSaveHere ? (
+            <Button type="submit" pending={saving}>
+              {saveLabel}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}
