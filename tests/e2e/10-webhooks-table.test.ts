@@ -352,6 +352,48 @@ describe("the events table", () => {
     await viewerPage.context().close();
   });
 
+  it("works from the keyboard: row menu, copy dialog, Next", async () => {
+    await page.goto(`/projects/${user.project.id}/webhooks`, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Actions for CRM" }).focus();
+    await page.keyboard.press("Enter");
+    const menu = page.getByRole("menu", { name: "Actions for CRM" });
+    await menu.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Edit");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Copy");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Choose the event type for the copy" });
+    await dialog.waitFor();
+    // Arrows move through the event types and wrap: up from the first is the last one,
+    // Outgoing call: after the call.
+    await page.keyboard.press("ArrowUp");
+    expect(
+      await dialog
+        .getByRole("group", { name: "Outgoing call" })
+        .getByLabel("after the call", { exact: true })
+        .isChecked(),
+    ).toBe(true);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/webhooks\/new\?copy=.+&type=outgoing\.after_call/);
+    await page.getByRole("heading", { name: "Copy event" }).waitFor();
+    await page.goto(`/projects/${user.project.id}/webhooks`);
+  });
+
+  it("explains what an event is when a project has none", async () => {
+    const empty = await seedUserWithProject("empty");
+    const db = await useAppDatabase();
+    await db.webhookEvent.deleteMany({ where: { projectId: empty.project.id } });
+    const emptyPage = await newPage(browser);
+    await logIn(emptyPage, empty);
+    await emptyPage.getByText("No events yet").waitFor();
+    expect(await emptyPage.getByText("An event is a moment of a call").count()).toBe(1);
+    await emptyPage.getByRole("link", { name: "Add the first event" }).click();
+    await emptyPage.waitForURL("**/webhooks/new");
+    await emptyPage.context().close();
+  });
+
   it("answers a crafted save with the form's messages and saves nothing", async () => {
     const before = (await events()).length;
     const answer = await callAction("createEventAction", [
