@@ -170,7 +170,7 @@ describe("add an event with two webhook requests", () => {
     expect(await card.getByLabel("Parameter 1 name", { exact: true }).inputValue()).toBe(
       "{{Имя сотрудника}}",
     );
-    expect(await card.getByText(NAME_MESSAGE).count()).toBe(0);
+    await card.getByText(NAME_MESSAGE).waitFor({ state: "detached" });
     await card.getByLabel("Parameter 1 value", { exact: true }).fill("{{employee_fio}}");
     await addParam(card, "2", "call_id");
     await card.getByLabel("Parameter 2 value", { exact: true }).fill("{{uniqueid}}");

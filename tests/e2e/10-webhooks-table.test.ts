@@ -183,7 +183,7 @@ describe("the events table", () => {
     await page.getByRole("menuitem", { name: "Delete" }).click();
     await dialog.getByRole("button", { name: "Delete event" }).click();
     await page.getByText("“Chat bot” deleted").waitFor();
-    expect(await row("Chat bot").count()).toBe(0);
+    await row("Chat bot").waitFor({ state: "detached" });
     await page.reload();
     await page.getByTestId("event-row").first().waitFor();
     expect(await row("Chat bot").count()).toBe(0);
@@ -358,7 +358,8 @@ describe("the events table", () => {
     await page.keyboard.press("Enter");
     const menu = page.getByRole("menu", { name: "Actions for CRM" });
     await menu.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Edit");
+    // The menu moves the focus to its first item as it opens.
+    await page.waitForFunction(() => document.activeElement?.textContent === "Edit");
     await page.keyboard.press("ArrowDown");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Copy");
     await page.keyboard.press("Enter");
