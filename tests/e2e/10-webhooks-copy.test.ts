@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage } from "./support/browser";
+import { DOCS_DIR, launchBrowser, newPage } from "./support/browser";
 import { appUrl } from "./support/context";
 import { disconnectAppDatabase, logIn, seedUserWithProject } from "./support/seed";
 
@@ -10,7 +10,7 @@ import { disconnectAppDatabase, logIn, seedUserWithProject } from "./support/see
 // the wizard lists them, nothing saves until they are dealt with, and the copy is then an
 // ordinary event that can be edited (with the unsaved-changes guard on the way).
 
-const DOCS = path.resolve(process.cwd(), "docs");
+const DOCS = DOCS_DIR;
 
 type EventDto = {
   id: string;

@@ -5,14 +5,14 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleCallFor } from "@/lib/calls/samples";
 import { NAME_MESSAGE } from "@/lib/webhooks/schemas";
-import { launchBrowser, newPage } from "./support/browser";
+import { DOCS_DIR, launchBrowser, newPage } from "./support/browser";
 import { appUrl } from "./support/context";
 import { disconnectAppDatabase, logIn, seedUserWithProject } from "./support/seed";
 
 // The add-event journey: two webhook requests built in the wizard, checked in the live preview
 // before saving, then found in the table and in the API exactly as typed.
 
-const DOCS = path.resolve(process.cwd(), "docs");
+const DOCS = DOCS_DIR;
 const SAMPLE = sampleCallFor("incoming.after_call").call;
 const POST_URL = "https://crm.example.com/hooks/calls?src=ringo";
 const GET_URL = "https://crm.example.com/api/employee?src=ringo";

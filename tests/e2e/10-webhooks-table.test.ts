@@ -4,14 +4,14 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { NAME_MESSAGE } from "@/lib/webhooks/schemas";
-import { launchBrowser, newPage } from "./support/browser";
+import { DOCS_DIR, launchBrowser, newPage } from "./support/browser";
 import { appUrl } from "./support/context";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
 
 // The events table: the locked default event, the enabled switch, delete, the delivery
 // columns, search and filter, the 1024 px layout, and the server actions refusing bad input.
 
-const DOCS = path.resolve(process.cwd(), "docs");
+const DOCS = DOCS_DIR;
 
 type EventDto = { id: string; name: string; enabled: boolean; locked: boolean };
 

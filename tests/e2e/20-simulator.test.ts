@@ -2,12 +2,12 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, screenshot } from "./support/browser";
+import { DOCS_DIR, launchBrowser, newPage, screenshot } from "./support/browser";
 import { waitForReceived } from "./support/context";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
 
 const CALLER = "380507770020";
-const SCREENSHOT = path.resolve("docs/simulator.png");
+const SCREENSHOT = path.join(DOCS_DIR, "simulator.png");
 
 async function createEvent(
   projectId: string,

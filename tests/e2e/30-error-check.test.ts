@@ -4,12 +4,12 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, screenshot } from "./support/browser";
+import { DOCS_DIR, launchBrowser, newPage, screenshot } from "./support/browser";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
 
 const FAILURE_BODY = '{"error":"CRM is down","detail":"order 42 was not saved"}';
-const SCREENSHOT_PAGE = path.resolve("docs/error-check.png");
-const SCREENSHOT_DRAWER = path.resolve("docs/delivery-drawer.png");
+const SCREENSHOT_PAGE = path.join(DOCS_DIR, "error-check.png");
+const SCREENSHOT_DRAWER = path.join(DOCS_DIR, "delivery-drawer.png");
 
 /** A CRM stand-in on loopback: answers 500 with a body until it is "fixed", then 200. */
 async function startReceiver() {

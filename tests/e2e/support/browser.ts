@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -19,6 +20,17 @@ export const CHROMIUM_ARGS = [
 export const VIEWPORT = { width: 1280, height: 800 };
 
 export const SCREENSHOT_DIR = path.resolve(process.cwd(), "test-results");
+
+/**
+ * Where the README's screenshots go: docs/ when a run is meant to refresh them
+ * (`UPDATE_DOCS=1 npm run test:e2e`), else beside the other test screenshots, so an ordinary
+ * test run leaves the tracked files alone.
+ */
+export const DOCS_DIR =
+  process.env.UPDATE_DOCS === "1"
+    ? path.resolve(process.cwd(), "docs")
+    : path.join(SCREENSHOT_DIR, "docs");
+mkdirSync(DOCS_DIR, { recursive: true });
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
