@@ -40,7 +40,7 @@ export function AccountNav({ projectId }: { projectId: string }) {
                     : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
                 }`}
               >
-                {item.label}
+                <span className="whitespace-nowrap">{item.label}</span>
                 {item.segment === "webhooks/errors" ? <UncheckedBadge count={unchecked} /> : null}
               </Link>
             </li>

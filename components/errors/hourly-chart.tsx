@@ -104,7 +104,7 @@ export function HourlyChart({
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={data}
-            margin={{ top: 4, right: 4, bottom: 0, left: -16 }}
+            margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
             barCategoryGap={1}
             accessibilityLayer
             onClick={(state) => {

@@ -29,7 +29,7 @@ export function UncheckedBadge({ count }: { count: number }) {
     <span
       data-testid="unchecked-failures"
       data-count={count}
-      className="ml-auto inline-flex min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 py-px text-[11px] leading-4 font-semibold text-white tabular-nums"
+      className="ml-auto inline-flex min-w-5 shrink-0 items-center justify-center rounded-full bg-red-600 px-1.5 py-px text-[11px] leading-4 font-semibold text-white tabular-nums"
     >
       {count > 99 ? "99+" : count}
       <span className="sr-only"> unchecked {count === 1 ? "failure" : "failures"}</span>
