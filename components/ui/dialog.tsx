@@ -11,10 +11,10 @@ type DialogProps = {
   children?: ReactNode;
   footer?: ReactNode;
   /** Tailwind max-width class of the panel. */
-  size?: "sm" | "md" | "lg";
+  size?: "sm" | "md" | "lg" | "xl";
 };
 
-const SIZES = { sm: "max-w-md", md: "max-w-lg", lg: "max-w-2xl" } as const;
+const SIZES = { sm: "max-w-md", md: "max-w-lg", lg: "max-w-2xl", xl: "max-w-3xl" } as const;
 
 /**
  * A modal on the native <dialog>: the browser traps focus, puts it in the top layer, closes it

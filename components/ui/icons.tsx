@@ -110,3 +110,15 @@ export const EyeIcon = (p: IconProps) => (
     <circle cx="10" cy="10" r="2.5" />
   </Icon>
 );
+
+export const EyeOffIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 3l14 14M8.2 4.8A7.6 7.6 0 0 1 10 4.5c5 0 7.5 5.5 7.5 5.5a13 13 0 0 1-2.2 3M12 15.2a7 7 0 0 1-2 .3c-5 0-7.5-5.5-7.5-5.5a13 13 0 0 1 2.7-3.5" />
+  </Icon>
+);
+
+export const SendIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M17 3 8.5 11.5M17 3l-5.5 14-3-5.5L3 8.5 17 3Z" />
+  </Icon>
+);

@@ -14,7 +14,9 @@ import {
 } from "@/lib/webhooks/trigger-types";
 import { CopyEventDialog } from "./copy-event-dialog";
 import { EventsTable } from "./events-table";
+import { SendTestDialog } from "./send-test-dialog";
 import { useDeleteEvent, useEvents, useToggleEvent } from "./use-events";
+import { useSendTestEvent } from "./use-send-test";
 
 /** Above this many rows the table gets a search box and a trigger filter. */
 const FILTER_FROM = 10;
@@ -28,6 +30,8 @@ export function EventsPage({ projectId, canEdit, timeZone }: Props) {
   const remove = useDeleteEvent(projectId);
   const [copying, setCopying] = useState<WebhookEventSummary | null>(null);
   const [deleting, setDeleting] = useState<WebhookEventSummary | null>(null);
+  const [testing, setTesting] = useState<WebhookEventSummary | null>(null);
+  const sendTest = useSendTestEvent(projectId);
   const [search, setSearch] = useState("");
   const [trigger, setTrigger] = useState<TriggerType | "">("");
 
@@ -123,11 +127,30 @@ export function EventsPage({ projectId, canEdit, timeZone }: Props) {
           onToggle={(event, enabled) => toggle.mutate({ event, enabled })}
           onCopy={setCopying}
           onDelete={setDeleting}
+          onSendTest={(event) => {
+            setTesting(event);
+            sendTest.mutate(event.id);
+          }}
           emptyMessage={filterable && shown.length === 0 ? "No event matches the search." : null}
         />
       )}
 
       <CopyEventDialog projectId={projectId} event={copying} onClose={() => setCopying(null)} />
+      <SendTestDialog
+        open={testing !== null}
+        onClose={() => {
+          setTesting(null);
+          sendTest.reset();
+        }}
+        title={testing ? `Send test: ${testing.name}` : "Send test"}
+        description="Sent now with the event's sample call. Test sends are not stored and never reach the error check."
+        pending={sendTest.isPending}
+        error={sendTest.error ? `The test was not sent: ${sendTest.error.message}` : null}
+        results={sendTest.data ?? []}
+        onSendAgain={() => {
+          if (testing) sendTest.mutate(testing.id);
+        }}
+      />
       <ConfirmDialog
         open={deleting !== null}
         title={deleting ? `Delete “${deleting.name}”?` : "Delete event"}

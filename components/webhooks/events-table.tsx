@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { DropdownMenu, type MenuEntry } from "@/components/ui/dropdown-menu";
-import { CopyIcon, EyeIcon, PencilIcon, TrashIcon } from "@/components/ui/icons";
+import { CopyIcon, EyeIcon, PencilIcon, SendIcon, TrashIcon } from "@/components/ui/icons";
 import { LockIcon } from "@/components/ui/lock-icon";
 import { Switch } from "@/components/ui/switch";
 import type { WebhookEventSummary } from "@/lib/webhooks/service";
 import { LastDelivery } from "./last-delivery";
+import { PausedRequests } from "./paused-requests";
 import { RequestTarget } from "./request-target";
 
 type Props = {
@@ -18,6 +19,7 @@ type Props = {
   onToggle: (event: WebhookEventSummary, enabled: boolean) => void;
   onCopy: (event: WebhookEventSummary) => void;
   onDelete: (event: WebhookEventSummary) => void;
+  onSendTest: (event: WebhookEventSummary) => void;
   emptyMessage: string | null;
 };
 
@@ -32,6 +34,7 @@ export function EventsTable({
   onToggle,
   onCopy,
   onDelete,
+  onSendTest,
   emptyMessage,
 }: Props) {
   const base = `/projects/${projectId}/webhooks`;
@@ -39,10 +42,18 @@ export function EventsTable({
   function menuFor(event: WebhookEventSummary): MenuEntry[] {
     const href = `${base}/${event.id}`;
     if (!canEdit) return [{ label: "View", href, icon: <EyeIcon /> }];
-    if (event.locked) return [{ label: "Copy", onSelect: () => onCopy(event), icon: <CopyIcon /> }];
+    const sendTest: MenuEntry = {
+      label: "Send test",
+      onSelect: () => onSendTest(event),
+      icon: <SendIcon />,
+    };
+    const copy: MenuEntry = { label: "Copy", onSelect: () => onCopy(event), icon: <CopyIcon /> };
+    // The locked default event is test-sent from its read-only page (the preview's Send test).
+    if (event.locked) return [copy];
     return [
       { label: "Edit", href, icon: <PencilIcon /> },
-      { label: "Copy", onSelect: () => onCopy(event), icon: <CopyIcon /> },
+      copy,
+      sendTest,
       { label: "Delete", onSelect: () => onDelete(event), icon: <TrashIcon />, tone: "danger" },
     ];
   }
@@ -113,6 +124,7 @@ export function EventsTable({
                   {event.requests.length} {event.requests.length === 1 ? "request" : "requests"}
                 </p>
                 {event.requests[0] ? <RequestTarget request={event.requests[0]} /> : null}
+                <PausedRequests requests={event.requests} />
               </td>
               <td className={TD}>
                 <div className="flex items-center gap-2">

@@ -7,10 +7,18 @@ import { SelectField } from "@/components/ui/select-field";
 import { Switch } from "@/components/ui/switch";
 import { errorAt } from "./errors";
 import type { EventFormValues } from "./form-values";
+import { SigningSecret } from "./signing-secret";
 import { useWizard } from "./wizard-context";
 
 /** Timeout, retries and signing, folded into one line until the admin opens them. */
-export function DeliveryOptions({ index, secret }: { index: number; secret?: string }) {
+export function DeliveryOptions({
+  index,
+  stored,
+}: {
+  index: number;
+  /** The saved request: its id and the secret the server keeps for it. */
+  stored?: { id: string; secret?: string };
+}) {
   const { control, register } = useFormContext<EventFormValues>();
   const { readOnly } = useWizard();
   const base = `requests.${index}` as const;
@@ -98,12 +106,12 @@ export function DeliveryOptions({ index, secret }: { index: number; secret?: str
               Adds webhook-id, webhook-timestamp and webhook-signature headers (Standard Webhooks)
               so the receiver can check the request came from us.
             </p>
-            {signing && secret ? (
-              <p className="mt-1 font-mono text-xs break-all text-slate-700">
-                Secret: <span className="select-all">{secret}</span>
-              </p>
-            ) : signing ? (
-              <p className="mt-1 text-xs text-slate-500">The secret appears here after saving.</p>
+            {signing ? (
+              <SigningSecret
+                key={stored?.id ?? "new"}
+                requestId={stored?.id}
+                initialSecret={stored?.secret}
+              />
             ) : null}
           </div>
         </div>

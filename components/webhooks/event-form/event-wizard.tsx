@@ -41,7 +41,12 @@ type EventWizardProps = {
 
 export function EventWizard(props: EventWizardProps) {
   return (
-    <WizardProvider readOnly={props.mode === "view"} projectId={props.projectId}>
+    <WizardProvider
+      readOnly={props.mode === "view"}
+      projectId={props.projectId}
+      eventId={props.mode === "edit" || props.mode === "view" ? props.stored?.id : undefined}
+      canSendTest={props.canEdit ?? true}
+    >
       <WizardForm {...props} />
     </WizardProvider>
   );

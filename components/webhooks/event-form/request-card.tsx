@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { WarningIcon } from "@/components/ui/icons";
 import type { WebhookRequestDto } from "@/lib/webhooks/serializers";
 import { DeliveryOptions } from "./delivery-options";
 import type { EventFormValues } from "./form-values";
@@ -16,10 +17,14 @@ import { useRevealOn, useWizard } from "./wizard-context";
 type RequestCardProps = {
   index: number;
   count: number;
-  stored?: Pick<WebhookRequestDto, "paused" | "signing">;
+  stored?: Pick<WebhookRequestDto, "id" | "paused" | "signing">;
   onMove: (to: number) => void;
   onRemove: () => void;
 };
+
+function formatPausedAt(iso: string): string {
+  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
 
 /** One webhook request: its settings on the left, the live preview beside them. */
 export function RequestCard({ index, count, stored, onMove, onRemove }: RequestCardProps) {
@@ -65,6 +70,20 @@ export function RequestCard({ index, count, stored, onMove, onRemove }: RequestC
       >
         <fieldset disabled={readOnly} className="min-w-0 space-y-5 p-5">
           <legend className="sr-only">Request {index + 1} settings</legend>
+          {stored?.paused ? (
+            <div
+              role="status"
+              data-testid="request-paused"
+              className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            >
+              <WarningIcon className="mt-0.5 size-4 shrink-0" />
+              <p>
+                <span className="font-medium">Paused:</span> {stored.paused.reason}. Deliveries to
+                this request stopped on {formatPausedAt(stored.paused.at)}. Enable the event again
+                to resume.
+              </p>
+            </div>
+          ) : null}
           <TemplateInput
             name={`${base}.url`}
             label="Direction"
@@ -105,7 +124,10 @@ export function RequestCard({ index, count, stored, onMove, onRemove }: RequestC
             </div>
           )}
 
-          <DeliveryOptions index={index} secret={stored?.signing.secret} />
+          <DeliveryOptions
+            index={index}
+            stored={stored ? { id: stored.id, secret: stored.signing.secret } : undefined}
+          />
         </fieldset>
         <aside className="border-t border-slate-100 bg-slate-50/70 p-5 xl:rounded-br-xl xl:border-t-0 xl:border-l">
           <div className="xl:sticky xl:top-4">

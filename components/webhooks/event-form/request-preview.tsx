@@ -6,11 +6,14 @@ import { CopyIcon } from "@/components/ui/icons";
 import { describeTrigger } from "@/lib/webhooks/trigger-types";
 import { describeFieldPath } from "./field-labels";
 import { PreviewPanels, type PreviewTab } from "./preview-panels";
+import { SendTestButton } from "./send-test-button";
 import { useRequestPreview } from "./use-request-preview";
+import { useWizard } from "./wizard-context";
 
 /** The live preview beside a webhook request, with "Copy as curl". */
 export function RequestPreview({ index }: { index: number }) {
   const { type, preview, problem, updating } = useRequestPreview(index);
+  const { canSendTest } = useWizard();
   const [tab, setTab] = useState<PreviewTab>("request");
   const firstProblem = problem ? Object.entries(problem.fieldErrors)[0] : undefined;
 
@@ -45,15 +48,19 @@ export function RequestPreview({ index }: { index: number }) {
             </p>
           ) : null}
         </div>
-        <button
-          type="button"
-          onClick={copyCurl}
-          disabled={!preview}
-          className="inline-flex shrink-0 items-center gap-1.5 rounded-md bg-white px-2.5 py-1.5 text-xs font-medium text-slate-700 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:opacity-50"
-        >
-          <CopyIcon className="size-3.5" />
-          Copy as curl
-        </button>
+        <div className="flex shrink-0 flex-wrap justify-end gap-1.5">
+          <button
+            type="button"
+            onClick={copyCurl}
+            disabled={!preview}
+            className="inline-flex shrink-0 items-center gap-1.5 rounded-md bg-white px-2.5 py-1.5 text-xs font-medium text-slate-700 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:opacity-50"
+          >
+            <CopyIcon className="size-3.5" />
+            Copy as curl
+          </button>
+          {/* Viewers never reach the customer's server; admins may on the locked event too. */}
+          {canSendTest && type ? <SendTestButton index={index} /> : null}
+        </div>
       </div>
 
       {!type ? (

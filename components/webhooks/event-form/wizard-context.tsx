@@ -7,6 +7,10 @@ type Listener = (path: string) => void;
 type WizardContextValue = {
   readOnly: boolean;
   projectId: string;
+  /** The stored event being edited or viewed; none for a new event or a copy. */
+  eventId?: string;
+  /** Admins may test-send even where the form is read-only (the locked default event). */
+  canSendTest: boolean;
   /** Opens every collapsed section on the way to a field, then focuses the field. */
   revealField: (path: string) => void;
   subscribe: (listener: Listener) => () => void;
@@ -36,10 +40,14 @@ function focusField(path: string) {
 export function WizardProvider({
   readOnly,
   projectId,
+  eventId,
+  canSendTest,
   children,
 }: {
   readOnly: boolean;
   projectId: string;
+  eventId?: string;
+  canSendTest: boolean;
   children: ReactNode;
 }) {
   const listeners = useRef(new Set<Listener>());
@@ -47,6 +55,8 @@ export function WizardProvider({
     () => ({
       readOnly,
       projectId,
+      eventId,
+      canSendTest,
       subscribe: (listener) => {
         listeners.current.add(listener);
         return () => listeners.current.delete(listener);
@@ -57,7 +67,7 @@ export function WizardProvider({
         requestAnimationFrame(() => requestAnimationFrame(() => focusField(path)));
       },
     }),
-    [readOnly, projectId],
+    [readOnly, projectId, eventId, canSendTest],
   );
   return <WizardContext.Provider value={value}>{children}</WizardContext.Provider>;
 }

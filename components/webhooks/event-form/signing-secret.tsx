@@ -1,0 +1,122 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { toast } from "sonner";
+import { rotateSigningSecretAction } from "@/app/projects/[projectId]/webhooks/signing-actions";
+import { copyText } from "@/components/errors/code-block";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyIcon, EyeIcon, EyeOffIcon } from "@/components/ui/icons";
+import { webhookKeys } from "@/lib/webhooks/query-keys";
+import { useWizard } from "./wizard-context";
+
+const PREFIX = "whsec_";
+
+function mask(secret: string): string {
+  return `${PREFIX}${"•".repeat(Math.max(8, Math.min(24, secret.length - PREFIX.length)))}`;
+}
+
+/**
+ * The stored request's signing secret: masked until revealed, copyable, rotatable. It is read
+ * from the saved event, never from the form: the form's values cannot choose a secret.
+ */
+export function SigningSecret({
+  requestId,
+  initialSecret,
+}: {
+  requestId?: string;
+  initialSecret?: string;
+}) {
+  const { projectId, eventId, readOnly } = useWizard();
+  const queryClient = useQueryClient();
+  const [secret, setSecret] = useState(initialSecret);
+  const [revealed, setRevealed] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  const rotate = useMutation({
+    mutationFn: async () => {
+      if (!eventId || !requestId) throw new Error("save the request first");
+      const result = await rotateSigningSecretAction(projectId, eventId, requestId);
+      if (!result.ok) throw new Error(result.message);
+      return result.data.requests.find((r) => r.id === requestId)?.signing.secret;
+    },
+    onSuccess: (next) => {
+      setSecret(next);
+      setRevealed(true);
+      toast.success("New signing secret: update your receiver, the old one no longer verifies");
+      void queryClient.invalidateQueries({ queryKey: webhookKeys.events(projectId) });
+    },
+    onError: (error) => toast.error(`The secret was not rotated: ${error.message}`),
+    onSettled: () => setConfirming(false),
+  });
+
+  if (!eventId || !requestId || !secret) {
+    return (
+      <p className="mt-1 text-xs text-slate-500" data-testid="signing-secret-pending">
+        A secret is created when you save.
+      </p>
+    );
+  }
+
+  return (
+    <div className="mt-2 space-y-1.5">
+      <p className="text-xs font-medium text-slate-600">Signing secret</p>
+      <div className="flex flex-wrap items-center gap-1.5">
+        <code
+          data-testid="signing-secret"
+          className="min-w-0 rounded-md bg-white px-2 py-1 font-mono text-xs break-all text-slate-800 ring-1 ring-slate-200 ring-inset"
+        >
+          {revealed ? (
+            secret
+          ) : (
+            <>
+              <span aria-hidden>{mask(secret)}</span>
+              <span className="sr-only">hidden</span>
+            </>
+          )}
+        </code>
+        {readOnly ? null : (
+          <>
+            <button
+              type="button"
+              onClick={() => setRevealed((r) => !r)}
+              aria-pressed={revealed}
+              aria-label={revealed ? "Hide secret" : "Show secret"}
+              title={revealed ? "Hide secret" : "Show secret"}
+              className="rounded-md p-1.5 text-slate-500 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+            >
+              {revealed ? <EyeOffIcon className="size-3.5" /> : <EyeIcon className="size-3.5" />}
+            </button>
+            <button
+              type="button"
+              onClick={() => copyText(secret, "Signing secret")}
+              aria-label="Copy secret"
+              title="Copy secret"
+              className="rounded-md p-1.5 text-slate-500 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+            >
+              <CopyIcon className="size-3.5" />
+            </button>
+            <Button
+              variant="secondary"
+              className="px-2.5 py-1 text-xs"
+              onClick={() => setConfirming(true)}
+            >
+              Rotate
+            </Button>
+          </>
+        )}
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title="Rotate the signing secret?"
+        description="A new secret replaces this one at once: signatures made with the old secret stop verifying, so update your receiver right after."
+        confirmLabel="Rotate secret"
+        tone="danger"
+        pending={rotate.isPending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => rotate.mutate()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+
+import { CodeBlock, HeadersTable } from "@/components/errors/code-block";
+import { ERROR_KIND_LABELS, formatDuration } from "@/components/errors/delivery-format";
+import { MethodTag } from "@/components/errors/result-badge";
+import { Badge } from "@/components/ui/badge";
+import type { TestSendResult } from "@/lib/delivery/test-send";
+
+function contentTypeOf(headers: Array<{ name: string; value: string }>): string | undefined {
+  return headers.find((h) => h.name.toLowerCase() === "content-type")?.value;
+}
+
+function headerList(headers: Record<string, string | string[]>) {
+  return Object.entries(headers).flatMap(([name, value]) =>
+    Array.isArray(value) ? value.map((v) => ({ name, value: v })) : [{ name, value }],
+  );
+}
+
+/** The badge's words: the HTTP status when the receiver answered, else the kind of error. */
+export function describeTestOutcome(result: TestSendResult): {
+  label: string;
+  tone: "green" | "red";
+} {
+  if (result.response) {
+    const status = result.response.status;
+    if (result.ok) return { label: `${status} OK`, tone: "green" };
+    if (result.error?.kind === "redirect") return { label: `${status} Redirect`, tone: "red" };
+    return { label: `HTTP ${status}`, tone: "red" };
+  }
+  const kind = result.error
+    ? (ERROR_KIND_LABELS[result.error.kind] ?? result.error.kind)
+    : "Failed";
+  return { label: kind, tone: "red" };
+}
+
+/**
+ * One test send: status and duration, the answer or the error first (what the admin came for),
+ * then the request exactly as sent.
+ * The bodies and headers use the error check's blocks, so both pages read the same way.
+ */
+export function TestSendResultView({ result, label }: { result: TestSendResult; label: string }) {
+  const outcome = describeTestOutcome(result);
+  const responseHeaders = result.response ? headerList(result.response.headers) : [];
+  return (
+    <article aria-label={label} data-testid="test-result" className="space-y-5">
+      <div className="flex flex-wrap items-center gap-3">
+        <span data-testid="test-status">
+          <Badge tone={outcome.tone}>{outcome.label}</Badge>
+        </span>
+        <span className="text-sm text-slate-600 tabular-nums">
+          in <span data-testid="test-duration">{formatDuration(result.durationMs)}</span>
+        </span>
+      </div>
+
+      {result.error ? (
+        <div
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
+          <p className="font-medium">{ERROR_KIND_LABELS[result.error.kind] ?? result.error.kind}</p>
+          <p className="mt-0.5 break-words" data-testid="test-error">
+            {result.error.message}
+          </p>
+        </div>
+      ) : null}
+
+      <section aria-label="Response" className="space-y-2">
+        <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Response</h4>
+        {result.response ? (
+          <>
+            <p className="text-sm text-slate-800">
+              Status <span className="font-mono font-semibold">{result.response.status}</span>
+            </p>
+            <HeadersTable headers={responseHeaders} label="Response headers" />
+            <CodeBlock
+              label="Response body"
+              text={result.response.body}
+              contentType={contentTypeOf(responseHeaders)}
+              note={
+                result.response.truncated
+                  ? "The receiver sent more; only the beginning was kept."
+                  : undefined
+              }
+            />
+          </>
+        ) : (
+          <p className="text-xs text-slate-500">No response arrived.</p>
+        )}
+      </section>
+      <section aria-label="Request as sent" className="space-y-2">
+        <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          Request as sent
+        </h4>
+        <p className="flex items-start gap-2">
+          <MethodTag method={result.request.method} />
+          <span className="font-mono text-xs break-all text-slate-800">{result.request.url}</span>
+        </p>
+        <HeadersTable headers={result.request.headers} label="Request headers" />
+        {result.request.body ? (
+          <CodeBlock
+            label="Request body"
+            text={result.request.body}
+            contentType={contentTypeOf(result.request.headers)}
+          />
+        ) : (
+          <p className="text-xs text-slate-500">No body</p>
+        )}
+      </section>
+    </article>
+  );
+}
