@@ -1,10 +1,12 @@
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DOCS_DIR, launchBrowser, newPage } from "./support/browser";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DOCS_DIR, launchBrowser, newPage, screenshot } from "./support/browser";
+import { appUrl, readReceived } from "./support/context";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
 
 // Send test from the row menu and from the wizard against a loopback receiver, the signing
@@ -14,6 +16,19 @@ type Arrived = { method: string; url: string; headers: IncomingHttpHeaders; body
 
 const EVENT_NAME = "CRM test target";
 const RESPONSE_BODY = { accepted: true, ticket: "T-4821" };
+
+/** The id Next gave a server action in this build, as a browser would send it. */
+function actionId(name: string): string {
+  const manifest = JSON.parse(
+    readFileSync(
+      path.join(inject("appDir"), ".next", "server", "server-reference-manifest.json"),
+      "utf8",
+    ),
+  ) as { node: Record<string, { exportedName?: string }> };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
+  if (!found) throw new Error(`server action ${name} is not in the build`);
+  return found[0];
+}
 
 describe("Send test", () => {
   let browser: Browser;
@@ -183,6 +198,32 @@ describe("Send test", () => {
     expect(after).not.toBe(before);
     expect(after).toMatch(/^whsec_/);
     expect(await secret.innerText()).toBe(after);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, "send-test-signing-secret");
+  });
+
+  it("test-sends the locked default event from its read-only page", async () => {
+    const locked = await db.webhookEvent.findFirstOrThrow({
+      where: { projectId: user.project.id, locked: true },
+    });
+    await page.goto(`/projects/${user.project.id}/webhooks/${locked.id}`);
+    await page.getByText("This is the project's default event").waitFor();
+    await page.getByRole("button", { name: /Step 2/ }).click();
+    await page
+      .getByRole("region", { name: "Preview of request 1" })
+      .getByRole("button", { name: "Send test" })
+      .click();
+    const dialog = page.getByRole("dialog", { name: "Send test: request 1" });
+    await dialog.getByTestId("test-status").waitFor();
+    // In the tests the Measurement Protocol endpoint is the recording receiver, answering 200.
+    expect(await dialog.getByTestId("test-status").innerText()).toBe("200 OK");
+    const received = await readReceived();
+    expect(
+      received.some((r) => String(r.headers["x-webhook-delivery"] ?? "").startsWith("test_")),
+    ).toBe(true);
+    expect(await db.delivery.count({ where: { projectId: user.project.id } })).toBe(0);
+    await dialog.getByRole("button", { name: "Close" }).last().click();
+    await dialog.waitFor({ state: "hidden" });
   });
 
   it("shows a paused request in the table and on its card", async () => {
@@ -198,10 +239,46 @@ describe("Send test", () => {
     expect(text).toContain("Paused");
     expect(text).toContain("The receiver answered 410 Gone");
     expect(text).toContain("Enable the event again to resume");
+    await screenshot(page, "send-test-paused-row");
 
     await page.goto(`/projects/${user.project.id}/webhooks/${eventId}`);
     await page.getByRole("button", { name: /Step 2/ }).click();
     const notice = page.getByTestId("request-paused");
     expect(await notice.innerText()).toContain("The receiver answered 410 Gone");
+    await screenshot(page, "send-test-paused-card");
+  });
+
+  it("offers a viewer no Send test and refuses a crafted one", async () => {
+    const viewer = await seedUserWithProject("send-test-viewer");
+    await db.membership.create({
+      data: { userId: viewer.user.id, projectId: user.project.id, role: "viewer" },
+    });
+    const viewerPage = await newPage(browser);
+    await logIn(viewerPage, viewer);
+    await viewerPage.goto(`/projects/${user.project.id}/webhooks`);
+    await viewerPage.getByRole("button", { name: `Actions for ${EVENT_NAME}` }).click();
+    expect(
+      await viewerPage.getByRole("menu", { name: `Actions for ${EVENT_NAME}` }).innerText(),
+    ).not.toContain("Send test");
+    await viewerPage.goto(`/projects/${user.project.id}/webhooks/${eventId}`);
+    await viewerPage.getByRole("button", { name: /Step 2/ }).click();
+    await viewerPage.getByRole("region", { name: "Preview of request 1" }).waitFor();
+    expect(await viewerPage.getByRole("button", { name: "Send test" }).count()).toBe(0);
+
+    const before = arrived.length;
+    const cookies = await viewerPage.context().cookies();
+    const response = await fetch(appUrl(`/projects/${user.project.id}/webhooks`), {
+      method: "POST",
+      headers: {
+        "Next-Action": actionId("sendTestEventAction"),
+        Accept: "text/x-component",
+        "Content-Type": "text/plain;charset=UTF-8",
+        Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "),
+      },
+      body: JSON.stringify([user.project.id, eventId]),
+    });
+    expect(await response.text()).toContain("This needs the admin role in the project");
+    expect(arrived.length).toBe(before);
+    await viewerPage.context().close();
   });
 });

@@ -32,7 +32,7 @@ export function RequestPreview({ index }: { index: number }) {
 
   return (
     <section aria-label={`Preview of request ${index + 1}`} className="min-w-0">
-      <div className="flex items-start justify-between gap-3">
+      <div className="space-y-2">
         <div className="min-w-0">
           <h4 className="text-xs font-medium tracking-wide text-slate-500 uppercase">
             Live preview
@@ -48,7 +48,7 @@ export function RequestPreview({ index }: { index: number }) {
             </p>
           ) : null}
         </div>
-        <div className="flex shrink-0 flex-wrap justify-end gap-1.5">
+        <div className="flex flex-wrap gap-1.5">
           <button
             type="button"
             onClick={copyCurl}
