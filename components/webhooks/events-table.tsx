@@ -48,8 +48,8 @@ export function EventsTable({
       icon: <SendIcon />,
     };
     const copy: MenuEntry = { label: "Copy", onSelect: () => onCopy(event), icon: <CopyIcon /> };
-    // The locked default event is test-sent from its read-only page (the preview's Send test).
-    if (event.locked) return [copy];
+    // The locked default event cannot be edited or deleted; it can be copied and test-sent.
+    if (event.locked) return [copy, sendTest];
     return [
       { label: "Edit", href, icon: <PencilIcon /> },
       copy,

@@ -107,7 +107,7 @@ describe("the events table", () => {
     const items = page
       .getByRole("menu", { name: "Actions for Google Analytics" })
       .getByRole("menuitem");
-    expect(await items.allInnerTexts()).toEqual(["Copy"]);
+    expect(await items.allInnerTexts()).toEqual(["Copy", "Send test"]);
     await page.keyboard.press("Escape");
 
     await defaultRow.getByRole("link", { name: "Google Analytics", exact: true }).click();
