@@ -1,5 +1,12 @@
-/** `YYYY-MM-DD HH:mm` in the given zone; the same string on the server and in the browser. */
-export function formatDateTime(iso: string, timeZone: string): string {
+/**
+ * `YYYY-MM-DD HH:mm` (or `…:ss` with seconds) in the given zone; the same string on the server
+ * and in the browser, so hydration never disagrees.
+ */
+export function formatDateTime(
+  iso: string,
+  timeZone: string,
+  options: { seconds?: boolean } = {},
+): string {
   const parts = new Intl.DateTimeFormat("en-GB", {
     timeZone,
     year: "numeric",
@@ -7,9 +14,11 @@ export function formatDateTime(iso: string, timeZone: string): string {
     day: "2-digit",
     hour: "2-digit",
     minute: "2-digit",
+    ...(options.seconds ? { second: "2-digit" as const } : {}),
     hourCycle: "h23",
   }).formatToParts(new Date(iso));
   const get = (type: Intl.DateTimeFormatPartTypes) =>
     parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+  const time = `${get("hour")}:${get("minute")}${options.seconds ? `:${get("second")}` : ""}`;
+  return `${get("year")}-${get("month")}-${get("day")} ${time}`;
 }

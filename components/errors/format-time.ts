@@ -1,18 +1,8 @@
+import { formatDateTime } from "@/lib/format-date";
+
 /** `YYYY-MM-DD HH:mm:ss` in the project's zone: the same string on the server and in the browser. */
 export function formatTimestamp(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}:${get("second")}`;
+  return formatDateTime(iso, timeZone, { seconds: true });
 }
 
 /** `29 Nov, 14:00` for chart ticks and the hour chip. */

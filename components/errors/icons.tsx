@@ -1,27 +1,6 @@
-import type { SVGProps } from "react";
+import { Icon, type IconProps } from "@/components/ui/icons";
 
-// Stroke icons of the error check page on the same 20×20 grid as components/ui/icons;
-// decorative: the control that holds one carries the label.
-
-type IconProps = SVGProps<SVGSVGElement> & { className?: string };
-
-function Icon({ className = "size-4", children, ...props }: IconProps) {
-  return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.6}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden
-      className={className}
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
+// The error check page's icons, drawn with the shared icon frame of components/ui/icons.
 
 export const ResendIcon = (p: IconProps) => (
   <Icon {...p}>

@@ -2,9 +2,9 @@ import type { SVGProps } from "react";
 
 // Small stroke icons (20×20 grid), decorative: the control that holds one carries the label.
 
-type IconProps = SVGProps<SVGSVGElement> & { className?: string };
+export type IconProps = SVGProps<SVGSVGElement> & { className?: string };
 
-function Icon({ className = "size-4", children, ...props }: IconProps) {
+export function Icon({ className = "size-4", children, ...props }: IconProps) {
   return (
     <svg
       viewBox="0 0 20 20"
