@@ -1,7 +1,8 @@
 "use client";
 
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useId } from "react";
 import { XIcon } from "./icons";
+import { useModalDialog } from "./use-modal-dialog";
 
 type DialogProps = {
   open: boolean;
@@ -30,34 +31,18 @@ export function Dialog({
   footer,
   size = "md",
 }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const modal = useModalDialog(open, onClose);
   const titleId = useId();
   const descriptionId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the click only catches the backdrop; Escape (the cancel event) is its keyboard twin
     <dialog
-      ref={ref}
+      ref={modal.ref}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      onClick={(event) => {
-        // A click on the backdrop lands on the <dialog> itself, outside the panel.
-        if (event.target === ref.current) onClose();
-      }}
+      onCancel={modal.onCancel}
+      onClick={modal.onClick}
       className={`m-auto w-[calc(100%-2rem)] ${SIZES[size]} rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 backdrop:backdrop-blur-[1px]`}
     >
       {open ? (

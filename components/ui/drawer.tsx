@@ -1,7 +1,8 @@
 "use client";
 
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useId } from "react";
 import { XIcon } from "./icons";
+import { useModalDialog } from "./use-modal-dialog";
 
 type DrawerProps = {
   open: boolean;
@@ -29,32 +30,17 @@ export function Drawer({
   footer,
   label,
 }: DrawerProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const modal = useModalDialog(open, onClose);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the click only catches the backdrop; Escape (the cancel event) is its keyboard twin
     <dialog
-      ref={ref}
+      ref={modal.ref}
       aria-labelledby={label ? undefined : titleId}
       aria-label={label}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      onClick={(event) => {
-        if (event.target === ref.current) onClose();
-      }}
+      onCancel={modal.onCancel}
+      onClick={modal.onClick}
       className="fixed inset-y-0 right-0 left-auto m-0 h-dvh max-h-dvh w-[min(46rem,calc(100vw-3rem))] max-w-none border-l border-slate-200 bg-white p-0 text-slate-900 shadow-2xl transition duration-200 ease-out backdrop:bg-slate-900/30 starting:open:translate-x-6 starting:open:opacity-0"
     >
       {open ? (
