@@ -1,0 +1,166 @@
+import { z } from "zod";
+import {
+  DATE_FORMATS,
+  FORMATS,
+  type Format,
+  LIMITS,
+  METHODS,
+  type Method,
+  paramSchema,
+  RETRY_SCHEDULES,
+  templateSchema,
+  walkParams,
+} from "./params-schema";
+
+const headerSchema = z
+  .object({
+    name: z
+      .string()
+      .min(1, "enter a header name")
+      .max(200, "use at most 200 characters")
+      .regex(
+        /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/,
+        "a header name is letters, digits and - without spaces",
+      ),
+    value: templateSchema.refine(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+      (v) => !/[\x00-\x08\x0a-\x1f\x7f]/.test(v),
+      "a header value cannot contain line breaks or control characters",
+    ),
+  })
+  .strict();
+
+/** Checks the URL with its placeholders stood in by a harmless value: only the host must be literal. */
+function checkUrl(url: string, ctx: z.RefinementCtx) {
+  const hostPart = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1] ?? "";
+  if (hostPart.includes("{{")) {
+    ctx.addIssue({ code: "custom", message: "the host cannot come from a variable" });
+    return;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url.replace(/\{\{[^{}]*\}\}/g, "x"));
+  } catch {
+    ctx.addIssue({
+      code: "custom",
+      message: "enter an absolute URL like https://crm.example.com/hooks",
+    });
+    return;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    ctx.addIssue({ code: "custom", message: "use an http:// or https:// URL" });
+  } else if (parsed.username || parsed.password) {
+    ctx.addIssue({ code: "custom", message: "put credentials in a header, not in the URL" });
+  }
+}
+
+const requestBaseSchema = z
+  .object({
+    // An existing request's id keeps its identity, and its delivery history, across edits.
+    id: z.string().min(1).max(100).optional(),
+    url: z
+      .string()
+      .trim()
+      .min(1, "enter the URL")
+      .max(LIMITS.urlLength, "use at most 4096 characters")
+      .superRefine(checkUrl),
+    method: z.enum(METHODS, "choose GET, POST or PUT"),
+    format: z.enum(FORMATS, "choose json, raw, json-rpc or form").default("json"),
+    dateFormat: z
+      .enum(DATE_FORMATS, "choose standard, iso8601, unix, unix_ms or dmy")
+      .default("standard"),
+    // Omitted headers get the automatic Content-Type; a given list, even empty, is kept as is.
+    headers: z.array(headerSchema).max(LIMITS.headers, "use at most 50 headers").optional(),
+    params: z.array(paramSchema).default([]),
+    body: templateSchema.optional(),
+    rpcMethod: z.string().trim().max(200, "use at most 200 characters").optional(),
+    timeoutMs: z
+      .number()
+      .int("use whole milliseconds")
+      .min(1000, "use at least 1 s")
+      .max(30_000, "use at most 30 s")
+      .default(10_000),
+    retry: z
+      .object({
+        attempts: z
+          .number()
+          .int()
+          .min(1, "use 1 to 10 attempts")
+          .max(10, "use 1 to 10 attempts")
+          .default(4),
+        schedule: z.enum(RETRY_SCHEDULES).default("exponential"),
+      })
+      .strict()
+      .default({ attempts: 4, schedule: "exponential" }),
+    signing: z
+      .object({ enabled: z.boolean(), secret: z.string().optional() })
+      .strict()
+      .default({ enabled: false }),
+    // Read-only fields of a stored request are accepted back (GET, change, PUT) and ignored.
+    position: z.number().int().optional(),
+    paused: z.object({ at: z.string(), reason: z.string() }).optional(),
+  })
+  .strict();
+
+/** The Content-Type a request gets unless the admin edits or deletes it; null for GET. */
+export function defaultContentType(method: Method, format: Format): string | null {
+  if (method === "GET") return null;
+  switch (format) {
+    case "json":
+    case "json-rpc":
+      return "application/json; charset=utf-8";
+    case "form":
+      return "application/x-www-form-urlencoded";
+    case "raw":
+      return "text/plain; charset=utf-8";
+  }
+}
+
+export function defaultHeaders(
+  method: Method,
+  format: Format,
+): Array<{ name: string; value: string }> {
+  const contentType = defaultContentType(method, format);
+  return contentType ? [{ name: "Content-Type", value: contentType }] : [];
+}
+
+const requestWithHeadersSchema = requestBaseSchema.transform(
+  ({ headers, position: _position, paused: _paused, signing, ...request }) => ({
+    ...request,
+    headers: headers ?? defaultHeaders(request.method, request.format),
+    signing: { enabled: signing.enabled },
+  }),
+);
+
+// Whole-tree checks run only on an otherwise valid value: with a child already failing, zod
+// skips transforms and the value is not in its parsed shape.
+export const ONLY_WHEN_VALID = {
+  when: (payload: { issues: unknown[] }) => payload.issues.length === 0,
+};
+
+export const webhookRequestSchema = requestWithHeadersSchema.superRefine((request, ctx) => {
+  let count = 0;
+  walkParams(request.params, (_param, path, depth) => {
+    count += 1;
+    if (depth > LIMITS.depth) {
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: `nest parameters at most ${LIMITS.depth} levels deep`,
+      });
+    }
+  });
+  if (count > LIMITS.paramsPerRequest) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["params"],
+      message: `use at most ${LIMITS.paramsPerRequest} parameters`,
+    });
+  }
+  if (request.format === "json-rpc" && request.method !== "GET" && !request.rpcMethod) {
+    ctx.addIssue({ code: "custom", path: ["rpcMethod"], message: "enter the JSON-RPC method" });
+  }
+}, ONLY_WHEN_VALID);
+
+export type WebhookRequestInput = z.input<typeof webhookRequestSchema>;
+export type WebhookRequestConfig = z.output<typeof webhookRequestSchema>;
