@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PlusIcon, SearchIcon } from "@/components/ui/icons";
-import type { WebhookEventSummary } from "@/lib/webhooks/service";
+import type { WebhookEventSummary } from "@/lib/webhooks/summaries";
 import {
   TRIGGER_LABELS,
   TRIGGER_TYPES,

@@ -6,7 +6,7 @@ import { DropdownMenu, type MenuEntry } from "@/components/ui/dropdown-menu";
 import { CopyIcon, EyeIcon, PencilIcon, SendIcon, TrashIcon } from "@/components/ui/icons";
 import { LockIcon } from "@/components/ui/lock-icon";
 import { Switch } from "@/components/ui/switch";
-import type { WebhookEventSummary } from "@/lib/webhooks/service";
+import type { WebhookEventSummary } from "@/lib/webhooks/summaries";
 import { LastDelivery } from "./last-delivery";
 import { PausedRequests } from "./paused-requests";
 import { RequestTarget } from "./request-target";

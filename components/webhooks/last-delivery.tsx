@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/format-date";
-import type { DeliveryOutcome } from "@/lib/webhooks/service";
+import type { DeliveryOutcome } from "@/lib/webhooks/summaries";
 
 const OUTCOMES: Record<string, { label: string; tone: "green" | "red" | "blue" | "neutral" }> = {
   succeeded: { label: "Delivered", tone: "green" },

@@ -8,7 +8,7 @@ import {
   setEventEnabledAction,
 } from "@/app/projects/[projectId]/webhooks/actions";
 import { webhookKeys } from "@/lib/webhooks/query-keys";
-import type { WebhookEventSummary } from "@/lib/webhooks/service";
+import type { WebhookEventSummary } from "@/lib/webhooks/summaries";
 
 async function fetchEvents(projectId: string): Promise<WebhookEventSummary[]> {
   const result = await listEventsAction(projectId);

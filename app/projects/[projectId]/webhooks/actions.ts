@@ -8,11 +8,10 @@ import type { WebhookEventInput } from "@/lib/webhooks/schemas";
 import {
   createWebhookEvent,
   deleteWebhookEvent,
-  listWebhookEventSummaries,
   setWebhookEventEnabled,
   updateWebhookEvent,
-  type WebhookEventSummary,
 } from "@/lib/webhooks/service";
+import { listWebhookEventSummaries, type WebhookEventSummary } from "@/lib/webhooks/summaries";
 
 // Every action re-checks the session and the role itself: an action is a public endpoint that
 // anyone can post to with any arguments, whatever the page that shows its button.

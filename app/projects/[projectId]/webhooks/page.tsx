@@ -4,7 +4,7 @@ import { requireProjectPage } from "@/app/_lib/session";
 import { EventsPage } from "@/components/webhooks/events-page";
 import { getProject } from "@/lib/projects/service";
 import { webhookKeys } from "@/lib/webhooks/query-keys";
-import { listWebhookEventSummaries } from "@/lib/webhooks/service";
+import { listWebhookEventSummaries } from "@/lib/webhooks/summaries";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
