@@ -1,13 +1,27 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { databaseFile } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+/**
+ * The SQLite adapter with the connection settings WAL wants. `synchronous` is per connection
+ * (WAL mode itself is stored in the file): NORMAL syncs at checkpoints instead of on every
+ * commit, which is still durable against a process crash, and several times faster to commit.
+ */
+class TunedSqliteAdapter extends PrismaBetterSqlite3 {
+  override async connect(): Promise<SqlDriverAdapter> {
+    const connection = await super.connect();
+    await connection.queryRaw({ sql: "PRAGMA synchronous = NORMAL", args: [], argTypes: [] });
+    return connection;
+  }
+}
+
 export function createPrismaClient(file: string): PrismaClient {
   return new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 5000 }),
+    adapter: new TunedSqliteAdapter({ url: `file:${file}`, timeout: 5000 }),
   });
 }
 

@@ -16,7 +16,10 @@ function isUniqueViolation(error: unknown): boolean {
 async function previousResult(projectId: string, externalId: string): Promise<IngestResult | null> {
   const existing = await db.callEvent.findUnique({
     where: { projectId_externalId: { projectId, externalId } },
-    select: { id: true, deliveries: { select: { id: true }, orderBy: { createdAt: "asc" } } },
+    select: {
+      id: true,
+      deliveries: { select: { id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
   });
   if (!existing) return null;
   return {
@@ -38,60 +41,62 @@ export async function ingestCallEvent(projectId: string, body: unknown): Promise
     if (previous) return previous;
   }
   try {
-    const result = await db.$transaction(async (tx) => {
-      const webhookEvents = await tx.webhookEvent.findMany({
-        where: { projectId, triggerType: event.type, enabled: true },
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          name: true,
-          conditions: true,
-          requests: {
-            where: { pausedAt: null },
-            orderBy: { position: "asc" },
-            select: { id: true, retryAttempts: true, method: true, url: true },
-          },
+    // Read before the write: an event enabled or edited at this very instant may or may not see
+    // this call, as it would a moment earlier or later; what is written is written atomically.
+    const webhookEvents = await db.webhookEvent.findMany({
+      where: { projectId, triggerType: event.type, enabled: true },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        name: true,
+        conditions: true,
+        requests: {
+          where: { pausedAt: null },
+          orderBy: { position: "asc" },
+          select: { id: true, retryAttempts: true, method: true, url: true },
         },
-      });
-      const callEvent = await tx.callEvent.create({
-        data: {
-          projectId,
-          externalId: event.id ?? null,
-          triggerType: event.type,
-          occurredAt: new Date(event.occurredAt),
-          // The schema accepted only JSON values, so the call is JSON all the way down.
-          call: event.call as Prisma.InputJsonObject,
-        },
-        select: { id: true },
-      });
-      const now = new Date();
-      const rows = webhookEvents
-        .filter((e) =>
-          callMatchesConditions(event.call, e.conditions as Partial<Conditions> | null),
-        )
-        .flatMap((e) =>
-          e.requests.map((request) => ({
-            projectId,
-            callEventId: callEvent.id,
-            webhookEventId: e.id,
-            webhookRequestId: request.id,
-            eventName: e.name,
-            triggerType: event.type,
-            maxAttempts: request.retryAttempts,
-            callId: event.call.uniqueid,
-            caller: typeof event.call.caller === "string" ? event.call.caller : null,
-            requestMethod: request.method,
-            // The URL template until the first attempt replaces it with the rendered URL.
-            requestUrl: request.url,
-            nextAttemptAt: now,
-          })),
-        );
-      const deliveries =
-        rows.length === 0
-          ? []
-          : await tx.delivery.createManyAndReturn({ data: rows, select: { id: true } });
-      return { created: true, callEventId: callEvent.id, deliveries: deliveries.map((d) => d.id) };
+      },
     });
+    const now = new Date();
+    const rows = webhookEvents
+      .filter((e) => callMatchesConditions(event.call, e.conditions as Partial<Conditions> | null))
+      .flatMap((e) =>
+        e.requests.map((request) => ({
+          projectId,
+          webhookEventId: e.id,
+          webhookRequestId: request.id,
+          eventName: e.name,
+          triggerType: event.type,
+          maxAttempts: request.retryAttempts,
+          callId: event.call.uniqueid,
+          caller: typeof event.call.caller === "string" ? event.call.caller : null,
+          requestMethod: request.method,
+          // The URL template until the first attempt replaces it with the rendered URL.
+          requestUrl: request.url,
+          nextAttemptAt: now,
+        })),
+      );
+    // One nested write: Prisma runs the call event and its deliveries in one transaction.
+    const callEvent = await db.callEvent.create({
+      data: {
+        projectId,
+        externalId: event.id ?? null,
+        triggerType: event.type,
+        occurredAt: new Date(event.occurredAt),
+        // The schema accepted only JSON values, so the call is JSON all the way down.
+        call: event.call as Prisma.InputJsonObject,
+        ...(rows.length > 0 ? { deliveries: { createMany: { data: rows } } } : {}),
+      },
+      select: {
+        id: true,
+        deliveries: { select: { id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      },
+    });
+    const result: IngestResult = {
+      created: true,
+      callEventId: callEvent.id,
+      deliveries: callEvent.deliveries.map((d) => d.id),
+    };
     if (result.deliveries.length > 0) wakeWorkers();
     return result;
   } catch (error) {
