@@ -88,6 +88,9 @@ describe("copy an event to another event type, then edit the copy", () => {
       .getByRole("group", { name: "Outgoing call" })
       .getByLabel("after the call", { exact: true })
       .check();
+    // The picture should show Next as the admin sees it after choosing: enabled, not mid-fade.
+    await dialog.getByRole("button", { name: "Next", disabled: false }).waitFor();
+    await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(DOCS, "webhooks-copy-dialog.png") });
     await dialog.getByRole("button", { name: "Next" }).click();
     await page.waitForURL(/\/webhooks\/new\?copy=.+&type=outgoing\.after_call/);
