@@ -22,3 +22,13 @@ export function formatDateTime(
   const time = `${get("hour")}:${get("minute")}${options.seconds ? `:${get("second")}` : ""}`;
   return `${get("year")}-${get("month")}-${get("day")} ${time}`;
 }
+
+/** "in 12 s", "in 3 min", "now": when the next scheduled attempt runs. */
+export function formatDueIn(iso: string, now = Date.now()): string {
+  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  if (seconds <= 0) return "now";
+  if (seconds < 90) return `in ${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return `in ${minutes} min`;
+  return `in ${Math.round(minutes / 60)} h`;
+}

@@ -10,10 +10,7 @@ export function ResultBadge({
 }) {
   const { label, tone } = describeResult(delivery);
   return (
-    <Badge tone={tone}>
-      {delivery.status === "sending" ? (
-        <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />
-      ) : null}
+    <Badge tone={tone} live={delivery.status === "sending"}>
       {label}
     </Badge>
   );

@@ -1,6 +1,4 @@
-function Bar({ className }: { className: string }) {
-  return <div className={`animate-pulse rounded bg-slate-200 ${className}`} />;
-}
+import { SkeletonBar as Bar } from "@/components/ui/skeleton-bar";
 
 /** Shown while the error check page or a delivery log loads. */
 export function ErrorCheckSkeleton({ title, chart = true }: { title: string; chart?: boolean }) {

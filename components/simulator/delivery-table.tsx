@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { CallDeliveryDto, DeliveryStatus } from "@/lib/calls/delivery-status";
+import { formatDueIn } from "@/lib/format-date";
 
 const STATUS_BADGE: Record<
   DeliveryStatus,
@@ -18,19 +19,14 @@ function StatusBadge({ delivery }: { delivery: CallDeliveryDto }) {
     ? { tone: "amber" as const, label: "Retrying" }
     : STATUS_BADGE[delivery.status];
   return (
-    <Badge tone={tone}>
-      {delivery.status === "sending" ? (
-        <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />
-      ) : null}
+    <Badge tone={tone} live={delivery.status === "sending"}>
       {label}
     </Badge>
   );
 }
 
 function retryIn(nextAttemptAt: string | null): string | null {
-  if (!nextAttemptAt) return null;
-  const seconds = Math.round((Date.parse(nextAttemptAt) - Date.now()) / 1000);
-  return seconds > 0 ? `next try in ${seconds} s` : "next try now";
+  return nextAttemptAt ? `next try ${formatDueIn(nextAttemptAt)}` : null;
 }
 
 export function DeliveryTable({ deliveries }: { deliveries: CallDeliveryDto[] }) {

@@ -10,15 +10,21 @@ const TONES = {
 
 export function Badge({
   tone = "neutral",
+  live = false,
   children,
 }: {
   tone?: keyof typeof TONES;
+  /** A pulsing dot: the thing is happening right now (a delivery being sent). */
+  live?: boolean;
   children: ReactNode;
 }) {
   return (
     <span
       className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}
     >
+      {live ? (
+        <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />
+      ) : null}
       {children}
     </span>
   );

@@ -1,6 +1,4 @@
-function Bar({ className }: { className: string }) {
-  return <div className={`animate-pulse rounded bg-slate-200 ${className}`} />;
-}
+import { SkeletonBar as Bar } from "@/components/ui/skeleton-bar";
 
 /** Shown while the events table loads. */
 export function EventsTableSkeleton() {

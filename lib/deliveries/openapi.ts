@@ -1,18 +1,10 @@
 // The deliveries part of the OpenAPI document (lib/http/openapi.ts merges it). Query parameters
 // and the filter body come from the same zod schema the routes validate with.
 import { z } from "zod";
+import { errorResponse, idParameter, jsonBody, jsonResponse, ref } from "../http/openapi-parts";
 import { deliveryFilterSchema, MAX_BULK_IDS, MAX_PAGE_SIZE } from "./filters";
 
 type JsonSchema = Record<string, unknown>;
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (description: string, schema: object) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const error = (description: string) => json(description, ref("Error"));
-const body = (schema: object) => ({ required: true, content: { "application/json": { schema } } });
-const idParameter = { name: "id", in: "path", required: true, schema: { type: "string" } };
 
 const nullable = (type: string, extra: JsonSchema = {}) => ({ type: [type, "null"], ...extra });
 const time = { type: "string", format: "date-time" };
@@ -48,7 +40,7 @@ function filterParameters() {
   }));
 }
 
-const FILTER_422 = error("A bad, unknown or repeated query parameter; `field` names it");
+const FILTER_422 = errorResponse("A bad, unknown or repeated query parameter; `field` names it");
 
 export function deliveryPaths() {
   const filters = filterParameters();
@@ -64,8 +56,11 @@ export function deliveryPaths() {
       summary,
       description:
         "`{ ids }` acts on the given deliveries; `{ filter }` on every delivery matching it (the list's filter, without the cursor).",
-      requestBody: body(ref("BulkTarget")),
-      responses: { [status]: response, "422": error("Invalid body; `field` names the path") },
+      requestBody: jsonBody(ref("BulkTarget")),
+      responses: {
+        [status]: response,
+        "422": errorResponse("Invalid body; `field` names the path"),
+      },
     },
   });
   return {
@@ -73,7 +68,7 @@ export function deliveryPaths() {
       get: {
         summary: "List deliveries, newest first (failed and unchecked by default)",
         parameters: [...filters, limit],
-        responses: { "200": json("One page", ref("DeliveryPage")), "422": FILTER_422 },
+        responses: { "200": jsonResponse("One page", ref("DeliveryPage")), "422": FILTER_422 },
       },
     },
     "/api/v1/deliveries/{id}": {
@@ -81,8 +76,8 @@ export function deliveryPaths() {
       get: {
         summary: "A delivery with its call event and every attempt",
         responses: {
-          "200": json("The delivery", ref("DeliveryDetail")),
-          "404": error("Not found"),
+          "200": jsonResponse("The delivery", ref("DeliveryDetail")),
+          "404": errorResponse("Not found"),
         },
       },
     },
@@ -91,9 +86,9 @@ export function deliveryPaths() {
       post: {
         summary: "Send a failed delivery again (one more attempt with the same request)",
         responses: {
-          "202": json("Queued as a batch of one", ref("ResendBatch")),
-          "404": error("Not found"),
-          "409": error("It cannot be sent again; the message says why"),
+          "202": jsonResponse("Queued as a batch of one", ref("ResendBatch")),
+          "404": errorResponse("Not found"),
+          "409": errorResponse("It cannot be sent again; the message says why"),
         },
       },
     },
@@ -102,29 +97,32 @@ export function deliveryPaths() {
       post: {
         summary: "Mark a failed delivery checked",
         responses: {
-          "200": json("The ids changed (empty when it was checked already)", ref("DeliveryIds")),
-          "404": error("Not found"),
-          "409": error("Only failed deliveries can be marked checked"),
+          "200": jsonResponse(
+            "The ids changed (empty when it was checked already)",
+            ref("DeliveryIds"),
+          ),
+          "404": errorResponse("Not found"),
+          "409": errorResponse("Only failed deliveries can be marked checked"),
         },
       },
     },
     "/api/v1/deliveries/resend": bulk(
       "Send failed deliveries again as one batch",
-      json("Queued; refusals in `skipped` with the reason", ref("ResendBatch")),
+      jsonResponse("Queued; refusals in `skipped` with the reason", ref("ResendBatch")),
       "202",
     ),
     "/api/v1/deliveries/check": bulk(
       "Mark failed deliveries checked",
-      json("The ids changed: pass them to uncheck to undo", ref("DeliveryIds")),
+      jsonResponse("The ids changed: pass them to uncheck to undo", ref("DeliveryIds")),
       "200",
     ),
     "/api/v1/deliveries/uncheck": {
       post: {
         summary: "Undo a check: the given deliveries are unchecked again",
-        requestBody: body(ref("DeliveryIds")),
+        requestBody: jsonBody(ref("DeliveryIds")),
         responses: {
-          "200": json("The ids changed", ref("DeliveryIds")),
-          "422": error("Invalid body"),
+          "200": jsonResponse("The ids changed", ref("DeliveryIds")),
+          "422": errorResponse("Invalid body"),
         },
       },
     },
@@ -133,8 +131,8 @@ export function deliveryPaths() {
       get: {
         summary: "Progress of a resend batch",
         responses: {
-          "200": json("Counts by state", ref("ResendBatch")),
-          "404": error("Not found"),
+          "200": jsonResponse("Counts by state", ref("ResendBatch")),
+          "404": errorResponse("Not found"),
         },
       },
     },
@@ -156,7 +154,7 @@ export function deliveryPaths() {
         summary: "Succeeded and failed deliveries per UTC hour (default: the last 7 days)",
         parameters: filters.filter((p) => ["from", "to", "eventId"].includes(p.name)),
         responses: {
-          "200": json("Every hour of the range, zero-filled", {
+          "200": jsonResponse("Every hour of the range, zero-filled", {
             type: "object",
             properties: { buckets: { type: "array", items: ref("HourlyBucket") } },
           }),
@@ -168,7 +166,10 @@ export function deliveryPaths() {
       get: {
         summary: "How many failed deliveries nobody has checked",
         responses: {
-          "200": json("The count", { type: "object", properties: { count: { type: "integer" } } }),
+          "200": jsonResponse("The count", {
+            type: "object",
+            properties: { count: { type: "integer" } },
+          }),
         },
       },
     },

@@ -10,6 +10,7 @@ import {
   webhookRequestSchema,
 } from "../webhooks/schemas";
 import { TRIGGER_TYPES } from "../webhooks/trigger-types";
+import { errorResponse, idParameter, jsonBody, jsonResponse, ref } from "./openapi-parts";
 
 // The document is generated from the same zod schemas the routes validate with, so it cannot
 // drift from what the API accepts.
@@ -40,31 +41,12 @@ function componentSchemas(
   );
 }
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { "application/json": { schema: ref("Error") } },
-});
-
-const jsonBody = (name: string) => ({
-  required: true,
-  content: { "application/json": { schema: ref(name) } },
-});
-
-const jsonResponse = (description: string, schema: object) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-
 const COMMON_ERRORS = {
   "401": errorResponse("Missing, unknown or revoked API key"),
   "422": errorResponse(
     "Validation failed; `field` names the path, e.g. requests[1].params[2].name",
   ),
 };
-
-const idParameter = { name: "id", in: "path", required: true, schema: { type: "string" } };
 
 export function buildOpenApiDocument() {
   const inputs = componentSchemas(
@@ -120,7 +102,7 @@ export function buildOpenApiDocument() {
         },
         post: {
           summary: "Create a webhook event",
-          requestBody: jsonBody("WebhookEventInput"),
+          requestBody: jsonBody(ref("WebhookEventInput")),
           responses: { "201": jsonResponse("Created", ref("WebhookEvent")), ...COMMON_ERRORS },
         },
       },
@@ -135,7 +117,7 @@ export function buildOpenApiDocument() {
         },
         put: {
           summary: "Replace a webhook event; requests that carry their id keep it",
-          requestBody: jsonBody("WebhookEventInput"),
+          requestBody: jsonBody(ref("WebhookEventInput")),
           responses: {
             "200": jsonResponse("Updated", ref("WebhookEvent")),
             "404": errorResponse("Not found"),
@@ -145,7 +127,7 @@ export function buildOpenApiDocument() {
         },
         patch: {
           summary: "Change name, enabled or conditions",
-          requestBody: jsonBody("WebhookEventPatch"),
+          requestBody: jsonBody(ref("WebhookEventPatch")),
           responses: {
             "200": jsonResponse("Updated", ref("WebhookEvent")),
             "404": errorResponse("Not found"),
@@ -167,7 +149,7 @@ export function buildOpenApiDocument() {
           summary: "Copy an event to a trigger type",
           description:
             "When the copied requests use variables the new type does not carry, answers 422 with `error.missing` and saves nothing, unless `removeMissing` is true.",
-          requestBody: jsonBody("CopyRequest"),
+          requestBody: jsonBody(ref("CopyRequest")),
           responses: {
             "201": jsonResponse("The copy", ref("WebhookEvent")),
             "404": errorResponse("Not found"),
@@ -180,7 +162,7 @@ export function buildOpenApiDocument() {
           summary: "Render a webhook request exactly as it would be sent",
           description:
             "Renders with the trigger type's sample call unless `call` is given; `curl` reproduces the request byte for byte.",
-          requestBody: jsonBody("RenderPreviewInput"),
+          requestBody: jsonBody(ref("RenderPreviewInput")),
           responses: {
             "200": jsonResponse("The rendered request", {
               type: "object",
@@ -208,7 +190,7 @@ export function buildOpenApiDocument() {
           summary: "Report a call reaching a moment; queues the matching webhook requests",
           description:
             "Answers 202 with the new deliveries. The optional `id` makes the call idempotent: the same id again answers 200 with the first answer and stores nothing.",
-          requestBody: jsonBody("CallEventInput"),
+          requestBody: jsonBody(ref("CallEventInput")),
           responses: {
             "202": jsonResponse("Accepted", ref("CallEventAccepted")),
             "200": jsonResponse("Already accepted with this id", ref("CallEventAccepted")),

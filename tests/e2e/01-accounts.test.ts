@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newPage, screenshot } from "./support/browser";
 import { appUrl } from "./support/context";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
+import { postServerAction } from "./support/server-actions";
 
 // One file, in order: the first visit must meet an empty database.
 const ADMIN = { email: "owner@example.com", password: "correct horse battery staple" };
@@ -129,22 +128,6 @@ type ActionName =
   | "revokeApiKeyAction"
   | "setEventEnabledAction";
 
-/** The id Next gave a server action in this build, as a browser would send it. */
-function actionId(name: ActionName): string {
-  const manifestFile = path.join(
-    inject("appDir"),
-    ".next",
-    "server",
-    "server-reference-manifest.json",
-  );
-  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
-  if (!found) throw new Error(`server action ${name} is not in the build`);
-  return found[0];
-}
-
 describe("two users in two projects", () => {
   let browser: Browser;
   let bobPage: Page;
@@ -159,17 +142,8 @@ describe("two users in two projects", () => {
 
   /** Posts a server action with Bob's session cookie, the way his browser would. */
   async function callActionAsBob(name: ActionName, args: unknown[]): Promise<string> {
-    const cookies = await bobPage.context().cookies();
-    const response = await fetch(appUrl(`/projects/${bob.project.id}/settings`), {
-      method: "POST",
-      headers: {
-        "Next-Action": actionId(name),
-        Accept: "text/x-component",
-        "Content-Type": "text/plain;charset=UTF-8",
-        Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "),
-      },
-      body: JSON.stringify(args),
-    });
+    const pagePath = `/projects/${bob.project.id}/settings`;
+    const response = await postServerAction({ name, args, pagePath, as: bobPage });
     expect(response.status).toBe(200);
     return response.text();
   }
@@ -247,16 +221,11 @@ describe("two users in two projects", () => {
 
   it("sets an httpOnly, SameSite=Lax session cookie, Secure behind https", async () => {
     async function logInOverFetch(forwardedProto?: string) {
-      const response = await fetch(appUrl("/login"), {
-        method: "POST",
-        redirect: "manual",
-        headers: {
-          "Next-Action": actionId("loginAction"),
-          Accept: "text/x-component",
-          "Content-Type": "text/plain;charset=UTF-8",
-          ...(forwardedProto ? { "X-Forwarded-Proto": forwardedProto } : {}),
-        },
-        body: JSON.stringify([{ email: bob.email, password: bob.password }]),
+      const response = await postServerAction({
+        name: "loginAction",
+        args: [{ email: bob.email, password: bob.password }],
+        pagePath: "/login",
+        headers: forwardedProto ? { "X-Forwarded-Proto": forwardedProto } : {},
       });
       return response.headers.getSetCookie().find((c) => c.startsWith("webhooks_session=")) ?? "";
     }

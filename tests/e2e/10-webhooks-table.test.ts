@@ -1,12 +1,12 @@
-import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NAME_MESSAGE } from "@/lib/webhooks/schemas";
 import { DOCS_DIR, launchBrowser, newPage } from "./support/browser";
 import { appUrl } from "./support/context";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
+import { postServerAction } from "./support/server-actions";
 
 // The events table: the locked default event, the enabled switch, delete, the delivery
 // columns, search and filter, the 1024 px layout, and the server actions refusing bad input.
@@ -16,19 +16,6 @@ const DOCS = DOCS_DIR;
 type EventDto = { id: string; name: string; enabled: boolean; locked: boolean };
 
 type ActionName = "createEventAction" | "updateEventAction" | "deleteEventAction";
-
-/** The id Next gave a server action in this build, as a browser would send it. */
-function actionId(name: ActionName): string {
-  const manifest = JSON.parse(
-    readFileSync(
-      path.join(inject("appDir"), ".next", "server", "server-reference-manifest.json"),
-      "utf8",
-    ),
-  ) as { node: Record<string, { exportedName?: string }> };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
-  if (!found) throw new Error(`server action ${name} is not in the build`);
-  return found[0];
-}
 
 describe("the events table", () => {
   let browser: Browser;
@@ -66,17 +53,8 @@ describe("the events table", () => {
 
   /** Posts a server action with this user's session cookie, the way the browser would. */
   async function callAction(name: ActionName, args: unknown[], as = page): Promise<string> {
-    const cookies = await as.context().cookies();
-    const response = await fetch(appUrl(`/projects/${user.project.id}/webhooks`), {
-      method: "POST",
-      headers: {
-        "Next-Action": actionId(name),
-        Accept: "text/x-component",
-        "Content-Type": "text/plain;charset=UTF-8",
-        Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "),
-      },
-      body: JSON.stringify(args),
-    });
+    const pagePath = `/projects/${user.project.id}/webhooks`;
+    const response = await postServerAction({ name, args, pagePath, as });
     expect(response.status).toBe(200);
     return response.text();
   }

@@ -1,13 +1,13 @@
-import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DOCS_DIR, launchBrowser, newPage, screenshot } from "./support/browser";
-import { appUrl, readReceived } from "./support/context";
+import { readReceived } from "./support/context";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
+import { postServerAction } from "./support/server-actions";
 
 // Send test from the row menu and from the wizard against a loopback receiver, the signing
 // secret (shown, rotated) and a paused request in the table and the wizard.
@@ -16,19 +16,6 @@ type Arrived = { method: string; url: string; headers: IncomingHttpHeaders; body
 
 const EVENT_NAME = "CRM test target";
 const RESPONSE_BODY = { accepted: true, ticket: "T-4821" };
-
-/** The id Next gave a server action in this build, as a browser would send it. */
-function actionId(name: string): string {
-  const manifest = JSON.parse(
-    readFileSync(
-      path.join(inject("appDir"), ".next", "server", "server-reference-manifest.json"),
-      "utf8",
-    ),
-  ) as { node: Record<string, { exportedName?: string }> };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
-  if (!found) throw new Error(`server action ${name} is not in the build`);
-  return found[0];
-}
 
 describe("Send test", () => {
   let browser: Browser;
@@ -266,16 +253,11 @@ describe("Send test", () => {
     expect(await viewerPage.getByRole("button", { name: "Send test" }).count()).toBe(0);
 
     const before = arrived.length;
-    const cookies = await viewerPage.context().cookies();
-    const response = await fetch(appUrl(`/projects/${user.project.id}/webhooks`), {
-      method: "POST",
-      headers: {
-        "Next-Action": actionId("sendTestEventAction"),
-        Accept: "text/x-component",
-        "Content-Type": "text/plain;charset=UTF-8",
-        Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "),
-      },
-      body: JSON.stringify([user.project.id, eventId]),
+    const response = await postServerAction({
+      name: "sendTestEventAction",
+      args: [user.project.id, eventId],
+      pagePath: `/projects/${user.project.id}/webhooks`,
+      as: viewerPage,
     });
     expect(await response.text()).toContain("This needs the admin role in the project");
     expect(arrived.length).toBe(before);

@@ -1,48 +1,14 @@
 import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DOCS_DIR, launchBrowser, newPage, screenshot } from "./support/browser";
+import { type FlakyReceiver, startFlakyReceiver } from "./support/flaky-receiver";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
 
 const FAILURE_BODY = '{"error":"CRM is down","detail":"order 42 was not saved"}';
 const SCREENSHOT_PAGE = path.join(DOCS_DIR, "error-check.png");
 const SCREENSHOT_DRAWER = path.join(DOCS_DIR, "delivery-drawer.png");
-
-/** A CRM stand-in on loopback: answers 500 with a body until it is "fixed", then 200. */
-async function startReceiver() {
-  let broken = true;
-  const hits: string[] = [];
-  const server: Server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      hits.push(req.url ?? "/");
-      if (broken) {
-        res.writeHead(500, { "content-type": "application/json" });
-        res.end(FAILURE_BODY);
-      } else {
-        res.writeHead(200, { "content-type": "text/plain" });
-        res.end("saved");
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hits,
-    fix: () => {
-      broken = false;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of fields. */
 function parseCsv(text: string): string[][] {
@@ -101,11 +67,11 @@ async function waitForRows(page: Page, callIds: string[]) {
 
 describe("webhook error check", () => {
   let browser: Browser;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: FlakyReceiver;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    receiver = await startReceiver();
+    receiver = await startFlakyReceiver(FAILURE_BODY);
   });
 
   afterAll(async () => {

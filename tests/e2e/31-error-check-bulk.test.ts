@@ -1,42 +1,8 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, newPage } from "./support/browser";
+import { type FlakyReceiver, startFlakyReceiver } from "./support/flaky-receiver";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
-
-/** A receiver on loopback: answers 500 until it is "fixed", then 200; remembers every path. */
-async function startReceiver() {
-  let broken = true;
-  const hits: string[] = [];
-  const server: Server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      hits.push(req.url ?? "/");
-      if (broken) {
-        res.writeHead(500, { "content-type": "application/json" });
-        res.end('{"error":"down"}');
-      } else {
-        res.writeHead(200, { "content-type": "text/plain" });
-        res.end("saved");
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hits,
-    fix: () => {
-      broken = false;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
@@ -59,11 +25,11 @@ async function totalText(page: Page): Promise<string> {
 
 describe("webhook error check: paging, selection and bulk send again", () => {
   let browser: Browser;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: FlakyReceiver;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    receiver = await startReceiver();
+    receiver = await startFlakyReceiver('{"error":"down"}');
   });
 
   afterAll(async () => {

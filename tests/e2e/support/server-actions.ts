@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { inject } from "vitest";
+import { appUrl } from "./context";
+
+/** The id Next gave a server action in this build, as a browser would send it. */
+export function actionId(name: string): string {
+  const manifestFile = path.join(
+    inject("appDir"),
+    ".next",
+    "server",
+    "server-reference-manifest.json",
+  );
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
+  if (!found) throw new Error(`server action ${name} is not in the build`);
+  return found[0];
+}
+
+/**
+ * Posts a server action the way a browser would, with the session cookies of `as` (or none),
+ * so tests can send what the UI never would: another project's id, a viewer's admin action.
+ */
+export async function postServerAction(options: {
+  name: string;
+  args: unknown[];
+  pagePath: string;
+  as?: Page;
+  headers?: Record<string, string>;
+}): Promise<Response> {
+  const cookies = options.as ? await options.as.context().cookies() : [];
+  return fetch(appUrl(options.pagePath), {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Next-Action": actionId(options.name),
+      Accept: "text/x-component",
+      "Content-Type": "text/plain;charset=UTF-8",
+      ...(cookies.length > 0
+        ? { Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") }
+        : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify(options.args),
+  });
+}
