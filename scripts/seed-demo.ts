@@ -2,8 +2,8 @@
 //   npm run seed:demo -- --deliveries 100000 [--project <id>] [--seed <n>]
 // Writes to the database DATABASE_URL names (migrations are applied first).
 import { parseArgs } from "node:util";
+import { prepareDatabase } from "../lib/db/startup";
 import { databaseFile } from "../lib/env";
-import { prepareDatabase } from "../lib/startup";
 
 const USAGE = `Usage: npm run seed:demo -- [--deliveries <n>] [--project <id>] [--seed <n>]
 
@@ -53,8 +53,8 @@ const seed = wholeNumber("seed", args.seed, 20261129, 2 ** 31);
 
 prepareDatabase();
 // Imported after the migrations ran: the services open the database when loaded.
-const { ensureDemoProject, seedDemoData } = await import("../lib/deliveries/demo-data");
-const { db } = await import("../lib/db");
+const { ensureDemoProject, seedDemoData } = await import("../lib/demo/seed");
+const { db } = await import("../lib/db/client");
 try {
   const { projectId, credentials } = await ensureDemoProject(args.project);
   if (credentials) {

@@ -2,14 +2,14 @@
 //   npm run simulate -- --url http://localhost:3000 --key <key> --calls 100 --rate 20
 // It talks to the --url host only, with the project API key from Project settings.
 import { parseArgs } from "node:util";
-import { CALL_DIRECTIONS, CALL_OUTCOMES } from "../lib/calls/lifecycle";
 import {
   DEFAULT_CONCURRENCY,
   formatSummary,
   isDirectionChoice,
   isOutcomeChoice,
   runSimulation,
-} from "../lib/calls/simulate";
+} from "../lib/demo/simulate";
+import { CALL_DIRECTIONS, CALL_OUTCOMES } from "../lib/simulator/lifecycle";
 
 const USAGE = `Usage: npm run simulate -- --url <app URL> --key <API key> [options]
 

@@ -1,9 +1,10 @@
 // A standalone delivery worker: `npm run worker`. Run any number of them beside the web
 // process (with WORKER_IN_PROCESS=false there, if only standalone workers should send).
-import { startMaintenance } from "../lib/delivery/maintenance";
-import { startWorker } from "../lib/delivery/worker";
+
+import { prepareDatabase } from "../lib/db/startup";
+import { startMaintenance } from "../lib/dispatch/maintenance";
+import { startWorker } from "../lib/dispatch/worker";
 import { env } from "../lib/env";
-import { prepareDatabase } from "../lib/startup";
 
 prepareDatabase();
 const worker = startWorker({
@@ -25,7 +26,7 @@ async function shutdown(signal: string) {
   console.log(`${signal}: finishing the attempts in flight…`);
   maintenance.stop();
   await worker.stop();
-  const { db } = await import("../lib/db");
+  const { db } = await import("../lib/db/client");
   await db.$disconnect();
   console.log("worker stopped");
   process.exit(0);

@@ -1,5 +1,5 @@
+import { logoutAction } from "@/app/_actions/auth";
 import { requireUser } from "@/app/_lib/session";
-import { logoutAction } from "@/app/(auth)/actions";
 
 export default async function NoProjectPage() {
   const user = await requireUser();

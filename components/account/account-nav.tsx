@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { UncheckedBadge, useUncheckedFailures } from "@/components/errors/unchecked-count";
+import { UncheckedBadge, useUncheckedFailures } from "@/components/deliveries/unchecked-count";
 
 const ITEMS = [
   { segment: "webhooks", label: "Webhooks" },

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { logoutAction } from "@/app/(auth)/actions";
+import { logoutAction } from "@/app/_actions/auth";
 import { AccountNav } from "./account-nav";
 
 export function AccountShell({

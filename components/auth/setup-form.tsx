@@ -1,6 +1,6 @@
 "use client";
 
-import { setupAction } from "@/app/(auth)/actions";
+import { setupAction } from "@/app/_actions/auth";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

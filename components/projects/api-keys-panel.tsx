@@ -2,10 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import {
-  createApiKeyAction,
-  revokeApiKeyAction,
-} from "@/app/projects/[projectId]/settings/actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/app/_actions/project-settings";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

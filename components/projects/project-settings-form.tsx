@@ -1,7 +1,7 @@
 "use client";
 
 import { toast } from "sonner";
-import { updateProjectSettingsAction } from "@/app/projects/[projectId]/settings/actions";
+import { updateProjectSettingsAction } from "@/app/_actions/project-settings";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

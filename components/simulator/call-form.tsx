@@ -10,8 +10,8 @@ import {
   type CallDirection,
   OUTCOME_LABELS,
   outcomesFor,
-} from "@/lib/calls/lifecycle";
-import type { SimulatedCallInput } from "@/lib/calls/simulation-options";
+} from "@/lib/simulator/lifecycle";
+import type { SimulatedCallInput } from "@/lib/simulator/simulation-options";
 
 const DIRECTION_LABELS: Record<CallDirection, string> = {
   incoming: "Incoming",

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { CallDeliveryDto } from "@/lib/calls/delivery-status";
-import { TRIGGER_LABELS, type TriggerType } from "@/lib/webhooks/trigger-types";
+import { TRIGGER_LABELS, type TriggerType } from "@/lib/model/trigger-types";
+import type { CallDeliveryDto } from "@/lib/simulator/delivery-status";
 import { DeliveryTable } from "./delivery-table";
 import type { MomentPhase } from "./use-call-run";
 

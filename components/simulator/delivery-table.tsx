@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import type { CallDeliveryDto, DeliveryStatus } from "@/lib/calls/delivery-status";
 import { formatDueIn } from "@/lib/format-date";
+import type { CallDeliveryDto, DeliveryStatus } from "@/lib/simulator/delivery-status";
 
 const STATUS_BADGE: Record<
   DeliveryStatus,

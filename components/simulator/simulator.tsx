@@ -3,10 +3,10 @@
 import { toast } from "sonner";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Badge } from "@/components/ui/badge";
-import type { CallDeliveryDto } from "@/lib/calls/delivery-status";
-import { lifecycleTypes } from "@/lib/calls/lifecycle";
-import { DEFAULT_SIMULATED_CALL, simulatedCallSchema } from "@/lib/calls/simulation-options";
-import type { TriggerType } from "@/lib/webhooks/trigger-types";
+import type { TriggerType } from "@/lib/model/trigger-types";
+import type { CallDeliveryDto } from "@/lib/simulator/delivery-status";
+import { lifecycleTypes } from "@/lib/simulator/lifecycle";
+import { DEFAULT_SIMULATED_CALL, simulatedCallSchema } from "@/lib/simulator/simulation-options";
 import { CallForm } from "./call-form";
 import { CallTimeline, NoListenersNotice, type TimelineMoment } from "./call-timeline";
 import { type CallRun, useCallRun } from "./use-call-run";

@@ -2,15 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import {
-  callDeliveriesAction,
-  planCallAction,
-  playMomentAction,
-} from "@/app/projects/[projectId]/simulator/actions";
-import { type CallEventDeliveriesDto, isFinalStatus } from "@/lib/calls/delivery-status";
-import { simulatorKeys } from "@/lib/calls/query-keys";
-import type { SimulatedCall } from "@/lib/calls/simulation-options";
-import type { TriggerType } from "@/lib/webhooks/trigger-types";
+import { callDeliveriesAction, planCallAction, playMomentAction } from "@/app/_actions/simulator";
+import type { TriggerType } from "@/lib/model/trigger-types";
+import { type CallEventDeliveriesDto, isFinalStatus } from "@/lib/simulator/delivery-status";
+import { simulatorKeys } from "@/lib/simulator/query-keys";
+import type { SimulatedCall } from "@/lib/simulator/simulation-options";
 
 /** Long enough to watch the call move from one moment to the next, short enough not to bore. */
 export const PAUSE_BETWEEN_MOMENTS_MS = 900;

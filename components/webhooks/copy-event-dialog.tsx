@@ -9,7 +9,7 @@ import {
   TRIGGER_TYPES,
   type TriggerGroup,
   type TriggerType,
-} from "@/lib/webhooks/trigger-types";
+} from "@/lib/model/trigger-types";
 
 const GROUPS: TriggerGroup[] = ["Incoming call", "Outgoing call"];
 

@@ -5,13 +5,13 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PlusIcon, SearchIcon } from "@/components/ui/icons";
-import type { WebhookEventSummary } from "@/lib/webhooks/summaries";
 import {
   TRIGGER_LABELS,
   TRIGGER_TYPES,
   type TriggerGroup,
   type TriggerType,
-} from "@/lib/webhooks/trigger-types";
+} from "@/lib/model/trigger-types";
+import type { WebhookEventSummary } from "@/lib/webhooks/summaries";
 import { CopyEventDialog } from "./copy-event-dialog";
 import { EventsTable } from "./events-table";
 import { SendTestDialog } from "./send-test-dialog";

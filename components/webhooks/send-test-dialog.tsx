@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { TestSendResult } from "@/lib/delivery/test-send";
+import type { TestSendResult } from "@/lib/dispatch/test-send";
 import { TestSendResultView } from "./test-send-result";
 
 export type LabelledTestResult = { key: string; label: string; result: TestSendResult };

@@ -1,10 +1,10 @@
 "use client";
 
-import { CodeBlock, HeadersTable } from "@/components/errors/code-block";
-import { ERROR_KIND_LABELS, formatDuration } from "@/components/errors/delivery-format";
-import { MethodTag } from "@/components/errors/result-badge";
+import { CodeBlock, HeadersTable } from "@/components/deliveries/code-block";
+import { ERROR_KIND_LABELS, formatDuration } from "@/components/deliveries/delivery-format";
+import { MethodTag } from "@/components/deliveries/result-badge";
 import { Badge } from "@/components/ui/badge";
-import type { TestSendResult } from "@/lib/delivery/test-send";
+import type { TestSendResult } from "@/lib/dispatch/test-send";
 
 function contentTypeOf(headers: Array<{ name: string; value: string }>): string | undefined {
   return headers.find((h) => h.name.toLowerCase() === "content-type")?.value;

@@ -6,7 +6,7 @@ import {
   deleteEventAction,
   listEventsAction,
   setEventEnabledAction,
-} from "@/app/projects/[projectId]/webhooks/actions";
+} from "@/app/_actions/webhook-events";
 import { webhookKeys } from "@/lib/webhooks/query-keys";
 import type { WebhookEventSummary } from "@/lib/webhooks/summaries";
 

@@ -1,10 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import {
-  sendTestEventAction,
-  sendTestRequestAction,
-} from "@/app/projects/[projectId]/webhooks/send-test-actions";
+import { sendTestEventAction, sendTestRequestAction } from "@/app/_actions/send-test";
 import type { PreviewInput } from "@/lib/webhooks/preview";
 import type { LabelledTestResult } from "./send-test-dialog";
 

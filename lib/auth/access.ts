@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { AppError } from "../errors";
 
 export const ROLES = ["viewer", "admin", "owner"] as const;

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { dummyPasswordHash, verifyPassword } from "./password";

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { env } from "../env";
 import { generateToken, sha256Hex } from "./tokens";
 

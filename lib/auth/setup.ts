@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { AppError } from "../errors";
 import { createProjectInTx } from "../projects/service";
 import { hashPassword } from "./password";

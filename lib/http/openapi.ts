@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { callEventSchema } from "../calls/schema";
-import { deliveryPaths, deliverySchemas } from "../deliveries/openapi";
-import { previewInputSchema } from "../webhooks/preview";
+import { callEventSchema } from "../model/call-event";
 import {
   copyRequestSchema,
   paramSchema,
   webhookEventPatchSchema,
   webhookEventSchema,
   webhookRequestSchema,
-} from "../webhooks/schemas";
-import { TRIGGER_TYPES } from "../webhooks/trigger-types";
+} from "../model/event-schema";
+import { TRIGGER_TYPES } from "../model/trigger-types";
+import { previewInputSchema } from "../webhooks/preview";
+import { deliveryPaths, deliverySchemas } from "./openapi-deliveries";
 import { errorResponse, idParameter, jsonBody, jsonResponse, ref } from "./openapi-parts";
 
 // The document is generated from the same zod schemas the routes validate with, so it cannot

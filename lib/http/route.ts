@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { authenticateApiKey } from "../auth/api-keys";
 import { AppError } from "../errors";
-import { authenticateApiKey } from "../projects/api-keys";
 import type { ProjectDto } from "../projects/serializers";
 import { toErrorResponse } from "./errors";
 

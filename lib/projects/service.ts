@@ -1,4 +1,4 @@
-import { db, type Tx } from "../db";
+import { db, type Tx } from "../db/client";
 import { env } from "../env";
 import { notFound } from "../errors";
 import {

@@ -1,4 +1,4 @@
-import type { WebhookRequestConfig } from "../webhooks/schemas";
+import type { WebhookRequestConfig } from "../model/event-schema";
 import { encodeFormPairs, flattenFields } from "./encode";
 import { fieldsToJson } from "./json";
 import type { Lookup, ParamField } from "./types";

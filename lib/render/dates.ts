@@ -1,4 +1,4 @@
-import type { DateFormat } from "../webhooks/schemas";
+import type { DateFormat } from "../model/event-schema";
 
 type WallTime = {
   year: number;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { crc32 } from "node:zlib";
-import type { HashType } from "../webhooks/schemas";
+import type { HashType } from "../model/event-schema";
 
 /** Lowercase hex digest of the text's UTF-8 bytes. */
 export function hashText(type: HashType, text: string): string {

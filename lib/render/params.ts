@@ -1,4 +1,4 @@
-import { type ArrayItem, type Param, sentParamName } from "../webhooks/schemas";
+import { type ArrayItem, type Param, sentParamName } from "../model/event-schema";
 import { hashText } from "./hashes";
 import type { Lookup, ParamField, ParamNode } from "./types";
 import { renderText, renderTyped } from "./values";

@@ -1,4 +1,4 @@
-import type { WebhookRequestConfig } from "../webhooks/schemas";
+import type { WebhookRequestConfig } from "../model/event-schema";
 import { renderBodyText } from "./body";
 import { encodeFormPairs, flattenFields } from "./encode";
 import { renderHeaders } from "./headers";

@@ -1,4 +1,4 @@
-import type { TriggerType } from "../webhooks/trigger-types";
+import type { TriggerType } from "../model/trigger-types";
 
 /** A call event's variables as the platform posted them (JSON values; dates as ISO-8601 text). */
 export type CallData = Record<string, unknown>;

@@ -1,5 +1,5 @@
+import { parseTemplate } from "../model/template";
 import { encodeUrlValue } from "./encode";
-import { parseTemplate } from "./template";
 import type { Lookup } from "./types";
 import { scalarToText } from "./values";
 

@@ -1,7 +1,7 @@
-import { type CatalogVariable, findVariable, type VariableType } from "../webhooks/catalog";
-import type { DateFormat } from "../webhooks/schemas";
+import { type CatalogVariable, findVariable, type VariableType } from "../model/catalog";
+import type { DateFormat } from "../model/event-schema";
+import { parseTemplate, singlePlaceholder } from "../model/template";
 import { formatInstant, parseInstant } from "./dates";
-import { parseTemplate, singlePlaceholder } from "./template";
 import type { CallData, Lookup, RenderContext, Scalar } from "./types";
 
 /** Where each catalog variable with `source: "context"` comes from. */

@@ -1,6 +1,5 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { AppError } from "../errors";
-import { parseTemplate } from "../render/template";
 import {
   type ArrayItem,
   findVariableProblems,
@@ -9,9 +8,10 @@ import {
   type WebhookRequestConfig,
   webhookEventSchema,
   webhookRequestSchema,
-} from "./schemas";
+} from "../model/event-schema";
+import { parseTemplate } from "../model/template";
+import { describeTrigger, isTriggerType, type TriggerType } from "../model/trigger-types";
 import { getWebhookEvent, insertEvent } from "./service";
-import { describeTrigger, isTriggerType, type TriggerType } from "./trigger-types";
 
 export type MissingVariable = { path: string; variable: string; message: string };
 

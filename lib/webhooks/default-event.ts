@@ -1,4 +1,4 @@
-import type { TriggerType } from "./trigger-types";
+import type { TriggerType } from "../model/trigger-types";
 
 export const DEFAULT_EVENT_NAME = "Google Analytics";
 export const DEFAULT_EVENT_TRIGGER: TriggerType = "incoming.after_call";

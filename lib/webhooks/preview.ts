@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { sampleCallFor } from "../calls/samples";
-import { callSchemaFor } from "../calls/schema";
-import { db } from "../db";
+import { db } from "../db/client";
 import { notFound } from "../errors";
+import { callSchemaFor } from "../model/call-event";
+import { findVariableProblems, ONLY_WHEN_VALID, webhookRequestSchema } from "../model/event-schema";
+import { sampleCallFor } from "../model/sample-calls";
+import { TRIGGER_TYPES } from "../model/trigger-types";
 import { type RenderedRequest, renderRequest, toCurl } from "../render";
-import { findVariableProblems, ONLY_WHEN_VALID, webhookRequestSchema } from "./schemas";
-import { TRIGGER_TYPES } from "./trigger-types";
 
 /** Stands in for the delivery id (json-rpc `id`, `{{delivery_id}}`) until a real delivery exists. */
 export const PREVIEW_DELIVERY_ID = "preview";

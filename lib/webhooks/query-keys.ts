@@ -1,4 +1,4 @@
-import type { TriggerType } from "./trigger-types";
+import type { TriggerType } from "../model/trigger-types";
 
 /**
  * Every react-query key of the Webhooks pages comes from here, so a mutation invalidates by

@@ -6,8 +6,8 @@ import type {
   Method,
   Param,
   WebhookRequestConfig,
-} from "./schemas";
-import { describeTrigger } from "./trigger-types";
+} from "../model/event-schema";
+import { describeTrigger } from "../model/trigger-types";
 
 export type WebhookRequestDto = Omit<WebhookRequestConfig, "id" | "signing"> & {
   id: string;

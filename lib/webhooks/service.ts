@@ -1,14 +1,14 @@
-import type { Tx } from "../db";
-import { db } from "../db";
-import { generateSigningSecret } from "../delivery/signing";
+import type { Tx } from "../db/client";
+import { db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import {
   type WebhookEventConfig,
   type WebhookEventInput,
   webhookEventPatchSchema,
   webhookEventSchema,
-} from "./schemas";
+} from "../model/event-schema";
 import { toWebhookEventDto, toWebhookRequestData } from "./serializers";
+import { generateSigningSecret } from "./signing-secret";
 
 // Every query is scoped by the project taken from the session or the API key.
 

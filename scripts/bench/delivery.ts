@@ -1,5 +1,5 @@
-import { db } from "../../lib/db";
-import { startWorker } from "../../lib/delivery/worker";
+import { db } from "../../lib/db/client";
+import { startWorker } from "../../lib/dispatch/worker";
 import { measureIngest } from "./ingest";
 import { percentile, sampleRss } from "./stats";
 

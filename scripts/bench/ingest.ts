@@ -1,4 +1,4 @@
-import { ingestCallEvent } from "../../lib/delivery/ingest";
+import { ingestCallEvent } from "../../lib/dispatch/ingest";
 import { callBody } from "./setup";
 
 export type IngestMeasure = {

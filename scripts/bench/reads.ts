@@ -1,9 +1,9 @@
-import { db } from "../../lib/db";
-import { hourlyCounts } from "../../lib/deliveries/chart";
-import { countUncheckedFailures } from "../../lib/deliveries/check";
-import { streamDeliveriesCsv } from "../../lib/deliveries/csv";
-import { seedDemoData } from "../../lib/deliveries/demo-data";
-import { listDeliveries } from "../../lib/deliveries/list";
+import { db } from "../../lib/db/client";
+import { hourlyCounts } from "../../lib/delivery-log/chart";
+import { countUncheckedFailures } from "../../lib/delivery-log/check";
+import { streamDeliveriesCsv } from "../../lib/delivery-log/csv";
+import { listDeliveries } from "../../lib/delivery-log/list";
+import { seedDemoData } from "../../lib/demo/seed";
 import { sampleRss, type Timing, timeRuns } from "./stats";
 
 export type SeedMeasure = { deliveries: number; seconds: number; peakRssMb: number };

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { db } from "../../lib/db";
-import { applyPendingMigrations } from "../../lib/migrations";
+import { db } from "../../lib/db/client";
+import { applyPendingMigrations } from "../../lib/db/migrations";
 import { measureDelivery } from "./delivery";
 import { measureIngest } from "./ingest";
 import { measureCsv, measureReads, measureSeed } from "./reads";

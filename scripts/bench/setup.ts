@@ -1,6 +1,6 @@
 import { hashPassword } from "../../lib/auth/password";
-import { sampleCallFor } from "../../lib/calls/samples";
-import { db } from "../../lib/db";
+import { db } from "../../lib/db/client";
+import { sampleCallFor } from "../../lib/model/sample-calls";
 import { createProjectInTx } from "../../lib/projects/service";
 import { createWebhookEvent } from "../../lib/webhooks/service";
 

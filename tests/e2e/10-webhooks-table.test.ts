@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NAME_MESSAGE } from "@/lib/webhooks/schemas";
+import { NAME_MESSAGE } from "@/lib/model/event-schema";
 import { DOCS_DIR, launchBrowser, newPage } from "./support/browser";
 import { appUrl } from "./support/context";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleCallFor } from "@/lib/calls/samples";
+import { sampleCallFor } from "@/lib/model/sample-calls";
 import { appUrl, clearReceived, waitForReceived } from "./support/context";
 import { disconnectAppDatabase, seedUserWithProject } from "./support/seed";
 

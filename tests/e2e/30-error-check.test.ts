@@ -85,7 +85,7 @@ describe("webhook error check", () => {
     const projectId = seeded.project.id;
     const db = await useAppDatabase();
     const { createWebhookEvent } = await import("@/lib/webhooks/service");
-    const { sampleCallFor } = await import("@/lib/calls/samples");
+    const { sampleCallFor } = await import("@/lib/model/sample-calls");
     const request = (pathname: string) => ({
       url: `${receiver.url}${pathname}`,
       method: "POST" as const,

@@ -42,7 +42,7 @@ describe("webhook error check: paging, selection and bulk send again", () => {
     const seeded = await seedUserWithProject("error-check-bulk");
     const projectId = seeded.project.id;
     const db = await useAppDatabase();
-    const { seedDemoData } = await import("@/lib/deliveries/demo-data");
+    const { seedDemoData } = await import("@/lib/demo/seed");
     await seedDemoData({ projectId, deliveries: 600 });
     const unchecked = { projectId, status: "failed", checkedAt: null } as const;
     const total = await db.delivery.count({ where: unchecked });
@@ -127,7 +127,7 @@ describe("webhook error check: paging, selection and bulk send again", () => {
     const projectId = seeded.project.id;
     const db = await useAppDatabase();
     const { createWebhookEvent } = await import("@/lib/webhooks/service");
-    const { sampleCallFor } = await import("@/lib/calls/samples");
+    const { sampleCallFor } = await import("@/lib/model/sample-calls");
     const request = (pathname: string) => ({
       url: `${receiver.url}${pathname}`,
       method: "POST" as const,

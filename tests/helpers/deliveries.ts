@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
-import { claimDueDeliveries } from "@/lib/delivery/claim";
-import { processDelivery } from "@/lib/delivery/process";
+import { db } from "@/lib/db/client";
+import { claimDueDeliveries } from "@/lib/dispatch/claim";
+import { processDelivery } from "@/lib/dispatch/process";
 
 /** Runs every due delivery once, as a worker would, and returns when none is due. */
 export async function runDueDeliveries(workerId = "test-worker") {

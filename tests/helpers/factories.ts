@@ -1,5 +1,5 @@
 import { hashPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { createProjectInTx } from "@/lib/projects/service";
 
 let counter = 0;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
-import { applyPendingMigrations } from "@/lib/migrations";
+import { applyPendingMigrations } from "@/lib/db/migrations";
 
 const directory = mkdtempSync(path.join(tmpdir(), "webhooks-test-"));
 export const TEST_DATABASE_FILE = path.join(directory, "test.db");
@@ -17,7 +17,7 @@ process.env.LOGIN_ATTEMPTS_PER_MINUTE = "5";
 applyPendingMigrations(TEST_DATABASE_FILE, path.resolve("prisma/migrations"));
 
 afterAll(async () => {
-  const { db } = await import("@/lib/db");
+  const { db } = await import("@/lib/db/client");
   await db.$disconnect();
   rmSync(directory, { recursive: true, force: true });
 });

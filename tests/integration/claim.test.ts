@@ -1,9 +1,9 @@
 import "../helpers/fresh-database";
 import { describe, expect, it } from "vitest";
-import { sampleCallFor } from "@/lib/calls/samples";
-import { db } from "@/lib/db";
-import { claimDueDeliveries } from "@/lib/delivery/claim";
-import { ingestCallEvent } from "@/lib/delivery/ingest";
+import { db } from "@/lib/db/client";
+import { claimDueDeliveries } from "@/lib/dispatch/claim";
+import { ingestCallEvent } from "@/lib/dispatch/ingest";
+import { sampleCallFor } from "@/lib/model/sample-calls";
 import { createWebhookEvent } from "@/lib/webhooks/service";
 import { createUserWithProject } from "../helpers/factories";
 

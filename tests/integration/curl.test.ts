@@ -3,6 +3,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type WebhookRequestInput, webhookRequestSchema } from "@/lib/model/event-schema";
 import {
   type CallData,
   type RenderContext,
@@ -10,7 +11,6 @@ import {
   renderRequest,
   toCurl,
 } from "@/lib/render";
-import { type WebhookRequestInput, webhookRequestSchema } from "@/lib/webhooks/schemas";
 import { type LoopbackServer, startLoopbackServer } from "../helpers/loopback-server";
 
 const run = promisify(execFile);

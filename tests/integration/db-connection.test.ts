@@ -1,6 +1,6 @@
 import "../helpers/fresh-database";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 describe("the app's database connection", () => {
   it("runs SQLite in WAL mode with synchronous=NORMAL", async () => {

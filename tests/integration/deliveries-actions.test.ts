@@ -1,8 +1,7 @@
 import "../helpers/fresh-database";
 import "../helpers/allow-private-targets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleCallFor } from "@/lib/calls/samples";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import {
   countUncheckedFailures,
   getResendBatch,
@@ -11,12 +10,13 @@ import {
   resendDeliveries,
   resendDelivery,
   uncheck,
-} from "@/lib/deliveries/actions";
-import { getDeliveryDetail } from "@/lib/deliveries/detail";
-import { listDeliveries } from "@/lib/deliveries/list";
-import { claimDueDeliveries } from "@/lib/delivery/claim";
-import { ingestCallEvent } from "@/lib/delivery/ingest";
-import { processDelivery } from "@/lib/delivery/process";
+} from "@/lib/delivery-log/actions";
+import { getDeliveryDetail } from "@/lib/delivery-log/detail";
+import { listDeliveries } from "@/lib/delivery-log/list";
+import { claimDueDeliveries } from "@/lib/dispatch/claim";
+import { ingestCallEvent } from "@/lib/dispatch/ingest";
+import { processDelivery } from "@/lib/dispatch/process";
+import { sampleCallFor } from "@/lib/model/sample-calls";
 import { createWebhookEvent, deleteWebhookEvent } from "@/lib/webhooks/service";
 import { makeRetriesDue, runDueDeliveries } from "../helpers/deliveries";
 import { type LoopbackServer, startLoopbackServer } from "../helpers/loopback-server";

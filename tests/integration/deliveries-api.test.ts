@@ -13,8 +13,8 @@ import * as deliveriesRoute from "@/app/api/v1/deliveries/route";
 import * as uncheckRoute from "@/app/api/v1/deliveries/uncheck/route";
 import * as countRoute from "@/app/api/v1/deliveries/unchecked-count/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
-import { db } from "@/lib/db";
-import { createApiKey } from "@/lib/projects/api-keys";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { db } from "@/lib/db/client";
 import { callRoute } from "../helpers/api";
 import { createDelivery, createFixture, type Fixture } from "./deliveries-fixtures";
 

@@ -1,11 +1,11 @@
 import "../helpers/fresh-database";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { hourlyCounts } from "@/lib/deliveries/chart";
-import { ensureDemoProject, seedDemoData } from "@/lib/deliveries/demo-data";
-import { DEMO_EVENTS } from "@/lib/deliveries/demo-events";
-import { getDeliveryDetail } from "@/lib/deliveries/detail";
-import { listDeliveries } from "@/lib/deliveries/list";
+import { db } from "@/lib/db/client";
+import { hourlyCounts } from "@/lib/delivery-log/chart";
+import { getDeliveryDetail } from "@/lib/delivery-log/detail";
+import { listDeliveries } from "@/lib/delivery-log/list";
+import { DEMO_EVENTS } from "@/lib/demo/events";
+import { ensureDemoProject, seedDemoData } from "@/lib/demo/seed";
 
 describe("seed:demo", () => {
   it("creates a demo user and project when there is none, and fills it with realistic deliveries", async () => {

@@ -1,10 +1,10 @@
 import "../helpers/fresh-database";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { hourlyCounts } from "@/lib/deliveries/chart";
-import { streamDeliveriesCsv } from "@/lib/deliveries/csv";
-import { deleteExpiredDeliveries } from "@/lib/deliveries/retention";
-import { startMaintenance } from "@/lib/delivery/maintenance";
+import { db } from "@/lib/db/client";
+import { hourlyCounts } from "@/lib/delivery-log/chart";
+import { streamDeliveriesCsv } from "@/lib/delivery-log/csv";
+import { startMaintenance } from "@/lib/dispatch/maintenance";
+import { deleteExpiredDeliveries } from "@/lib/dispatch/retention";
 import { createDelivery, createFixture, type Fixture } from "./deliveries-fixtures";
 
 /** RFC 4180 reader for the test: quoted fields with "" escapes and line breaks inside. */

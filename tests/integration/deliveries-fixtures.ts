@@ -1,5 +1,5 @@
 // Deliveries written directly, in the states the worker leaves them, for the deliveries tests.
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createWebhookEvent } from "@/lib/webhooks/service";
 import { createUserWithProject } from "../helpers/factories";

@@ -1,11 +1,11 @@
 import "../helpers/fresh-database";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import type { DeliveryFilter } from "@/lib/deliveries/contract";
-import { getDeliveryDetail } from "@/lib/deliveries/detail";
-import { listDeliveries } from "@/lib/deliveries/list";
-import { deliveryCountSql, deliveryPageSql, deliveryWhere } from "@/lib/deliveries/query";
-import { resolveDeliveryFilter } from "@/lib/deliveries/references";
+import { db } from "@/lib/db/client";
+import type { DeliveryFilter } from "@/lib/delivery-log/contract";
+import { getDeliveryDetail } from "@/lib/delivery-log/detail";
+import { listDeliveries } from "@/lib/delivery-log/list";
+import { deliveryCountSql, deliveryPageSql, deliveryWhere } from "@/lib/delivery-log/query";
+import { resolveDeliveryFilter } from "@/lib/delivery-log/references";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deleteWebhookEvent } from "@/lib/webhooks/service";
 import { createDelivery, createFixture, type Fixture } from "./deliveries-fixtures";

@@ -1,11 +1,11 @@
 import "../helpers/fresh-database";
 import "../helpers/allow-private-targets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleCallFor } from "@/lib/calls/samples";
-import { db } from "@/lib/db";
-import { ingestCallEvent } from "@/lib/delivery/ingest";
+import { db } from "@/lib/db/client";
+import { ingestCallEvent } from "@/lib/dispatch/ingest";
+import type { WebhookRequestInput } from "@/lib/model/event-schema";
+import { sampleCallFor } from "@/lib/model/sample-calls";
 import { previewWebhookRequest } from "@/lib/webhooks/preview";
-import type { WebhookRequestInput } from "@/lib/webhooks/schemas";
 import { createWebhookEvent } from "@/lib/webhooks/service";
 import { makeRetriesDue, runDueDeliveries } from "../helpers/deliveries";
 import { createUserWithProject } from "../helpers/factories";

@@ -1,9 +1,9 @@
 import "../helpers/fresh-database";
 import { describe, expect, it } from "vitest";
 import { POST as postCallEvent } from "@/app/api/v1/call-events/route";
-import { sampleCallFor } from "@/lib/calls/samples";
-import { db } from "@/lib/db";
-import { createApiKey } from "@/lib/projects/api-keys";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { db } from "@/lib/db/client";
+import { sampleCallFor } from "@/lib/model/sample-calls";
 import { createWebhookEvent } from "@/lib/webhooks/service";
 import { callRoute } from "../helpers/api";
 import { createUserWithProject } from "../helpers/factories";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyPendingMigrations } from "@/lib/migrations";
+import { applyPendingMigrations } from "@/lib/db/migrations";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PRISMA_CLI = path.join(ROOT, "node_modules", "prisma", "build", "index.js");

@@ -2,8 +2,8 @@ import "../helpers/fresh-database";
 import { describe, expect, it } from "vitest";
 import { GET as getProjectRoute } from "@/app/api/v1/project/route";
 import { requireProjectRole } from "@/lib/auth/access";
-import { db } from "@/lib/db";
-import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/projects/api-keys";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
+import { db } from "@/lib/db/client";
 import { getProject, updateProjectSettings } from "@/lib/projects/service";
 import {
   deleteWebhookEvent,

@@ -1,10 +1,10 @@
 import "../helpers/fresh-database";
 import { describe, expect, it } from "vitest";
 import { POST as postPreview } from "@/app/api/v1/render-preview/route";
-import { sampleCallFor } from "@/lib/calls/samples";
-import { createApiKey } from "@/lib/projects/api-keys";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { webhookRequestSchema } from "@/lib/model/event-schema";
+import { sampleCallFor } from "@/lib/model/sample-calls";
 import { renderRequest, toCurl } from "@/lib/render";
-import { webhookRequestSchema } from "@/lib/webhooks/schemas";
 import { callRoute } from "../helpers/api";
 import { createUserWithProject } from "../helpers/factories";
 

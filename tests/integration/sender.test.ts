@@ -1,9 +1,9 @@
 import { gzipSync } from "node:zlib";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { RESPONSE_BODY_LIMIT } from "@/lib/delivery/attempt-result";
-import { type OutgoingRequest, type SendOptions, sendRendered } from "@/lib/delivery/sender";
-import { generateSigningSecret } from "@/lib/delivery/signing";
+import { RESPONSE_BODY_LIMIT } from "@/lib/dispatch/attempt-result";
+import { type OutgoingRequest, type SendOptions, sendRendered } from "@/lib/dispatch/sender";
+import { generateSigningSecret } from "@/lib/webhooks/signing-secret";
 import { closedPort, type LoopbackServer, startLoopbackServer } from "../helpers/loopback-server";
 
 const options: SendOptions = { timeoutMs: 2_000, allowPrivate: true, deliveryId: "dlv_test_1" };

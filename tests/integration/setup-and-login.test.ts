@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { logIn, WRONG_CREDENTIALS } from "@/lib/auth/login";
 import { findSessionUser } from "@/lib/auth/sessions";
 import { createFirstAdministrator, needsSetup } from "@/lib/auth/setup";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { TEST_GA_ENDPOINT } from "../helpers/fresh-database";
 

@@ -3,11 +3,11 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { POST as postCallEvent } from "@/app/api/v1/call-events/route";
-import { formatSummary, runSimulation } from "@/lib/calls/simulate";
-import { db } from "@/lib/db";
-import { createApiKey } from "@/lib/projects/api-keys";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { db } from "@/lib/db/client";
+import { formatSummary, runSimulation } from "@/lib/demo/simulate";
+import type { TriggerType } from "@/lib/model/trigger-types";
 import { createWebhookEvent } from "@/lib/webhooks/service";
-import type { TriggerType } from "@/lib/webhooks/trigger-types";
 import { createUserWithProject } from "../helpers/factories";
 
 const APP_URL = "http://127.0.0.1:3999";

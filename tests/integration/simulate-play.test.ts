@@ -1,11 +1,11 @@
 import "../helpers/fresh-database";
 import "../helpers/allow-private-targets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countListeningEvents, listCallEventDeliveries } from "@/lib/calls/call-deliveries";
-import { planSimulatedCall, playSimulatedMoment } from "@/lib/calls/play-call";
-import { DEFAULT_SIMULATED_CALL, type SimulatedCall } from "@/lib/calls/simulation-options";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { countListeningEvents, listCallEventDeliveries } from "@/lib/simulator/call-deliveries";
+import { planSimulatedCall, playSimulatedMoment } from "@/lib/simulator/play-call";
+import { DEFAULT_SIMULATED_CALL, type SimulatedCall } from "@/lib/simulator/simulation-options";
 import { createWebhookEvent } from "@/lib/webhooks/service";
 import { runDueDeliveries } from "../helpers/deliveries";
 import { createUserWithProject } from "../helpers/factories";

@@ -1,8 +1,8 @@
 import "../helpers/fresh-database";
 import "../helpers/allow-private-targets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { sendTestForEvent, sendTestRequest } from "@/lib/delivery/test-send";
+import { db } from "@/lib/db/client";
+import { sendTestForEvent, sendTestRequest } from "@/lib/dispatch/test-send";
 import { createWebhookEvent } from "@/lib/webhooks/service";
 import { createUserWithProject } from "../helpers/factories";
 import { type LoopbackServer, startLoopbackServer } from "../helpers/loopback-server";

@@ -4,8 +4,8 @@ import * as catalogRoute from "@/app/api/v1/catalog/route";
 import * as copyRoute from "@/app/api/v1/webhook-events/[id]/copy/route";
 import * as eventRoute from "@/app/api/v1/webhook-events/[id]/route";
 import * as eventsRoute from "@/app/api/v1/webhook-events/route";
-import { db } from "@/lib/db";
-import { createApiKey } from "@/lib/projects/api-keys";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { db } from "@/lib/db/client";
 import { callRoute } from "../helpers/api";
 import { createUserWithProject } from "../helpers/factories";
 

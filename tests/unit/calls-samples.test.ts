@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { SAMPLE_CALLS, sampleCallFor } from "@/lib/calls/samples";
-import { CALL_TYPES, callEventSchema, callSchemaFor, DISPOSITIONS } from "@/lib/calls/schema";
-import { CATALOG, type CatalogVariable, callVariablesFor } from "@/lib/webhooks/catalog";
-import { TRIGGER_TYPES, type TriggerType } from "@/lib/webhooks/trigger-types";
+import { CALL_TYPES, callEventSchema, callSchemaFor, DISPOSITIONS } from "@/lib/model/call-event";
+import { CATALOG, type CatalogVariable, callVariablesFor } from "@/lib/model/catalog";
+import { SAMPLE_CALLS, sampleCallFor } from "@/lib/model/sample-calls";
+import { TRIGGER_TYPES, type TriggerType } from "@/lib/model/trigger-types";
 
 const INCOMING_FLOW: TriggerType[] = [
   "incoming.before_call",

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { SAMPLE_CALLS, sampleCallFor } from "@/lib/calls/samples";
+import { toErrorResponse } from "@/lib/http/errors";
 import {
   CALL_TYPES,
   callEventSchema,
   callSchemaFor,
   DISPOSITIONS,
   parseCallForTrigger,
-} from "@/lib/calls/schema";
-import { toErrorResponse } from "@/lib/http/errors";
-import { callVariablesFor } from "@/lib/webhooks/catalog";
-import type { TriggerType } from "@/lib/webhooks/trigger-types";
+} from "@/lib/model/call-event";
+import { callVariablesFor } from "@/lib/model/catalog";
+import { SAMPLE_CALLS, sampleCallFor } from "@/lib/model/sample-calls";
+import type { TriggerType } from "@/lib/model/trigger-types";
 
 function event(
   type: TriggerType,

@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { parseCallForTrigger } from "@/lib/calls/schema";
+import { parseCallForTrigger } from "@/lib/model/call-event";
 import {
   CATALOG,
   type CatalogVariable,
   callVariablesFor,
   findVariable,
   variablesFor,
-} from "@/lib/webhooks/catalog";
-import { TRIGGER_TYPES, type TriggerType } from "@/lib/webhooks/trigger-types";
+} from "@/lib/model/catalog";
+import { TRIGGER_TYPES, type TriggerType } from "@/lib/model/trigger-types";
 
 const BEFORE_CALL: TriggerType[] = ["incoming.before_call", "outgoing.before_call"];
 const ONLY_AFTER_CALL = ["duration", "billsec", "disposition", "recording", "has_recording"];
 
-// DESIGN.md §6: the core set, named as the platform's call log names them.
+// The core set, named as the platform's call log names them.
 const DESIGN_CALL_VARIABLES = [
   "uniqueid",
   "calldate",
@@ -93,7 +93,7 @@ describe("parameter catalog", () => {
     }
   });
 
-  it("holds every variable DESIGN.md names, from the right source", () => {
+  it("holds every variable of the core set, from the right source", () => {
     for (const id of DESIGN_CALL_VARIABLES) expect(findVariable(id)?.source, id).toBe("call");
     for (const id of DESIGN_CONTEXT_VARIABLES) expect(findVariable(id)?.source, id).toBe("context");
   });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { parseChartQuery, parseDeliveryQuery } from "@/lib/deliveries/api-query";
-import { csvField } from "@/lib/deliveries/csv-format";
-import { decodeCursor, encodeCursor } from "@/lib/deliveries/cursor";
+import { parseChartQuery, parseDeliveryQuery } from "@/lib/delivery-log/api-query";
+import { csvField } from "@/lib/delivery-log/csv-format";
+import { decodeCursor, encodeCursor } from "@/lib/delivery-log/cursor";
 import {
   filterToSearchParams,
   parseBulkTarget,
   parseDeliveryFilter,
   withoutCursor,
-} from "@/lib/deliveries/filters";
-import { resendRefusal } from "@/lib/deliveries/resend-rules";
+} from "@/lib/delivery-log/filters";
+import { resendRefusal } from "@/lib/delivery-log/resend-rules";
 
 const CURSOR = encodeCursor({ createdAt: new Date("2026-11-28T10:00:00.123Z"), id: "cmabc123" });
 

@@ -1,9 +1,9 @@
 // Expected dates come from GNU date (`TZ=Europe/Kyiv date -d … '+%FT%T%:z'`, `date +%s%3N`),
 // an implementation independent of the Intl code under test.
 import { describe, expect, it } from "vitest";
+import { type DateFormat, webhookRequestSchema } from "@/lib/model/event-schema";
 import { type CallData, type RenderContext, renderRequest } from "@/lib/render";
 import { formatInstant, parseInstant } from "@/lib/render/dates";
-import { type DateFormat, webhookRequestSchema } from "@/lib/webhooks/schemas";
 
 const WINTER = "2026-11-29T08:15:04Z"; // Kyiv is on EET, +02:00
 const SUMMER = "2026-07-14T21:30:00.789Z"; // Kyiv is on EEST, +03:00, and already the next day

@@ -1,8 +1,8 @@
 // Golden tests: every expected body and URL below is written out by hand (percent-encodings
 // checked with Python's urllib, digests with sha256sum), never produced by the code under test.
 import { describe, expect, it } from "vitest";
+import { type WebhookRequestInput, webhookRequestSchema } from "@/lib/model/event-schema";
 import { type CallData, type RenderContext, renderRequest } from "@/lib/render";
-import { type WebhookRequestInput, webhookRequestSchema } from "@/lib/webhooks/schemas";
 
 const CALL: CallData = {
   uniqueid: "1732871234.10452",
@@ -30,7 +30,7 @@ function render(input: WebhookRequestInput, call: CallData = CALL) {
   return { ...rendered, text };
 }
 
-// The request of DESIGN.md §5.
+// The request of the request model in docs/architecture.md.
 const PARAMS: WebhookRequestInput["params"] = [
   { name: "call_id", type: "text", value: "{{uniqueid}}" },
   { name: "utm", type: "array", items: ["{{utm_source}}", "{{utm_medium}}"] },

@@ -1,9 +1,9 @@
 // Reference digests from coreutils (`printf '%s' … | md5sum`, sha1sum, sha256sum) and, for
 // CRC-32, the trailer gzip writes (`printf '%s' … | gzip -c | tail -c8 | od -An -tx4`).
 import { describe, expect, it } from "vitest";
+import { type WebhookRequestInput, webhookRequestSchema } from "@/lib/model/event-schema";
 import { type CallData, type RenderContext, renderRequest } from "@/lib/render";
 import { hashText } from "@/lib/render/hashes";
-import { type WebhookRequestInput, webhookRequestSchema } from "@/lib/webhooks/schemas";
 
 const REFERENCES = {
   hello: {

@@ -4,8 +4,12 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import qs from "qs";
 import { describe, expect, it } from "vitest";
+import {
+  type Param,
+  type WebhookRequestInput,
+  webhookRequestSchema,
+} from "@/lib/model/event-schema";
 import { type CallData, type RenderContext, renderRequest } from "@/lib/render";
-import { type Param, type WebhookRequestInput, webhookRequestSchema } from "@/lib/webhooks/schemas";
 
 type Scalar = string | number | boolean | null;
 type Model = Scalar | Model[] | { [name: string]: Model };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { type WebhookRequestInput, webhookRequestSchema } from "@/lib/model/event-schema";
 import { type CallData, headerValueForWire, type RenderContext, renderRequest } from "@/lib/render";
-import { type WebhookRequestInput, webhookRequestSchema } from "@/lib/webhooks/schemas";
 
 const CONTEXT: RenderContext = {
   projectId: "cm3x1project",

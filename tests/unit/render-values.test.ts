@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { sampleCallFor } from "@/lib/calls/samples";
+import { CATALOG, findVariable, variablesFor } from "@/lib/model/catalog";
+import { type WebhookRequestInput, webhookRequestSchema } from "@/lib/model/event-schema";
+import { sampleCallFor } from "@/lib/model/sample-calls";
+import { TRIGGER_TYPES } from "@/lib/model/trigger-types";
 import { type CallData, type RenderContext, renderRequest } from "@/lib/render";
 import { CONTEXT_VALUES } from "@/lib/render/values";
-import { CATALOG, findVariable, variablesFor } from "@/lib/webhooks/catalog";
-import { type WebhookRequestInput, webhookRequestSchema } from "@/lib/webhooks/schemas";
-import { TRIGGER_TYPES } from "@/lib/webhooks/trigger-types";
 
 const CONTEXT: RenderContext = {
   projectId: "cm3x1project",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideRetry } from "@/lib/delivery/retry-policy";
+import { decideRetry } from "@/lib/dispatch/retry-policy";
 
 const base = { maxAttempts: 4, schedule: "exponential" as const, status: 500, retryAfterMs: null };
 

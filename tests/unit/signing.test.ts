@@ -1,6 +1,7 @@
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { generateSigningSecret, signingHeaders } from "@/lib/delivery/signing";
+import { signingHeaders } from "@/lib/dispatch/signing";
+import { generateSigningSecret } from "@/lib/webhooks/signing-secret";
 
 function asRecord(headers: Array<{ name: string; value: string }>): Record<string, string> {
   return Object.fromEntries(headers.map(({ name, value }) => [name, value]));

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { callEventSchema } from "@/lib/model/call-event";
+import { callVariablesFor } from "@/lib/model/catalog";
 import {
   buildCallLifecycle,
   CALL_DIRECTIONS,
@@ -8,9 +10,7 @@ import {
   type LifecycleOptions,
   lifecycleEventId,
   newCallId,
-} from "@/lib/calls/lifecycle";
-import { callEventSchema } from "@/lib/calls/schema";
-import { callVariablesFor } from "@/lib/webhooks/catalog";
+} from "@/lib/simulator/lifecycle";
 
 const START = new Date("2026-11-29T08:00:00.000Z");
 const UNIQUEID = "1795939200.000000042";

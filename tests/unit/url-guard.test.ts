@@ -1,14 +1,14 @@
 import type { LookupAddress } from "node:dns";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGuardedAgents } from "@/lib/delivery/guarded-agents";
+import { createGuardedAgents } from "@/lib/dispatch/guarded-agents";
 import {
   assertAllowedAddress,
   BlockedTargetError,
   classifyAddress,
   createGuardedLookup,
   type ResolveAll,
-} from "@/lib/delivery/url-guard";
+} from "@/lib/dispatch/url-guard";
 import { type LoopbackServer, startLoopbackServer } from "../helpers/loopback-server";
 
 describe("classifyAddress", () => {

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { requireProjectPage } from "@/app/_lib/session";
 import { AccountShell } from "@/components/account/account-shell";
-import { UncheckedFailuresProvider } from "@/components/errors/unchecked-count";
+import { UncheckedFailuresProvider } from "@/components/deliveries/unchecked-count";
 import { listUserProjects } from "@/lib/auth/access";
-import { countUncheckedFailures } from "@/lib/deliveries/actions";
+import { countUncheckedFailures } from "@/lib/delivery-log/actions";
 
 export default async function ProjectLayout({
   children,

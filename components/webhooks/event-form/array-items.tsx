@@ -2,8 +2,8 @@
 
 import { useFieldArray, useFormContext, useFormState, useWatch } from "react-hook-form";
 import { PlusIcon, XIcon } from "@/components/ui/icons";
-import { singlePlaceholder } from "@/lib/render/template";
-import { LIMITS, variableProblem } from "@/lib/webhooks/schemas";
+import { LIMITS, variableProblem } from "@/lib/model/event-schema";
+import { singlePlaceholder } from "@/lib/model/template";
 import { errorAt } from "./errors";
 import type { EventFormValues, FormArrayItem, ItemsPath } from "./form-values";
 import { ParamList } from "./param-builder";

@@ -8,9 +8,9 @@ import {
   type WebhookEventInput,
   type WebhookRequestConfig,
   type WebhookRequestInput,
-} from "@/lib/webhooks/schemas";
+} from "@/lib/model/event-schema";
+import type { TriggerType } from "@/lib/model/trigger-types";
 import type { WebhookEventDto } from "@/lib/webhooks/serializers";
-import type { TriggerType } from "@/lib/webhooks/trigger-types";
 
 // The form holds the event in the schema's shape with one difference: an array item is an
 // object (`{ kind: "text", value }`), because react-hook-form's field arrays only hold objects.

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { type UseFieldArrayReturn, useFormContext, useFormState, useWatch } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
-import { defaultContentType } from "@/lib/webhooks/schemas";
+import { defaultContentType } from "@/lib/model/event-schema";
 import { errorAt } from "./errors";
 import type { EventFormValues } from "./form-values";
 import { TemplateInput } from "./template-input";

@@ -2,7 +2,7 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { WarningIcon } from "@/components/ui/icons";
-import { describeTrigger } from "@/lib/webhooks/trigger-types";
+import { describeTrigger } from "@/lib/model/trigger-types";
 import { describeFieldPath } from "./field-labels";
 import type { EventFormValues } from "./form-values";
 import { findMissingVariables, type MissingVariable, removalEdit } from "./missing-variables";

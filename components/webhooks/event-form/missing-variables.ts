@@ -1,6 +1,6 @@
-import { parseTemplate, singlePlaceholder } from "@/lib/render/template";
-import { findVariableProblems } from "@/lib/webhooks/schemas";
-import type { TriggerType } from "@/lib/webhooks/trigger-types";
+import { findVariableProblems } from "@/lib/model/event-schema";
+import { parseTemplate, singlePlaceholder } from "@/lib/model/template";
+import type { TriggerType } from "@/lib/model/trigger-types";
 import { type EventFormValues, toFormPath, toRequestInput } from "./form-values";
 
 export type MissingVariable = { field: string; variable: string; message: string };

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { useFormContext, useFormState, useWatch } from "react-hook-form";
 import { TrashIcon } from "@/components/ui/icons";
-import { isValidParamName, LIMITS, NAME_MESSAGE } from "@/lib/webhooks/schemas";
+import { isValidParamName, LIMITS, NAME_MESSAGE } from "@/lib/model/event-schema";
 import { ArrayItems } from "./array-items";
 import { errorAt } from "./errors";
 import {

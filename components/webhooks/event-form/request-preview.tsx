@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { CopyIcon } from "@/components/ui/icons";
-import { describeTrigger } from "@/lib/webhooks/trigger-types";
+import { describeTrigger } from "@/lib/model/trigger-types";
 import { describeFieldPath } from "./field-labels";
 import { PreviewPanels, type PreviewTab } from "./preview-panels";
 import { SendTestButton } from "./send-test-button";

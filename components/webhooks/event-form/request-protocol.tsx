@@ -16,7 +16,7 @@ import {
   type Format,
   METHODS,
   type Method,
-} from "@/lib/webhooks/schemas";
+} from "@/lib/model/event-schema";
 import { errorAt } from "./errors";
 import type { EventFormValues } from "./form-values";
 

@@ -2,7 +2,7 @@
 
 import { useFieldArray, useFormContext, useFormState } from "react-hook-form";
 import { PlusIcon } from "@/components/ui/icons";
-import { LIMITS } from "@/lib/webhooks/schemas";
+import { LIMITS } from "@/lib/model/event-schema";
 import type { WebhookRequestDto } from "@/lib/webhooks/serializers";
 import { errorAt } from "./errors";
 import { type EventFormValues, newRequest } from "./form-values";

@@ -1,6 +1,6 @@
 import { toNestErrors } from "@hookform/resolvers";
 import type { FieldError, Resolver } from "react-hook-form";
-import { type WebhookEventInput, webhookEventSchema } from "@/lib/webhooks/schemas";
+import { type WebhookEventInput, webhookEventSchema } from "@/lib/model/event-schema";
 import { type EventFormValues, toEventInput, toFormPath } from "./form-values";
 
 /**

@@ -2,7 +2,7 @@
 
 import { useFormContext } from "react-hook-form";
 import { SendIcon } from "@/components/ui/icons";
-import type { TriggerType } from "@/lib/webhooks/trigger-types";
+import type { TriggerType } from "@/lib/model/trigger-types";
 import { SendTestDialog } from "../send-test-dialog";
 import { useSendTestRequest } from "../use-send-test";
 import { describeFieldPath } from "./field-labels";

@@ -3,8 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
-import { rotateSigningSecretAction } from "@/app/projects/[projectId]/webhooks/signing-actions";
-import { copyText } from "@/components/errors/code-block";
+import { rotateSigningSecretAction } from "@/app/_actions/signing";
+import { copyText } from "@/components/deliveries/code-block";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyIcon, EyeIcon, EyeOffIcon } from "@/components/ui/icons";

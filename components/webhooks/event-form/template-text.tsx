@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { templateVariables } from "@/lib/render/template";
-import type { CatalogVariable } from "@/lib/webhooks/catalog";
-import { variableProblem } from "@/lib/webhooks/schemas";
-import type { TriggerType } from "@/lib/webhooks/trigger-types";
+import type { CatalogVariable } from "@/lib/model/catalog";
+import { variableProblem } from "@/lib/model/event-schema";
+import { templateVariables } from "@/lib/model/template";
+import type { TriggerType } from "@/lib/model/trigger-types";
 
 // Display only: the placeholders of a template with their exact text, for highlighting.
 const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;

@@ -3,12 +3,12 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { previewRequestAction } from "@/app/projects/[projectId]/webhooks/preview-actions";
+import { previewRequestAction } from "@/app/_actions/preview";
 import { useDebouncedValue } from "@/components/forms/use-debounced-value";
+import type { WebhookRequestConfig } from "@/lib/model/event-schema";
+import type { TriggerType } from "@/lib/model/trigger-types";
 import type { Preview } from "@/lib/webhooks/preview";
 import { webhookKeys } from "@/lib/webhooks/query-keys";
-import type { WebhookRequestConfig } from "@/lib/webhooks/schemas";
-import type { TriggerType } from "@/lib/webhooks/trigger-types";
 import { type EventFormValues, toRequestInput } from "./form-values";
 import { useWizard } from "./wizard-context";
 

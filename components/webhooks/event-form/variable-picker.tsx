@@ -3,8 +3,8 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useState } from "react";
 import { BracesIcon, CheckIcon } from "@/components/ui/icons";
 import { POPOVER_PANEL, useAnchoredPopover } from "@/components/ui/popover";
-import { CATALOG, type CatalogVariable, variablesFor } from "@/lib/webhooks/catalog";
-import type { TriggerType } from "@/lib/webhooks/trigger-types";
+import { CATALOG, type CatalogVariable, variablesFor } from "@/lib/model/catalog";
+import type { TriggerType } from "@/lib/model/trigger-types";
 
 export function availableVariables(type: TriggerType | ""): CatalogVariable[] {
   return type ? variablesFor(type) : [...CATALOG];

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { LockIcon } from "@/components/ui/lock-icon";
+import { describeTrigger, type TriggerType } from "@/lib/model/trigger-types";
 import type { WebhookEventDto } from "@/lib/webhooks/serializers";
-import { describeTrigger, type TriggerType } from "@/lib/webhooks/trigger-types";
 
 type Mode = "new" | "edit" | "copy" | "view";
 

@@ -8,13 +8,13 @@ import { inject } from "vitest";
 export async function useAppDatabase() {
   process.env.DATABASE_URL = inject("databaseUrl");
   process.env.GA_ENDPOINT = inject("receiverUrl");
-  return (await import("@/lib/db")).db;
+  return (await import("@/lib/db/client")).db;
 }
 
 export async function seedUserWithProject(label: string) {
   await useAppDatabase();
   const { createUserWithProject } = await import("../../helpers/factories");
-  const { createApiKey } = await import("@/lib/projects/api-keys");
+  const { createApiKey } = await import("@/lib/auth/api-keys");
   const created = await createUserWithProject(label);
   const { key, apiKey } = await createApiKey(created.project.id, { name: `${label} key` });
   return { ...created, key, apiKeyId: apiKey.id };
@@ -29,6 +29,6 @@ export async function logIn(page: Page, user: { email: string; password: string 
 }
 
 export async function disconnectAppDatabase() {
-  const { db } = await import("@/lib/db");
+  const { db } = await import("@/lib/db/client");
   await db.$disconnect();
 }

@@ -1,4 +1,4 @@
-import { ingestCallEvent } from "@/lib/delivery/ingest";
+import { ingestCallEvent } from "@/lib/dispatch/ingest";
 import { apiKeyRoute, json, readJsonBody } from "@/lib/http/route";
 
 const MAX_CALL_EVENT_BYTES = 256 * 1024;

@@ -1,4 +1,4 @@
 import { apiKeyRoute, json } from "@/lib/http/route";
-import { describeCatalog } from "@/lib/webhooks/catalog";
+import { describeCatalog } from "@/lib/model/catalog";
 
 export const GET = apiKeyRoute({}, async () => json(describeCatalog()));

@@ -1,6 +1,6 @@
-import { parseDeliveryQuery } from "@/lib/deliveries/api-query";
-import { listDeliveries } from "@/lib/deliveries/list";
-import { assertKnownReferences } from "@/lib/deliveries/references";
+import { parseDeliveryQuery } from "@/lib/delivery-log/api-query";
+import { listDeliveries } from "@/lib/delivery-log/list";
+import { assertKnownReferences } from "@/lib/delivery-log/references";
 import { apiKeyRoute, json } from "@/lib/http/route";
 
 export const GET = apiKeyRoute({}, async ({ request, project }) => {

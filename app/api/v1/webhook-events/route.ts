@@ -1,5 +1,5 @@
 import { apiKeyRoute, json } from "@/lib/http/route";
-import type { WebhookEventInput } from "@/lib/webhooks/schemas";
+import type { WebhookEventInput } from "@/lib/model/event-schema";
 import { createWebhookEvent, listWebhookEvents } from "@/lib/webhooks/service";
 
 export const GET = apiKeyRoute({}, async ({ project }) =>

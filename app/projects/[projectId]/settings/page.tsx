@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireProjectPage } from "@/app/_lib/session";
 import { ProjectSettings } from "@/components/projects/project-settings";
-import { listApiKeys } from "@/lib/projects/api-keys";
+import { listApiKeys } from "@/lib/auth/api-keys";
 import { getProject } from "@/lib/projects/service";
 
 export const metadata: Metadata = { title: "Project settings" };

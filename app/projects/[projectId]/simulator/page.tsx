@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireProjectPage } from "@/app/_lib/session";
 import { Simulator } from "@/components/simulator/simulator";
-import { countListeningEvents } from "@/lib/calls/call-deliveries";
+import { countListeningEvents } from "@/lib/simulator/call-deliveries";
 
 export const metadata: Metadata = { title: "Simulate a call" };
 

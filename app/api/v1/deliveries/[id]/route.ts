@@ -1,4 +1,4 @@
-import { getDeliveryDetail } from "@/lib/deliveries/detail";
+import { getDeliveryDetail } from "@/lib/delivery-log/detail";
 import { apiKeyRoute, ID_PARAMS, json } from "@/lib/http/route";
 
 export const GET = apiKeyRoute({ params: ID_PARAMS }, async ({ project, params }) =>

@@ -1,6 +1,6 @@
-import { parseDeliveryQuery } from "@/lib/deliveries/api-query";
-import { csvFileName, streamDeliveriesCsv } from "@/lib/deliveries/csv";
-import { assertKnownReferences } from "@/lib/deliveries/references";
+import { parseDeliveryQuery } from "@/lib/delivery-log/api-query";
+import { csvFileName, streamDeliveriesCsv } from "@/lib/delivery-log/csv";
+import { assertKnownReferences } from "@/lib/delivery-log/references";
 import { apiKeyRoute } from "@/lib/http/route";
 
 export const GET = apiKeyRoute({}, async ({ request, project }) => {

@@ -1,6 +1,6 @@
-import { parseChartQuery } from "@/lib/deliveries/api-query";
-import { hourlyCounts } from "@/lib/deliveries/chart";
-import { assertKnownReferences } from "@/lib/deliveries/references";
+import { parseChartQuery } from "@/lib/delivery-log/api-query";
+import { hourlyCounts } from "@/lib/delivery-log/chart";
+import { assertKnownReferences } from "@/lib/delivery-log/references";
 import { apiKeyRoute, json } from "@/lib/http/route";
 
 export const GET = apiKeyRoute({}, async ({ request, project }) => {

@@ -1,6 +1,6 @@
-import { resendDeliveries } from "@/lib/deliveries/actions";
-import { parseBulkTarget } from "@/lib/deliveries/filters";
-import { assertKnownReferences } from "@/lib/deliveries/references";
+import { resendDeliveries } from "@/lib/delivery-log/actions";
+import { parseBulkTarget } from "@/lib/delivery-log/filters";
+import { assertKnownReferences } from "@/lib/delivery-log/references";
 import { apiKeyRoute, json } from "@/lib/http/route";
 
 export const POST = apiKeyRoute({}, async ({ project, readJson }) => {

@@ -1,5 +1,5 @@
-import { uncheck } from "@/lib/deliveries/actions";
-import { parseBulkIds } from "@/lib/deliveries/filters";
+import { uncheck } from "@/lib/delivery-log/actions";
+import { parseBulkIds } from "@/lib/delivery-log/filters";
 import { apiKeyRoute, json } from "@/lib/http/route";
 
 export const POST = apiKeyRoute({}, async ({ project, readJson }) =>

@@ -1,4 +1,4 @@
-import { countUncheckedFailures } from "@/lib/deliveries/actions";
+import { countUncheckedFailures } from "@/lib/delivery-log/actions";
 import { apiKeyRoute, json } from "@/lib/http/route";
 
 export const GET = apiKeyRoute({}, async ({ project }) =>

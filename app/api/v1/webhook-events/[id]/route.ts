@@ -1,5 +1,5 @@
 import { apiKeyRoute, ID_PARAMS, json, noContent } from "@/lib/http/route";
-import type { WebhookEventInput } from "@/lib/webhooks/schemas";
+import type { WebhookEventInput } from "@/lib/model/event-schema";
 import {
   deleteWebhookEvent,
   getWebhookEvent,

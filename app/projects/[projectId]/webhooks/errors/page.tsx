@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { requireProjectPage } from "@/app/_lib/session";
-import { chartRange } from "@/components/errors/chart-range";
-import { DELIVERY_PAGE_SIZE } from "@/components/errors/constants";
-import { ErrorCheckPage } from "@/components/errors/error-check-page";
-import { filterQuery, readFilter, toEventOptions } from "@/components/errors/filter-state";
-import { hourlyCounts } from "@/lib/deliveries/chart";
-import { listDeliveries } from "@/lib/deliveries/list";
+import { chartRange } from "@/components/deliveries/chart-range";
+import { ErrorCheckPage } from "@/components/deliveries/error-check-page";
+import { filterQuery, readFilter, toEventOptions } from "@/components/deliveries/filter-state";
+import { hourlyCounts } from "@/lib/delivery-log/chart";
+import { DEFAULT_PAGE_SIZE } from "@/lib/delivery-log/filters";
+import { listDeliveries } from "@/lib/delivery-log/list";
 import { getProject } from "@/lib/projects/service";
 import { listWebhookEvents } from "@/lib/webhooks/service";
 
@@ -29,7 +29,7 @@ export default async function WebhookErrorsPage({
   const { filter, dropped } = readFilter(await searchParams, options);
   const range = chartRange(Date.now());
   const [page, buckets] = await Promise.all([
-    listDeliveries(projectId, filter, DELIVERY_PAGE_SIZE),
+    listDeliveries(projectId, filter, DEFAULT_PAGE_SIZE),
     hourlyCounts(projectId, { ...range, eventId: filter.eventId }),
   ]);
   return (

@@ -1,4 +1,4 @@
-import { markDeliveryChecked } from "@/lib/deliveries/actions";
+import { markDeliveryChecked } from "@/lib/delivery-log/actions";
 import { apiKeyRoute, ID_PARAMS, json } from "@/lib/http/route";
 
 export const POST = apiKeyRoute({ params: ID_PARAMS }, async ({ project, params }) =>

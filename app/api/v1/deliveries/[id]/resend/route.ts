@@ -1,4 +1,4 @@
-import { resendDelivery } from "@/lib/deliveries/actions";
+import { resendDelivery } from "@/lib/delivery-log/actions";
 import { apiKeyRoute, ID_PARAMS, json } from "@/lib/http/route";
 
 export const POST = apiKeyRoute({ params: ID_PARAMS }, async ({ project, params }) =>

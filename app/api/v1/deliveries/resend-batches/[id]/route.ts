@@ -1,4 +1,4 @@
-import { getResendBatch } from "@/lib/deliveries/actions";
+import { getResendBatch } from "@/lib/delivery-log/actions";
 import { apiKeyRoute, ID_PARAMS, json } from "@/lib/http/route";
 
 export const GET = apiKeyRoute({ params: ID_PARAMS }, async ({ project, params }) =>

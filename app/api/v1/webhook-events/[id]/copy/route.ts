@@ -1,6 +1,6 @@
 import { apiKeyRoute, ID_PARAMS, json } from "@/lib/http/route";
+import { copyRequestSchema } from "@/lib/model/event-schema";
 import { copyWebhookEvent } from "@/lib/webhooks/copy";
-import { copyRequestSchema } from "@/lib/webhooks/schemas";
 
 export const POST = apiKeyRoute({ params: ID_PARAMS }, async ({ project, params, readJson }) => {
   const options = copyRequestSchema.parse((await readJson()) ?? {});

@@ -1,4 +1,4 @@
-import { ErrorCheckSkeleton } from "@/components/errors/skeletons";
+import { ErrorCheckSkeleton } from "@/components/deliveries/skeletons";
 
 export default function Loading() {
   return <ErrorCheckSkeleton title="Loading the delivery log" />;

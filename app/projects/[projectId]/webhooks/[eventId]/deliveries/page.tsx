@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireProjectPage } from "@/app/_lib/session";
-import { chartRange } from "@/components/errors/chart-range";
-import { DELIVERY_PAGE_SIZE } from "@/components/errors/constants";
-import { DeliveryLogPage } from "@/components/errors/delivery-log-page";
+import { chartRange } from "@/components/deliveries/chart-range";
+import { DeliveryLogPage } from "@/components/deliveries/delivery-log-page";
 import {
   filterQuery,
   logFilter,
   readFilter,
   toEventOptions,
-} from "@/components/errors/filter-state";
-import { hourlyCounts } from "@/lib/deliveries/chart";
-import { listDeliveries } from "@/lib/deliveries/list";
+} from "@/components/deliveries/filter-state";
+import { hourlyCounts } from "@/lib/delivery-log/chart";
+import { DEFAULT_PAGE_SIZE } from "@/lib/delivery-log/filters";
+import { listDeliveries } from "@/lib/delivery-log/list";
 import { AppError } from "@/lib/errors";
 import { getProject } from "@/lib/projects/service";
 import { getWebhookEvent } from "@/lib/webhooks/service";
@@ -37,7 +37,7 @@ export default async function EventDeliveriesPage({ params, searchParams }: Prop
   const filter = logFilter(urlFilter, event.id);
   const range = chartRange(Date.now());
   const [page, buckets] = await Promise.all([
-    listDeliveries(projectId, filter, DELIVERY_PAGE_SIZE),
+    listDeliveries(projectId, filter, DEFAULT_PAGE_SIZE),
     hourlyCounts(projectId, { ...range, eventId: event.id }),
   ]);
   const renderedAt = Date.now();

@@ -1,7 +1,7 @@
 import { getCurrentUser } from "@/app/_lib/session";
 import { requireProjectRole } from "@/lib/auth/access";
-import { streamDeliveriesCsv } from "@/lib/deliveries/csv";
-import { parseDeliveryFilter, withoutCursor } from "@/lib/deliveries/filters";
+import { streamDeliveriesCsv } from "@/lib/delivery-log/csv";
+import { parseDeliveryFilter, withoutCursor } from "@/lib/delivery-log/filters";
 import { AppError } from "@/lib/errors";
 import { toErrorResponse } from "@/lib/http/errors";
 

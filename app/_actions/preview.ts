@@ -1,0 +1,23 @@
+"use server";
+
+import { z } from "zod";
+import { type ActionResult, runAction } from "@/app/_actions/action-result";
+import { requireProjectAction } from "@/app/_lib/session";
+import { type Preview, type PreviewInput, previewWebhookRequest } from "@/lib/webhooks/preview";
+
+const projectIdSchema = z.string().min(1).max(100);
+
+/**
+ * The live preview of the wizard: the one renderer, with the trigger type's sample call. A
+ * viewer may look; `previewWebhookRequest` parses `input` with the shared schemas.
+ */
+export async function previewRequestAction(
+  projectId: string,
+  input: PreviewInput,
+): Promise<ActionResult<Preview>> {
+  return runAction(async () => {
+    const id = projectIdSchema.parse(projectId);
+    await requireProjectAction(id, "viewer");
+    return previewWebhookRequest(id, input);
+  });
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { XIcon } from "@/components/ui/icons";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import type { ResendBatch } from "@/lib/delivery-log/contract";
+import { deliveryKeys } from "@/lib/delivery-log/query-keys";
+import { plural } from "./delivery-format";
+import { CheckCircleIcon, ResendIcon } from "./icons";
+import { isBatchDone, useResendBatch } from "./use-deliveries";
+
+/**
+ * The progress of a "Send again" batch while the worker sends it: rows leave the list as they
+ * succeed, and the navigation badge is refreshed once the batch is through.
+ */
+export function ResendProgress({
+  projectId,
+  started,
+  onDismiss,
+}: {
+  projectId: string;
+  /** What the resend answered: the skipped rows are only known from it. */
+  started: ResendBatch;
+  onDismiss: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const polled = useResendBatch(projectId, started.total > 0 ? started.id : null);
+  const batch = polled.data ?? started;
+  const done = started.total === 0 || isBatchDone(batch);
+  const finished = batch.succeeded + batch.failed;
+
+  // Each finished delivery may change the list (a success leaves it): refetch as they finish.
+  const seen = useRef(-1);
+  useEffect(() => {
+    if (finished === seen.current) return;
+    seen.current = finished;
+    queryClient.invalidateQueries({ queryKey: deliveryKeys.lists(projectId) });
+    queryClient.invalidateQueries({ queryKey: [...deliveryKeys.all(projectId), "detail"] });
+  }, [finished, projectId, queryClient]);
+
+  useEffect(() => {
+    if (!done) return;
+    queryClient.invalidateQueries({ queryKey: deliveryKeys.all(projectId) });
+    router.refresh();
+  }, [done, projectId, queryClient, router]);
+
+  const skipped = started.skippedCount;
+  return (
+    <section
+      aria-label="Send again progress"
+      data-testid="resend-progress"
+      data-done={done}
+      className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-xs"
+    >
+      <div className="flex items-start gap-3">
+        <span
+          aria-hidden
+          className={`mt-0.5 grid size-7 shrink-0 place-items-center rounded-full ${done ? (batch.failed > 0 ? "bg-amber-100 text-amber-700" : "bg-emerald-100 text-emerald-700") : "bg-brand-50 text-brand-600"}`}
+        >
+          {done ? (
+            <CheckCircleIcon />
+          ) : (
+            <ResendIcon className="size-4 animate-spin [animation-duration:2s]" />
+          )}
+        </span>
+        <div className="min-w-0 flex-1" aria-live="polite">
+          <p className="text-sm font-medium text-slate-900">
+            {started.total === 0
+              ? "Nothing was sent again"
+              : done
+                ? `Sent again: ${plural(batch.total, "webhook")}`
+                : `Sending again ${plural(batch.total, "webhook")}…`}
+          </p>
+          <p className="mt-0.5 text-xs text-slate-600 tabular-nums">
+            {batch.total > 0 ? (
+              <>
+                <span className="text-emerald-700">{batch.succeeded} delivered</span>
+                {" · "}
+                <span className={batch.failed > 0 ? "text-red-700" : ""}>
+                  {batch.failed} failed again
+                </span>
+                {batch.pending > 0 ? ` · ${batch.pending} in progress` : ""}
+              </>
+            ) : null}
+            {skipped > 0 ? `${batch.total > 0 ? " · " : ""}${skipped} skipped` : ""}
+          </p>
+          {batch.total > 0 ? (
+            <div className="mt-2">
+              <ProgressBar
+                value={finished}
+                max={batch.total}
+                label="Webhooks sent again"
+                tone={done ? (batch.failed > 0 ? "amber" : "green") : "brand"}
+              />
+            </div>
+          ) : null}
+          {started.skipped.length > 0 ? (
+            <details className="mt-2 text-xs text-slate-600">
+              <summary className="cursor-pointer font-medium text-slate-700">
+                Why some were skipped
+              </summary>
+              <ul className="mt-1 space-y-0.5">
+                {summarize(started.skipped).map(([reason, count]) => (
+                  <li key={reason}>
+                    {reason}: {count}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
+        {done ? (
+          <button
+            type="button"
+            onClick={onDismiss}
+            aria-label="Dismiss"
+            className="rounded-md p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            <XIcon />
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function summarize(skipped: ResendBatch["skipped"]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const { reason } of skipped) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return [...counts];
+}
