@@ -20,6 +20,7 @@ import {
   resendBatchSchema,
 } from "@/lib/delivery-log/response-schemas";
 import { callEventDeliveriesSchema } from "@/lib/simulator/response-schemas";
+import { webhookEventSummariesSchema } from "@/lib/webhooks/response-schemas";
 import { createUserWithProject } from "../helpers/factories";
 import { createDelivery, createFixture, type Fixture } from "./deliveries-fixtures";
 
@@ -155,6 +156,21 @@ describe("reads with the session cookie", () => {
     expect(unknown.json.error).toMatchObject({ code: "validation_failed", field: "ids" });
   });
 
+  it("lets a viewer read the events with their delivery summary", async () => {
+    const response = await call(eventsRoute.GET, `?projectId=${f.projectId}&include=summary`, {
+      cookie: viewerCookie,
+    });
+    expect(response.status).toBe(200);
+    const { webhookEvents } = webhookEventSummariesSchema.parse(response.json);
+    const crm = webhookEvents.find((event) => event.id === f.eventId);
+    expect(crm).toMatchObject({ name: "CRM", lastDelivery: { status: "failed" } });
+    expect(crm?.errorsLast24h).toBeGreaterThan(0);
+    const wrong = await call(eventsRoute.GET, `?projectId=${f.projectId}&include=all`, {
+      cookie: viewerCookie,
+    });
+    expect(wrong.json.error).toMatchObject({ code: "validation_failed", field: "include" });
+  });
+
   it("keeps the API's strict query parsing after taking projectId out", async () => {
     const bad = await call(deliveriesRoute.GET, `?projectId=${f.projectId}&sort=asc`, {
       cookie: viewerCookie,
@@ -237,6 +253,9 @@ describe("reads with the API key", () => {
     expect(list.status).toBe(200);
     expect(list.headers.get("cache-control")).toBeNull();
     expect(deliveryPageSchema.parse(list.json).items.map((item) => item.id)).toEqual([deliveryId]);
+    const events = await call(eventsRoute.GET, "", { key });
+    expect(events.json.webhookEvents.map((e: { name: string }) => e.name)).toContain("CRM");
+    expect(events.json.webhookEvents[0]).not.toHaveProperty("lastDelivery");
     const named = await call(deliveriesRoute.GET, `?projectId=${f.projectId}`, { key });
     expect(named.status).toBe(422);
     expect(named.json.error.field).toBe("projectId");
