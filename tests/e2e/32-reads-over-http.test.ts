@@ -111,6 +111,8 @@ describe("reads over HTTP", () => {
       else if (request.method() === "GET" && url.pathname === `/api/v1/deliveries/${pending.id}`) {
         const named = url.searchParams.get("projectId") === projectId;
         events.push(named ? `drawer read ${response.status()}` : "drawer read without project");
+      } else if (request.method() === "GET" && url.pathname === "/api/v1/deliveries") {
+        events.push(`list read ${response.status()}`);
       }
     });
 
@@ -155,6 +157,9 @@ describe("reads over HTTP", () => {
     expect(events).toContain("action answered");
     const checked = await db.delivery.findUniqueOrThrow({ where: { id: failedOne.id } });
     expect(checked.checkedAt).not.toBeNull();
+    // The change settled, so the list reads itself again: a GET as well.
+    await rowOf(page, "READ-1").getByText("Checked", { exact: true }).waitFor();
+    expect(events.slice(events.indexOf("action answered"))).toContain("list read 200");
     // The only server action the page ever posted was the change; every read was a GET.
     expect(actionRequests).toHaveLength(1);
   });
