@@ -4,29 +4,15 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionResult, runAction } from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
-import { getResendBatch, markChecked, resendDeliveries, uncheck } from "@/lib/delivery-log/actions";
-import { hourlyCounts } from "@/lib/delivery-log/chart";
-import type {
-  BulkTarget,
-  DeliveryDetail,
-  DeliveryFilter,
-  DeliveryPage,
-  HourlyBucket,
-  ResendBatch,
-} from "@/lib/delivery-log/contract";
-import { getDeliveryDetail } from "@/lib/delivery-log/detail";
-import {
-  DEFAULT_PAGE_SIZE,
-  deliveryFilterSchema,
-  MAX_UNDO_IDS,
-  parseBulkTarget,
-  withoutCursor,
-} from "@/lib/delivery-log/filters";
-import { listDeliveries } from "@/lib/delivery-log/list";
+import { markChecked, resendDeliveries, uncheck } from "@/lib/delivery-log/actions";
+import type { BulkTarget, ResendBatch } from "@/lib/delivery-log/contract";
+import { MAX_UNDO_IDS, parseBulkTarget, withoutCursor } from "@/lib/delivery-log/filters";
 
 // Every action re-checks the session and the role itself: an action is a public endpoint that
 // anyone can post to with any arguments, whatever the page that shows its button. The server
-// parses the filter again; the browser's copy is only a suggestion.
+// parses the filter again; the browser's copy is only a suggestion. Reads are not actions:
+// the page GETs them from /api/v1 with the session cookie, so a poll never queues behind a
+// change (Next runs one client's actions one after another).
 
 const id = z.string().min(1).max(100);
 
@@ -40,44 +26,6 @@ function revalidateProject(projectId: string) {
   revalidatePath(`/projects/${projectId}`, "layout");
 }
 
-export async function listDeliveriesAction(
-  projectId: string,
-  filter: DeliveryFilter,
-): Promise<ActionResult<DeliveryPage>> {
-  return runAction(async () => {
-    const project = id.parse(projectId);
-    await requireProjectAction(project, "viewer");
-    return listDeliveries(project, deliveryFilterSchema.parse(filter), DEFAULT_PAGE_SIZE);
-  });
-}
-
-export async function getDeliveryAction(
-  projectId: string,
-  deliveryId: string,
-): Promise<ActionResult<DeliveryDetail>> {
-  return runAction(async () => {
-    const project = id.parse(projectId);
-    await requireProjectAction(project, "viewer");
-    return getDeliveryDetail(project, id.parse(deliveryId));
-  });
-}
-
-const rangeSchema = z
-  .object({ from: z.iso.datetime(), to: z.iso.datetime(), eventId: id.optional() })
-  .strict();
-
-export async function hourlyCountsAction(
-  projectId: string,
-  range: z.input<typeof rangeSchema>,
-): Promise<ActionResult<HourlyBucket[]>> {
-  return runAction(async () => {
-    const project = id.parse(projectId);
-    await requireProjectAction(project, "viewer");
-    const { from, to, eventId } = rangeSchema.parse(range);
-    return hourlyCounts(project, { from: new Date(from), to: new Date(to), eventId });
-  });
-}
-
 export async function resendAction(
   projectId: string,
   target: BulkTarget,
@@ -88,17 +36,6 @@ export async function resendAction(
     const batch = await resendDeliveries(project, toTarget(target), user.id);
     revalidateProject(project);
     return batch;
-  });
-}
-
-export async function resendBatchAction(
-  projectId: string,
-  batchId: string,
-): Promise<ActionResult<ResendBatch>> {
-  return runAction(async () => {
-    const project = id.parse(projectId);
-    await requireProjectAction(project, "viewer");
-    return getResendBatch(project, id.parse(batchId));
   });
 }
 

@@ -3,8 +3,6 @@
 import { z } from "zod";
 import { type ActionResult, runAction } from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
-import { listCallEventDeliveries, MAX_CALL_EVENTS_PER_READ } from "@/lib/simulator/call-deliveries";
-import type { CallEventDeliveriesDto } from "@/lib/simulator/delivery-status";
 import {
   callPlanSchema,
   type PlannedCall,
@@ -44,17 +42,5 @@ export async function playMomentAction(
     await requireProjectAction(id, "admin");
     const { call, plan, step } = stepSchema.parse(input);
     return playSimulatedMoment(id, call, plan, step);
-  });
-}
-
-export async function callDeliveriesAction(
-  projectId: string,
-  callEventIds: string[],
-): Promise<ActionResult<CallEventDeliveriesDto[]>> {
-  return runAction(async () => {
-    const id = ids.parse(projectId);
-    const events = z.array(ids).max(MAX_CALL_EVENTS_PER_READ).parse(callEventIds);
-    await requireProjectAction(id, "viewer");
-    return listCallEventDeliveries(id, events);
   });
 }

@@ -11,7 +11,6 @@ import {
   setWebhookEventEnabled,
   updateWebhookEvent,
 } from "@/lib/webhooks/service";
-import { listWebhookEventSummaries, type WebhookEventSummary } from "@/lib/webhooks/summaries";
 
 // Every action re-checks the session and the role itself: an action is a public endpoint that
 // anyone can post to with any arguments, whatever the page that shows its button.
@@ -23,16 +22,6 @@ const eventRefSchema = z.object({ projectId: ids, eventId: ids }).strict();
 
 function revalidateWebhooks(projectId: string) {
   revalidatePath(`/projects/${projectId}/webhooks`, "layout");
-}
-
-export async function listEventsAction(
-  projectId: string,
-): Promise<ActionResult<WebhookEventSummary[]>> {
-  return runAction(async () => {
-    const id = ids.parse(projectId);
-    await requireProjectAction(id, "viewer");
-    return listWebhookEventSummaries(id);
-  });
 }
 
 export async function setEventEnabledAction(

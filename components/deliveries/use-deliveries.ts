@@ -12,15 +12,7 @@ import {
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import type { ActionResult } from "@/app/_actions/action-result";
-import {
-  getDeliveryAction,
-  hourlyCountsAction,
-  listDeliveriesAction,
-  markCheckedAction,
-  resendAction,
-  resendBatchAction,
-  uncheckAction,
-} from "@/app/_actions/deliveries";
+import { markCheckedAction, resendAction, uncheckAction } from "@/app/_actions/deliveries";
 import type {
   BulkTarget,
   DeliveryFilter,
@@ -30,6 +22,13 @@ import type {
 } from "@/lib/delivery-log/contract";
 import { MAX_UNDO_IDS, withoutCursor } from "@/lib/delivery-log/filters";
 import { deliveryKeys } from "@/lib/delivery-log/query-keys";
+import {
+  deliveryDetailSchema,
+  deliveryPageSchema,
+  hourlyCountsSchema,
+  resendBatchSchema,
+} from "@/lib/delivery-log/response-schemas";
+import { fetchRead, readUrl } from "@/lib/http/fetch-read";
 import { BATCH_POLL_MS, UNDO_MS } from "./constants";
 import { plural } from "./delivery-format";
 import { filterQuery } from "./filter-state";
@@ -39,6 +38,10 @@ async function unwrap<T>(pending: Promise<ActionResult<T>>): Promise<T> {
   if (!result.ok) throw new Error(result.message);
   return result.data;
 }
+
+// Reads are GETs to the API with the session cookie, not server actions: Next runs one
+// client's actions one after another, so a poll would wait behind a slow Send again.
+const DELIVERIES_PATH = "/api/v1/deliveries";
 
 /** The first page as the server rendered it, used only for the query it was rendered for. */
 export type InitialPage = { query: string; page: DeliveryPage; renderedAt: number };
@@ -50,14 +53,16 @@ export function useDeliveryList(
   filter: DeliveryFilter,
   initial: InitialPage | null,
 ) {
-  const base = withoutCursor(filter);
   const query = filterQuery(filter);
   const first = filter.cursor ?? null;
   const seeded = initial && initial.query === query ? initial : null;
   return useInfiniteQuery({
     queryKey: deliveryKeys.list(projectId, scope, query),
-    queryFn: ({ pageParam }) =>
-      unwrap(listDeliveriesAction(projectId, pageParam ? { ...base, cursor: pageParam } : base)),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams(query);
+      if (pageParam) params.set("cursor", pageParam);
+      return fetchRead(readUrl(DELIVERIES_PATH, projectId, params), deliveryPageSchema, signal);
+    },
     initialPageParam: first,
     getNextPageParam: (last: DeliveryPage) => last.nextCursor,
     initialData: seeded ? { pages: [seeded.page], pageParams: [first] } : undefined,
@@ -70,7 +75,12 @@ export function useDeliveryList(
 export function useDeliveryDetail(projectId: string, deliveryId: string | null) {
   return useQuery({
     queryKey: deliveryKeys.detail(projectId, deliveryId ?? ""),
-    queryFn: () => unwrap(getDeliveryAction(projectId, deliveryId ?? "")),
+    queryFn: ({ signal }) =>
+      fetchRead(
+        readUrl(`${DELIVERIES_PATH}/${encodeURIComponent(deliveryId ?? "")}`, projectId),
+        deliveryDetailSchema,
+        signal,
+      ),
     enabled: deliveryId !== null,
     staleTime: 0,
     // While a delivery is on its way, its drawer follows it.
@@ -88,7 +98,10 @@ export function useHourlyCounts(
 ) {
   return useQuery({
     queryKey: deliveryKeys.hourly(projectId, range),
-    queryFn: () => unwrap(hourlyCountsAction(projectId, range)),
+    queryFn: async ({ signal }) => {
+      const url = readUrl(`${DELIVERIES_PATH}/hourly`, projectId, range);
+      return (await fetchRead(url, hourlyCountsSchema, signal)).buckets;
+    },
     initialData: seed?.buckets,
     initialDataUpdatedAt: seed?.renderedAt,
     placeholderData: keepPreviousData,
@@ -130,7 +143,15 @@ export function isBatchDone(batch: ResendBatch): boolean {
 export function useResendBatch(projectId: string, batchId: string | null) {
   return useQuery({
     queryKey: deliveryKeys.resendBatch(projectId, batchId ?? ""),
-    queryFn: () => unwrap(resendBatchAction(projectId, batchId ?? "")),
+    queryFn: ({ signal }) =>
+      fetchRead(
+        readUrl(
+          `${DELIVERIES_PATH}/resend-batches/${encodeURIComponent(batchId ?? "")}`,
+          projectId,
+        ),
+        resendBatchSchema,
+        signal,
+      ),
     enabled: batchId !== null,
     staleTime: 0,
     refetchInterval: (query) =>

@@ -2,10 +2,12 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import { callDeliveriesAction, planCallAction, playMomentAction } from "@/app/_actions/simulator";
+import { planCallAction, playMomentAction } from "@/app/_actions/simulator";
+import { fetchRead, readUrl } from "@/lib/http/fetch-read";
 import type { TriggerType } from "@/lib/model/trigger-types";
 import { type CallEventDeliveriesDto, isFinalStatus } from "@/lib/simulator/delivery-status";
 import { simulatorKeys } from "@/lib/simulator/query-keys";
+import { callEventDeliveriesSchema } from "@/lib/simulator/response-schemas";
 import type { SimulatedCall } from "@/lib/simulator/simulation-options";
 
 /** Long enough to watch the call move from one moment to the next, short enough not to bore. */
@@ -100,10 +102,12 @@ export function useCallRun(projectId: string) {
   const playing = run?.playing ?? false;
   const deliveries = useQuery({
     queryKey: simulatorKeys.deliveries(projectId, callEventIds),
-    queryFn: async () => {
-      const result = await callDeliveriesAction(projectId, callEventIds);
-      if (!result.ok) throw new Error(result.message);
-      return result.data;
+    // A GET, not a server action: the poll must not wait while the next moment is posted.
+    queryFn: async ({ signal }) => {
+      const url = readUrl("/api/v1/call-events/deliveries", projectId, {
+        callEventId: callEventIds,
+      });
+      return (await fetchRead(url, callEventDeliveriesSchema, signal)).callEvents;
     },
     enabled: callEventIds.length > 0,
     // While the next moment is posted the key changes; keep showing what is known meanwhile.

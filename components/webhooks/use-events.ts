@@ -2,25 +2,23 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import {
-  deleteEventAction,
-  listEventsAction,
-  setEventEnabledAction,
-} from "@/app/_actions/webhook-events";
+import { deleteEventAction, setEventEnabledAction } from "@/app/_actions/webhook-events";
+import { fetchRead, readUrl } from "@/lib/http/fetch-read";
 import { webhookKeys } from "@/lib/webhooks/query-keys";
+import { webhookEventSummariesSchema } from "@/lib/webhooks/response-schemas";
 import type { WebhookEventSummary } from "@/lib/webhooks/summaries";
 
-async function fetchEvents(projectId: string): Promise<WebhookEventSummary[]> {
-  const result = await listEventsAction(projectId);
-  if (!result.ok) throw new Error(result.message);
-  return result.data;
+// A GET with the session cookie, not a server action, so it never waits behind a change.
+async function fetchEvents(projectId: string, signal: AbortSignal) {
+  const url = readUrl("/api/v1/webhook-events", projectId, { include: "summary" });
+  return (await fetchRead(url, webhookEventSummariesSchema, signal)).webhookEvents;
 }
 
 /** The project's events with their delivery summary; the page hydrates the first load. */
 export function useEvents(projectId: string) {
   return useQuery({
     queryKey: webhookKeys.events(projectId),
-    queryFn: () => fetchEvents(projectId),
+    queryFn: ({ signal }) => fetchEvents(projectId, signal),
   });
 }
 

@@ -8,6 +8,7 @@ import {
   webhookRequestSchema,
 } from "../model/event-schema";
 import { TRIGGER_TYPES } from "../model/trigger-types";
+import { MAX_CALL_EVENTS_PER_READ } from "../simulator/call-deliveries";
 import { previewInputSchema } from "../webhooks/preview";
 import { deliveryPaths, deliverySchemas } from "./openapi-deliveries";
 import { errorResponse, idParameter, jsonBody, jsonResponse, ref } from "./openapi-parts";
@@ -76,7 +77,7 @@ export function buildOpenApiDocument() {
       title: "Webhooks API",
       version: "1.0.0",
       description:
-        "Configure which telephony moments send which HTTP requests. Authenticate with a project API key in the `Auth-key` header.",
+        "Configure which telephony moments send which HTTP requests. Authenticate with a project API key in the `Auth-key` header. The account's own pages read (GET only) with their session cookie instead, naming the project in a `projectId` query parameter; that parameter is not part of the API-key requests.",
     },
     security: [{ apiKey: [] }],
     paths: {
@@ -196,6 +197,31 @@ export function buildOpenApiDocument() {
             "200": jsonResponse("Already accepted with this id", ref("CallEventAccepted")),
             "413": errorResponse("The body is larger than 256 KiB"),
             ...COMMON_ERRORS,
+          },
+        },
+      },
+      "/api/v1/call-events/deliveries": {
+        get: {
+          summary: "The deliveries of a few call events, in the order asked for",
+          description: `Name 1 to ${MAX_CALL_EVENTS_PER_READ} call events with repeated \`callEventId\` parameters; ids of other projects' call events return nothing.`,
+          parameters: [
+            {
+              name: "callEventId",
+              in: "query",
+              required: true,
+              schema: {
+                type: "array",
+                items: { type: "string" },
+                maxItems: MAX_CALL_EVENTS_PER_READ,
+              },
+              style: "form",
+              explode: true,
+            },
+          ],
+          responses: {
+            "200": jsonResponse("Each call event with its deliveries", { type: "object" }),
+            "401": COMMON_ERRORS["401"],
+            "422": errorResponse("No, too many or malformed ids, or an unknown parameter"),
           },
         },
       },

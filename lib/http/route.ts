@@ -3,6 +3,7 @@ import { authenticateApiKey } from "../auth/api-keys";
 import { AppError } from "../errors";
 import type { ProjectDto } from "../projects/serializers";
 import { toErrorResponse } from "./errors";
+import { authenticateSessionRead, hasSessionCookie, isReadMethod } from "./session-read";
 
 export const API_KEY_HEADER = "Auth-key";
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -11,6 +12,8 @@ type RouteContext<TParams> = {
   request: Request;
   project: ProjectDto;
   params: TParams;
+  /** The query string to parse: a session read's `projectId` is already taken out. */
+  query: URLSearchParams;
   /** The request body parsed as JSON (undefined for an empty body); services validate it. */
   readJson: () => Promise<unknown>;
 };
@@ -58,8 +61,37 @@ export async function readJsonBody(
 }
 
 /**
- * The one wrapper for API route handlers: authenticate by `Auth-key`, parse path params,
- * call the service, map every error to `{ error: { code, message, field? } }`.
+ * Who is asking, and for which project.
+ *
+ * The rule for the session cookie: it authenticates only reads (GET, HEAD) that carry no
+ * `Auth-key` header, and the project is named by `?projectId=`; the member needs any role. A
+ * write with only a cookie is answered as a request without a key (401), so no route that
+ * changes anything can be reached from another site by a forged form: the browser's changes
+ * go through server actions, which Next guards itself. A cross-site read cannot see the answer
+ * (no CORS headers), and the cookie is SameSite=Lax. An `Auth-key` header always wins, so API
+ * clients see exactly what they saw before.
+ */
+async function authenticate(
+  request: Request,
+): Promise<{ project: ProjectDto; query: URLSearchParams; bySession: boolean }> {
+  const key = request.headers.get(API_KEY_HEADER);
+  if (key === null && isReadMethod(request.method) && hasSessionCookie(request)) {
+    return { ...(await authenticateSessionRead(request)), bySession: true };
+  }
+  const auth = await authenticateApiKey(key);
+  if (!auth) {
+    throw new AppError(
+      "unauthorized",
+      `Missing, unknown or revoked API key in the ${API_KEY_HEADER} header`,
+    );
+  }
+  return { project: auth.project, query: new URL(request.url).searchParams, bySession: false };
+}
+
+/**
+ * The one wrapper for API route handlers: authenticate (by `Auth-key`, or for reads by the
+ * session cookie), parse path params, call the service, map every error to
+ * `{ error: { code, message, field? } }`.
  */
 export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<string, never>>>(
   options: { params?: TParamsSchema },
@@ -67,25 +99,25 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
 ) {
   return async (request: Request, segment: { params: Promise<unknown> }): Promise<Response> => {
     try {
-      const auth = await authenticateApiKey(request.headers.get(API_KEY_HEADER));
-      if (!auth) {
-        throw new AppError(
-          "unauthorized",
-          `Missing, unknown or revoked API key in the ${API_KEY_HEADER} header`,
-        );
-      }
+      const { project, query, bySession } = await authenticate(request);
       const rawParams = await segment.params;
       const params = options.params
         ? options.params.safeParse(rawParams)
         : { success: true, data: {} };
       // A malformed id in the path is a resource that does not exist, not a validation error.
       if (!params.success) throw new AppError("not_found", "Not found");
-      return await handler({
+      const response = await handler({
         request,
-        project: auth.project,
+        project,
         params: params.data as z.infer<TParamsSchema>,
+        query,
         readJson: () => readJsonBody(request),
       });
+      // What one member may read is never kept by a shared cache or shown to the next user.
+      if (bySession && !response.headers.has("Cache-Control")) {
+        response.headers.set("Cache-Control", "private, no-store");
+      }
+      return response;
     } catch (error) {
       const { status, body } = toErrorResponse(error);
       return json(body, status);

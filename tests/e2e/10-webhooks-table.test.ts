@@ -219,6 +219,8 @@ describe("the events table", () => {
     await db.delivery.create({
       data: {
         ...delivery("pending", hoursAgo(0), null),
+        // Due in an hour: the app's worker must not send (and fail) it before the page shows it.
+        nextAttemptAt: new Date(Date.now() + 3_600_000),
         webhookEventId: popup.id,
         eventName: "Pick-up popup",
       },

@@ -71,6 +71,7 @@ describe("GET /api/v1/openapi.json", () => {
         "/api/v1/catalog",
         "/api/v1/render-preview",
         "/api/v1/call-events",
+        "/api/v1/call-events/deliveries",
       ]),
     );
     expect(document.components.securitySchemes.apiKey).toEqual({

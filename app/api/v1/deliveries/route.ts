@@ -3,10 +3,8 @@ import { listDeliveries } from "@/lib/delivery-log/list";
 import { assertKnownReferences } from "@/lib/delivery-log/references";
 import { apiKeyRoute, json } from "@/lib/http/route";
 
-export const GET = apiKeyRoute({}, async ({ request, project }) => {
-  const { filter, limit } = parseDeliveryQuery(new URL(request.url).searchParams, {
-    paging: true,
-  });
+export const GET = apiKeyRoute({}, async ({ project, query }) => {
+  const { filter, limit } = parseDeliveryQuery(query, { paging: true });
   await assertKnownReferences(project.id, filter);
   return json(await listDeliveries(project.id, filter, limit));
 });

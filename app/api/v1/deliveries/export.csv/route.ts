@@ -3,8 +3,8 @@ import { csvFileName, streamDeliveriesCsv } from "@/lib/delivery-log/csv";
 import { assertKnownReferences } from "@/lib/delivery-log/references";
 import { apiKeyRoute } from "@/lib/http/route";
 
-export const GET = apiKeyRoute({}, async ({ request, project }) => {
-  const { filter } = parseDeliveryQuery(new URL(request.url).searchParams);
+export const GET = apiKeyRoute({}, async ({ project, query }) => {
+  const { filter } = parseDeliveryQuery(query);
   await assertKnownReferences(project.id, filter);
   return new Response(streamDeliveriesCsv(project.id, filter), {
     headers: {

@@ -3,8 +3,8 @@ import { hourlyCounts } from "@/lib/delivery-log/chart";
 import { assertKnownReferences } from "@/lib/delivery-log/references";
 import { apiKeyRoute, json } from "@/lib/http/route";
 
-export const GET = apiKeyRoute({}, async ({ request, project }) => {
-  const query = parseChartQuery(new URL(request.url).searchParams);
-  if (query.eventId) await assertKnownReferences(project.id, { eventId: query.eventId });
-  return json({ buckets: await hourlyCounts(project.id, query) });
+export const GET = apiKeyRoute({}, async ({ project, query }) => {
+  const range = parseChartQuery(query);
+  if (range.eventId) await assertKnownReferences(project.id, { eventId: range.eventId });
+  return json({ buckets: await hourlyCounts(project.id, range) });
 });
