@@ -1,6 +1,7 @@
 // The contract between the deliveries services (lib/delivery-log/*) and their callers (the error
 // check page, the delivery log, the API). Types only.
 import type { z } from "zod";
+import type { DeliveryStatus } from "../model/delivery-status";
 import type { deliveryFilterSchema } from "./filters";
 
 /** Filters as they live in the page URL and the API query string (all optional). */
@@ -22,7 +23,7 @@ export type DeliveryListItem = {
   id: string;
   createdAt: string;
   completedAt: string | null;
-  status: "pending" | "sending" | "succeeded" | "failed";
+  status: DeliveryStatus;
   checkedAt: string | null;
   eventId: string | null;
   eventName: string;
