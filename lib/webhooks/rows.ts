@@ -60,15 +60,15 @@ export function parseWebhookRequestRow(row: WebhookRequest): WebhookRequestRow {
   };
 }
 
-export type WebhookEventRow = Omit<WebhookEvent, "triggerType" | "conditions"> & {
-  triggerType: TriggerType;
-  conditions: Conditions;
-};
+type EventColumns = Pick<WebhookEvent, "id" | "triggerType" | "conditions">;
 
-/** A webhook event row with its trigger type and conditions parsed. */
-export function parseWebhookEventRow<R extends WebhookEvent>(
+/**
+ * A webhook event row (or any selection with its id, trigger type and conditions) with the
+ * trigger type and conditions parsed.
+ */
+export function parseWebhookEventRow<R extends EventColumns>(
   row: R,
-): Omit<R, "triggerType" | "conditions"> & WebhookEventRow {
+): Omit<R, "triggerType" | "conditions"> & { triggerType: TriggerType; conditions: Conditions } {
   const ref = { table: "WebhookEvent", id: row.id };
   return {
     ...row,
