@@ -43,3 +43,8 @@ export class AppError extends Error {
 export function notFound(what: string): AppError {
   return new AppError("not_found", `${what} not found`);
 }
+
+/** The text of anything thrown: an Error's message, else the value itself as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,11 +1,21 @@
+import { z } from "zod";
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { parseColumn } from "../model/stored";
 
+/** In rising order of rights: each role can do what the ones before it can. */
 export const ROLES = ["viewer", "admin", "owner"] as const;
 export type Role = (typeof ROLES)[number];
 
-function rank(role: string): number {
-  return ROLES.indexOf(role as Role);
+const roleColumn = z.enum(ROLES);
+
+function parseRole(membership: { role: string; userId: string; projectId: string }): Role {
+  const ref = { table: "Membership", id: `${membership.userId}/${membership.projectId}` };
+  return parseColumn(roleColumn, membership.role, ref, "role");
+}
+
+function rank(role: Role): number {
+  return ROLES.indexOf(role);
 }
 
 /**
@@ -22,10 +32,11 @@ export async function requireProjectRole(
     select: { role: true },
   });
   if (!membership) throw new AppError("not_found", "Project not found");
-  if (rank(membership.role) < rank(minimum)) {
+  const role = parseRole({ role: membership.role, userId, projectId });
+  if (rank(role) < rank(minimum)) {
     throw new AppError("forbidden", `This needs the ${minimum} role in the project`);
   }
-  return membership.role as Role;
+  return role;
 }
 
 export async function listUserProjects(userId: string) {
@@ -34,5 +45,9 @@ export async function listUserProjects(userId: string) {
     orderBy: { createdAt: "asc" },
     select: { role: true, project: { select: { id: true, name: true } } },
   });
-  return memberships.map((m) => ({ id: m.project.id, name: m.project.name, role: m.role as Role }));
+  return memberships.map((m) => ({
+    id: m.project.id,
+    name: m.project.name,
+    role: parseRole({ role: m.role, userId, projectId: m.project.id }),
+  }));
 }

@@ -2,11 +2,13 @@
 // check page, the delivery log, the API). Types only.
 export type { BulkTarget, DeliveryFilter, StatusFilter } from "./filters";
 
+import type { DeliveryStatus } from "../model/delivery-status";
+
 export type DeliveryListItem = {
   id: string;
   createdAt: string;
   completedAt: string | null;
-  status: "pending" | "sending" | "succeeded" | "failed";
+  status: DeliveryStatus;
   checkedAt: string | null;
   eventId: string | null;
   eventName: string;

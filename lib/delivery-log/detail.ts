@@ -1,7 +1,9 @@
+import { z } from "zod";
 import { db } from "../db/client";
-import { fromSnapshot, type RenderedSnapshot } from "../dispatch/rendered-snapshot";
+import { fromSnapshot, parseRenderedSnapshot } from "../dispatch/rendered-snapshot";
 import { notFound } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { parseColumn, type RowRef } from "../model/stored";
 import { toCurl } from "../render";
 import type { AttemptDetail, DeliveryDetail } from "./contract";
 import { selectDeliveryItems } from "./query";
@@ -10,6 +12,7 @@ import { resendRefusal } from "./resend-rules";
 const UTF8 = new TextDecoder("utf-8");
 
 type AttemptRow = {
+  id: string;
   number: number;
   startedAt: Date;
   durationMs: number;
@@ -25,26 +28,17 @@ type AttemptRow = {
   error: string | null;
 };
 
-function headerList(value: Prisma.JsonValue): Array<{ name: string; value: string }> {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
-    if (typeof item !== "object" || item === null || Array.isArray(item)) return [];
-    const { name, value: text } = item as Record<string, unknown>;
-    return typeof name === "string" && typeof text === "string" ? [{ name, value: text }] : [];
-  });
-}
-
-function headerRecord(value: Prisma.JsonValue): Record<string, string | string[]> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-  const out: Record<string, string | string[]> = {};
-  for (const [name, item] of Object.entries(value)) {
-    if (typeof item === "string") out[name] = item;
-    else if (Array.isArray(item)) out[name] = item.map(String);
-  }
-  return out;
-}
+// The headers as sent: in order, duplicates kept.
+const requestHeadersColumn = z.array(z.object({ name: z.string(), value: z.string() }));
+// The headers as Node's client reports them: repeated ones (Set-Cookie) as a list.
+const responseHeadersColumn = z
+  .record(z.string(), z.union([z.string(), z.array(z.string())]))
+  .nullable()
+  .transform((headers) => headers ?? {});
+const callColumn = z.record(z.string(), z.unknown());
 
 function toAttemptDetail(row: AttemptRow): AttemptDetail {
+  const ref: RowRef = { table: "Attempt", id: row.id };
   return {
     number: row.number,
     startedAt: row.startedAt.toISOString(),
@@ -52,7 +46,7 @@ function toAttemptDetail(row: AttemptRow): AttemptDetail {
     request: {
       method: row.requestMethod,
       url: row.requestUrl,
-      headers: headerList(row.requestHeaders),
+      headers: parseColumn(requestHeadersColumn, row.requestHeaders, ref, "requestHeaders"),
       body: row.requestBody === null ? null : UTF8.decode(row.requestBody),
     },
     response:
@@ -60,7 +54,12 @@ function toAttemptDetail(row: AttemptRow): AttemptDetail {
         ? null
         : {
             status: row.responseStatus,
-            headers: headerRecord(row.responseHeaders),
+            headers: parseColumn(
+              responseHeadersColumn,
+              row.responseHeaders,
+              ref,
+              "responseHeaders",
+            ),
             body: row.responseBody,
             truncated: row.responseTruncated,
           },
@@ -86,6 +85,7 @@ export async function getDeliveryDetail(projectId: string, id: string): Promise<
       attempts: {
         orderBy: { number: "asc" },
         select: {
+          id: true,
           number: true,
           startedAt: true,
           durationMs: true,
@@ -104,7 +104,6 @@ export async function getDeliveryDetail(projectId: string, id: string): Promise<
     },
   });
   if (!item || !row) throw notFound("Delivery");
-  const call = row.callEvent.call;
   const { attempts: attemptCount, ...listed } = item;
   return {
     ...listed,
@@ -113,13 +112,16 @@ export async function getDeliveryDetail(projectId: string, id: string): Promise<
       id: row.callEvent.id,
       type: row.callEvent.triggerType,
       occurredAt: row.callEvent.occurredAt.toISOString(),
-      call:
-        typeof call === "object" && call !== null && !Array.isArray(call)
-          ? (call as Record<string, unknown>)
-          : {},
+      call: parseColumn(
+        callColumn,
+        row.callEvent.call,
+        { table: "CallEvent", id: row.callEvent.id },
+        "call",
+      ),
     },
     attempts: row.attempts.map(toAttemptDetail),
-    curl: row.rendered ? toCurl(fromSnapshot(row.rendered as RenderedSnapshot)) : null,
+    curl:
+      row.rendered === null ? null : toCurl(fromSnapshot(parseRenderedSnapshot(row.rendered, id))),
     resendBlockedReason: resendRefusal({
       status: row.status,
       hasSnapshot: row.rendered !== null,

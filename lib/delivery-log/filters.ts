@@ -74,7 +74,7 @@ export type DeliveryFilter = z.output<typeof deliveryFilterSchema>;
 export type DeliveryFilterKey = keyof typeof deliveryFilterSchema.shape;
 
 export type BulkTarget = { ids: string[] } | { filter: DeliveryFilter };
-export const FILTER_KEYS = Object.keys(deliveryFilterSchema.shape) as DeliveryFilterKey[];
+export const FILTER_KEYS: readonly DeliveryFilterKey[] = deliveryFilterSchema.keyof().options;
 
 type SearchParamsLike =
   | URLSearchParams
@@ -99,16 +99,16 @@ export function parseDeliveryFilter(params: SearchParamsLike): {
   filter: DeliveryFilter;
   dropped: DeliveryFilterKey[];
 } {
-  const filter: Record<string, unknown> = {};
+  const valid: Record<string, string> = {};
   const dropped: DeliveryFilterKey[] = [];
   for (const key of FILTER_KEYS) {
     const raw = firstValue(params, key);
     if (raw === undefined || raw.trim() === "") continue;
-    const parsed = deliveryFilterSchema.shape[key].safeParse(raw);
-    if (parsed.success) filter[key] = parsed.data;
+    if (deliveryFilterSchema.shape[key].safeParse(raw).success) valid[key] = raw;
     else dropped.push(key);
   }
-  return { filter: filter as DeliveryFilter, dropped };
+  // Fields do not depend on each other, so the values that passed one by one pass together.
+  return { filter: deliveryFilterSchema.parse(valid), dropped };
 }
 
 /** The filter as URL search parameters, in a stable order, without empty or default values. */

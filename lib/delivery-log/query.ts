@@ -6,6 +6,8 @@
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { deliveryStatusSchema } from "../model/delivery-status";
+import { parseColumn } from "../model/stored";
 import { describeTrigger } from "../model/trigger-types";
 import { parseInstant } from "../render/dates";
 import type { DeliveryFilter, DeliveryListItem, StatusFilter } from "./contract";
@@ -136,7 +138,12 @@ function toIso(value: Date | string | null): string | null {
 }
 
 function toItem(row: ItemRow): DeliveryListItem {
-  const status = row.status as DeliveryListItem["status"];
+  const status = parseColumn(
+    deliveryStatusSchema,
+    row.status,
+    { table: "Delivery", id: row.id },
+    "status",
+  );
   return {
     id: row.id,
     createdAt: toDate(row.createdAt).toISOString(),

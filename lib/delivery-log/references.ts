@@ -38,9 +38,9 @@ export async function resolveDeliveryFilter(
 ): Promise<{ filter: DeliveryFilter; dropped: DeliveryFilterKey[] }> {
   const { filter, dropped } = parseDeliveryFilter(params);
   const unknown = await unknownReferences(projectId, filter);
-  const kept: Record<string, unknown> = { ...filter };
+  const kept: DeliveryFilter = { ...filter };
   for (const key of unknown) delete kept[key];
-  return { filter: kept as DeliveryFilter, dropped: [...dropped, ...unknown] };
+  return { filter: kept, dropped: [...dropped, ...unknown] };
 }
 
 /**

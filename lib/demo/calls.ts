@@ -18,7 +18,10 @@ export function createRandom(seed: number): Random {
 }
 
 export function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T;
+  // min(): a random() of exactly 1 (some test doubles return it) still picks the last item.
+  const item = items[Math.min(items.length - 1, Math.floor(random() * items.length))];
+  if (item === undefined) throw new Error("pick needs a non-empty list");
+  return item;
 }
 
 export function pickWeighted<T>(random: Random, items: ReadonlyArray<readonly [T, number]>): T {
@@ -28,7 +31,9 @@ export function pickWeighted<T>(random: Random, items: ReadonlyArray<readonly [T
     roll -= weight;
     if (roll < 0) return item;
   }
-  return (items.at(-1) as readonly [T, number])[0];
+  const last = items.at(-1);
+  if (last === undefined) throw new Error("pickWeighted needs a non-empty list");
+  return last[0];
 }
 
 // Calls by local hour: quiet at night, busy from 9 to 18.

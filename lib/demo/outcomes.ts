@@ -56,7 +56,13 @@ function http(
   };
 }
 
-export function failureOutcome(kind: FailureKind, url: URL, random: Random, at: Date): DemoOutcome {
+export function failureOutcome(
+  kind: FailureKind,
+  url: URL,
+  random: Random,
+  at: Date,
+  timeoutMs: number,
+): DemoOutcome {
   const json = "application/json; charset=utf-8";
   const trace = Math.floor(random() * 0xffffffff)
     .toString(16)
@@ -138,8 +144,8 @@ export function failureOutcome(kind: FailureKind, url: URL, random: Random, at: 
     case "timeout":
       return transport(
         "timeout",
-        "timeout: no response within 10000 ms",
-        10_000 + between(random, 0, 15),
+        `timeout: no response within ${timeoutMs} ms`,
+        timeoutMs + between(random, 0, 15),
       );
     case "connection":
       return random() < 0.5

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../auth/password";
 import { db } from "../db/client";
+import { EXPONENTIAL_DELAYS_MS } from "../dispatch/retry-policy";
 import { databaseFile } from "../env";
 import { notFound } from "../errors";
 import type { TriggerType } from "../model/trigger-types";
@@ -19,7 +20,6 @@ import { type DemoRows, type DemoWriter, openDemoWriter } from "./writer";
 
 export const DEMO_DAYS = 7;
 const HOUR_MS = 3_600_000;
-const RETRY_DELAYS_MS = [10_000, 60_000, 600_000, 3_600_000];
 
 export type DemoSeedResult = {
   projectId: string;
@@ -153,11 +153,11 @@ function buildCallEvent(
     let attemptAt = at.getTime() + 50 + Math.floor(random() * 400);
     const attempts = plan.kinds.map((kind, index) => {
       if (index > 0) {
-        attemptAt += (RETRY_DELAYS_MS[index - 1] ?? HOUR_MS) * (0.8 + random() * 0.4);
+        attemptAt += (EXPONENTIAL_DELAYS_MS[index - 1] ?? HOUR_MS) * (0.8 + random() * 0.4);
       }
       const startedAt = new Date(attemptAt);
       const outcome: DemoOutcome = kind
-        ? failureOutcome(kind, new URL(rendered.url), random, startedAt)
+        ? failureOutcome(kind, new URL(rendered.url), random, startedAt, demo.request.timeoutMs)
         : successOutcome(random, startedAt);
       return { id: writer.newId(startedAt), number: index + 1, startedAt, outcome };
     });

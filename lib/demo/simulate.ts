@@ -1,3 +1,6 @@
+import { z } from "zod";
+import { errorMessage as errorText } from "../errors";
+import { isOneOf } from "../model/one-of";
 import {
   buildCallLifecycle,
   CALL_DIRECTIONS,
@@ -9,6 +12,13 @@ import {
   newCallId,
   outcomesFor,
 } from "../simulator/lifecycle";
+import { pick, pickWeighted } from "./calls";
+
+// The parts of the API's answers the driver reads; anything else in them is ignored.
+const apiErrorSchema = z.object({ error: z.object({ message: z.string() }) });
+const acceptedSchema = z.object({ deliveries: z.array(z.unknown()) });
+// fetch's TypeError carries the socket error (ECONNREFUSED, ENOTFOUND …) as its cause.
+const networkCauseSchema = z.object({ cause: z.object({ code: z.string() }) });
 
 export type OutcomeChoice = CallOutcome | "mixed";
 export type DirectionChoice = CallDirection | "mixed";
@@ -85,19 +95,6 @@ export function callEventsEndpoint(baseUrl: string): URL {
   return new URL("api/v1/call-events", base);
 }
 
-function pick<T>(items: readonly T[], random: () => number): T {
-  return items[Math.min(items.length - 1, Math.floor(random() * items.length))] as T;
-}
-
-function pickWeighted<T>(mix: [T, number][], random: () => number): T {
-  let roll = random();
-  for (const [item, weight] of mix) {
-    roll -= weight;
-    if (roll < 0) return item;
-  }
-  return (mix[mix.length - 1] as [T, number])[0];
-}
-
 function randomDigits(count: number, random: () => number): string {
   let digits = "";
   for (let i = 0; i < count; i += 1) digits += Math.floor(random() * 10).toString();
@@ -118,16 +115,16 @@ export function randomCall(
       : choice.direction;
   let outcome: CallOutcome;
   if (choice.outcome === "mixed") {
-    outcome = pickWeighted(direction === "incoming" ? INCOMING_MIX : OUTGOING_MIX, random);
+    outcome = pickWeighted(random, direction === "incoming" ? INCOMING_MIX : OUTGOING_MIX);
   } else if (outcomesFor(direction).includes(choice.outcome)) {
     outcome = choice.outcome;
   } else {
     // Forwarded or evaluated asked for with mixed directions: outgoing calls are just answered.
     outcome = "answered";
   }
-  const client = `380${pick(["50", "63", "66", "67", "68", "73", "93", "97"], random)}${randomDigits(7, random)}`;
-  const line = pick(TRACKING_NUMBERS, random);
-  const staff = pick(STAFF, random);
+  const client = `380${pick(random, ["50", "63", "66", "67", "68", "73", "93", "97"])}${randomDigits(7, random)}`;
+  const line = pick(random, TRACKING_NUMBERS);
+  const staff = pick(random, STAFF);
   const options: LifecycleOptions = {
     direction,
     caller: direction === "incoming" ? client : line,
@@ -150,14 +147,19 @@ function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 async function errorMessage(response: Response): Promise<string> {
   const text = await response.text().catch(() => "");
-  try {
-    const body = JSON.parse(text) as { error?: { message?: unknown } };
-    if (typeof body.error?.message === "string") return body.error.message;
-  } catch {
-    // Not our JSON error shape: show the start of whatever came back.
-  }
+  const body = apiErrorSchema.safeParse(parseJson(text));
+  if (body.success) return body.data.error.message;
+  // Not our JSON error shape: show the start of whatever came back.
   return text.slice(0, 200) || response.statusText;
 }
 
@@ -205,15 +207,15 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      recordError("network", cause ?? (error instanceof Error ? error.message : String(error)));
+      const cause = networkCauseSchema.safeParse(error);
+      recordError("network", cause.success ? cause.data.cause.code : errorText(error));
       return;
     }
     if (response.status === 202 || response.status === 200) {
-      const body = (await response.json().catch(() => ({}))) as { deliveries?: unknown };
+      const body = acceptedSchema.safeParse(await response.json().catch(() => undefined));
       if (response.status === 202) {
         summary.accepted += 1;
-        if (Array.isArray(body.deliveries)) summary.deliveriesCreated += body.deliveries.length;
+        if (body.success) summary.deliveriesCreated += body.data.deliveries.length;
       } else {
         summary.duplicates += 1;
       }
@@ -274,9 +276,9 @@ export function formatSummary(summary: SimulationSummary, requestedRate?: number
 }
 
 export function isDirectionChoice(value: string): value is DirectionChoice {
-  return value === "mixed" || (CALL_DIRECTIONS as readonly string[]).includes(value);
+  return value === "mixed" || isOneOf(CALL_DIRECTIONS, value);
 }
 
 export function isOutcomeChoice(value: string): value is OutcomeChoice {
-  return value === "mixed" || (CALL_OUTCOMES as readonly string[]).includes(value);
+  return value === "mixed" || isOneOf(CALL_OUTCOMES, value);
 }

@@ -1,13 +1,36 @@
+import { z } from "zod";
+import { METHODS } from "../model/params-schema";
+import { parseColumn } from "../model/stored";
 import type { RenderedRequest } from "../render";
 
 /** The rendered request as stored on the delivery: every attempt and a resend send these bytes. */
-export type RenderedSnapshot = {
-  method: RenderedRequest["method"];
-  url: string;
-  headers: RenderedRequest["headers"];
-  /** Base64 of the body bytes, null for GET. */
-  body: string | null;
-};
+const renderedSnapshotSchema = z
+  .object({
+    method: z.enum(METHODS),
+    url: z.string().min(1),
+    headers: z.array(z.object({ name: z.string(), value: z.string() }).strict()),
+    /** Base64 of the body bytes, null for GET. */
+    body: z.base64().nullable(),
+  })
+  .strict();
+
+export type RenderedSnapshot = z.output<typeof renderedSnapshotSchema>;
+
+/**
+ * `Delivery.rendered` read back: every reader goes through here, so a corrupt snapshot is
+ * reported as such (naming the delivery) instead of sending or showing a wrong request.
+ */
+export function parseRenderedSnapshot(
+  json: unknown,
+  deliveryId = "(unknown id)",
+): RenderedSnapshot {
+  return parseColumn(
+    renderedSnapshotSchema,
+    json,
+    { table: "Delivery", id: deliveryId },
+    "rendered",
+  );
+}
 
 export function toSnapshot(rendered: RenderedRequest): RenderedSnapshot {
   return {

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { db } from "../db/client";
 import { env } from "../env";
 import { notFound } from "../errors";
-import type { TriggerType } from "../model/trigger-types";
+import { REQUEST_DEFAULTS } from "../model/defaults";
 import { type PreviewInput, renderWithSampleCall } from "../webhooks/preview";
+import { parseWebhookEventRow } from "../webhooks/rows";
 import { toWebhookRequestDto } from "../webhooks/serializers";
 import type { AttemptError, AttemptResponse } from "./attempt-result";
 import { sendRendered } from "./sender";
@@ -36,7 +37,7 @@ export async function sendTestRequest(
   const deliveryId = `test_${randomUUID()}`;
   const rendered = await renderWithSampleCall(projectId, input, deliveryId);
   const result = await sendRendered(rendered, {
-    timeoutMs: options.timeoutMs ?? input.request.timeoutMs ?? 10_000,
+    timeoutMs: options.timeoutMs ?? input.request.timeoutMs ?? REQUEST_DEFAULTS.timeoutMs,
     allowPrivate: env().WEBHOOK_ALLOW_PRIVATE_TARGETS,
     deliveryId,
     signingSecret: options.signingSecret ?? null,
@@ -58,17 +59,18 @@ export async function sendTestRequest(
 
 /** A test send of every request of a saved event, in order, with their own signing secrets. */
 export async function sendTestForEvent(projectId: string, eventId: string) {
-  const event = await db.webhookEvent.findFirst({
+  const stored = await db.webhookEvent.findFirst({
     where: { id: eventId, projectId },
     include: { requests: { orderBy: { position: "asc" } } },
   });
-  if (!event) throw notFound("Webhook event");
+  if (!stored) throw notFound("Webhook event");
+  const event = parseWebhookEventRow(stored);
   const results = [];
   for (const row of event.requests) {
     const { id, position, paused: _paused, ...request } = toWebhookRequestDto(row);
     const result = await sendTestRequest(
       projectId,
-      { type: event.triggerType as TriggerType, request },
+      { type: event.triggerType, request },
       { signingSecret: row.signingEnabled ? row.signingSecret : null },
     );
     results.push({ requestId: id, position, url: row.url, result });

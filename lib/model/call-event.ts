@@ -19,7 +19,10 @@ export const DISPOSITIONS = [
 export type CallType = (typeof CALL_TYPES)[number];
 export type Disposition = (typeof DISPOSITIONS)[number];
 
-/** Call data after parsing: catalog values typed, dates as UTC ISO strings, extra fields kept. */
+/**
+ * A call's variables after parsing: catalog values typed, dates as UTC ISO strings, extra fields
+ * kept. The renderer takes a `Partial<CallData>`: a preview or a stored call may lack any field.
+ */
 export type CallData = { uniqueid: string; [field: string]: unknown };
 export type CallEvent = { id?: string; type: TriggerType; occurredAt: string; call: CallData };
 
@@ -106,18 +109,18 @@ function buildCallSchema(type: TriggerType) {
     .pipe(typed);
 }
 
-const CALL_SCHEMAS = Object.fromEntries(
-  TRIGGER_TYPES.map((type) => [type, buildCallSchema(type)]),
-) as Record<TriggerType, ReturnType<typeof buildCallSchema>>;
+const CALL_SCHEMAS = new Map(TRIGGER_TYPES.map((type) => [type, buildCallSchema(type)]));
 
 /** The schema of `call` for one trigger type: only the call variables that moment carries. */
 export function callSchemaFor(type: TriggerType): z.ZodType<CallData> {
-  return CALL_SCHEMAS[type];
+  const schema = CALL_SCHEMAS.get(type);
+  if (!schema) throw new Error(`No call schema for trigger type ${type}`);
+  return schema;
 }
 
 /** Parses call data for a trigger type; throws a ZodError whose paths start inside the call. */
 export function parseCallForTrigger(type: TriggerType, call: unknown): CallData {
-  return CALL_SCHEMAS[type].parse(call);
+  return callSchemaFor(type).parse(call);
 }
 
 const eventId = z
@@ -132,7 +135,7 @@ function eventSchemaFor(type: TriggerType) {
       id: eventId.optional(),
       type: z.literal(type),
       occurredAt: dateTime,
-      call: CALL_SCHEMAS[type],
+      call: callSchemaFor(type),
     },
     {
       error: (issue) =>
@@ -143,12 +146,12 @@ function eventSchemaFor(type: TriggerType) {
   );
 }
 
-type EventOption = ReturnType<typeof eventSchemaFor>;
+const [FIRST_TRIGGER, ...OTHER_TRIGGERS] = TRIGGER_TYPES;
 
 /** The body of `POST /api/v1/call-events`: the call is checked against its trigger type. */
 export const callEventSchema: z.ZodType<CallEvent> = z.discriminatedUnion(
   "type",
-  TRIGGER_TYPES.map(eventSchemaFor) as [EventOption, ...EventOption[]],
+  [eventSchemaFor(FIRST_TRIGGER), ...OTHER_TRIGGERS.map(eventSchemaFor)],
   {
     error: (issue) =>
       issue.code === "invalid_union"

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emptyConditions } from "./defaults";
 import { LIMITS } from "./params-schema";
 import { ONLY_WHEN_VALID, webhookRequestSchema } from "./request-schema";
 import { TRIGGER_TYPES } from "./trigger-types";
@@ -6,6 +7,7 @@ import { findVariableProblems } from "./variables";
 
 // The webhook event and its parts, defined once for the forms, the actions, the routes and the
 // types. The request and its parameter tree live in request-schema.ts and params-schema.ts.
+export * from "./defaults";
 export * from "./params-schema";
 export * from "./request-schema";
 export * from "./variables";
@@ -32,12 +34,7 @@ const eventBaseSchema = z
     name: z.string().trim().min(1, "enter a name").max(100, "use at most 100 characters"),
     type: z.enum(TRIGGER_TYPES, "choose one of the event types"),
     enabled: z.boolean().default(true),
-    conditions: conditionsSchema.default({
-      employeeNumbers: [],
-      departments: [],
-      dispositions: [],
-      minDurationSec: null,
-    }),
+    conditions: conditionsSchema.default(emptyConditions),
     requests: z
       .array(webhookRequestSchema)
       .min(1, "add at least one webhook request")

@@ -22,6 +22,7 @@ export type Method = (typeof METHODS)[number];
 export type Format = (typeof FORMATS)[number];
 export type DateFormat = (typeof DATE_FORMATS)[number];
 export type HashType = (typeof HASH_TYPES)[number];
+export type RetrySchedule = (typeof RETRY_SCHEDULES)[number];
 
 const PLAIN_NAME = /^[A-Za-z0-9_.-]+$/;
 // Square brackets are refused inside {{ }}: form and GET receivers (qs, PHP) would read

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REQUEST_DEFAULTS } from "./defaults";
 import {
   DATE_FORMATS,
   FORMATS,
@@ -12,7 +13,7 @@ import {
   walkParams,
 } from "./params-schema";
 
-const headerSchema = z
+export const headerSchema = z
   .object({
     name: z
       .string()
@@ -65,10 +66,10 @@ const requestBaseSchema = z
       .max(LIMITS.urlLength, "use at most 4096 characters")
       .superRefine(checkUrl),
     method: z.enum(METHODS, "choose GET, POST or PUT"),
-    format: z.enum(FORMATS, "choose json, raw, json-rpc or form").default("json"),
+    format: z.enum(FORMATS, "choose json, raw, json-rpc or form").default(REQUEST_DEFAULTS.format),
     dateFormat: z
       .enum(DATE_FORMATS, "choose standard, iso8601, unix, unix_ms or dmy")
-      .default("standard"),
+      .default(REQUEST_DEFAULTS.dateFormat),
     // Omitted headers get the automatic Content-Type; a given list, even empty, is kept as is.
     headers: z.array(headerSchema).max(LIMITS.headers, "use at most 50 headers").optional(),
     params: z.array(paramSchema).default([]),
@@ -79,7 +80,7 @@ const requestBaseSchema = z
       .int("use whole milliseconds")
       .min(1000, "use at least 1 s")
       .max(30_000, "use at most 30 s")
-      .default(10_000),
+      .default(REQUEST_DEFAULTS.timeoutMs),
     retry: z
       .object({
         attempts: z
@@ -87,15 +88,15 @@ const requestBaseSchema = z
           .int()
           .min(1, "use 1 to 10 attempts")
           .max(10, "use 1 to 10 attempts")
-          .default(4),
-        schedule: z.enum(RETRY_SCHEDULES).default("exponential"),
+          .default(REQUEST_DEFAULTS.retry.attempts),
+        schedule: z.enum(RETRY_SCHEDULES).default(REQUEST_DEFAULTS.retry.schedule),
       })
       .strict()
-      .default({ attempts: 4, schedule: "exponential" }),
+      .default(() => ({ ...REQUEST_DEFAULTS.retry })),
     signing: z
       .object({ enabled: z.boolean(), secret: z.string().optional() })
       .strict()
-      .default({ enabled: false }),
+      .default(() => ({ ...REQUEST_DEFAULTS.signing })),
     // Read-only fields of a stored request are accepted back (GET, change, PUT) and ignored.
     position: z.number().int().optional(),
     paused: z.object({ at: z.string(), reason: z.string() }).optional(),

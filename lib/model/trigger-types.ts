@@ -1,3 +1,5 @@
+import { isOneOf } from "./one-of";
+
 export const TRIGGER_TYPES = [
   "incoming.before_call",
   "incoming.answered",
@@ -23,7 +25,7 @@ export const TRIGGER_LABELS: Record<TriggerType, { group: TriggerGroup; label: s
 };
 
 export function isTriggerType(value: string): value is TriggerType {
-  return (TRIGGER_TYPES as readonly string[]).includes(value);
+  return isOneOf(TRIGGER_TYPES, value);
 }
 
 export function describeTrigger(type: string): { group: string; label: string } {

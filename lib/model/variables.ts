@@ -1,5 +1,5 @@
 import { findVariable } from "./catalog";
-import { HASH_TYPES, type PathPart, walkParams } from "./params-schema";
+import { type PathPart, walkParams } from "./params-schema";
 import type { WebhookRequestConfig } from "./request-schema";
 import { templateVariables } from "./template";
 import { describeTrigger, type TriggerType } from "./trigger-types";
@@ -15,9 +15,8 @@ export function requestTemplates(
     out.push({ path: ["headers", i, "value"], template: h.value });
   });
   walkParams(request.params, (param, path) => {
-    if (param.type === "text" || (HASH_TYPES as readonly string[]).includes(param.type)) {
-      out.push({ path: [...path, "value"], template: (param as { value: string }).value });
-    }
+    // Text and the hash types carry one template in `value`.
+    if ("value" in param) out.push({ path: [...path, "value"], template: param.value });
     if (param.type === "array") {
       param.items.forEach((item, i) => {
         if (typeof item === "string") out.push({ path: [...path, "items", i], template: item });

@@ -1,4 +1,5 @@
+export type { CallData } from "../model/call-event";
 export { toCurl } from "./curl";
 export { headerValueForWire } from "./headers";
 export { type RenderableRequest, renderRequest } from "./render-request";
-export type { CallData, RenderContext, RenderedHeader, RenderedRequest } from "./types";
+export type { RenderContext, RenderedHeader, RenderedRequest } from "./types";

@@ -1,9 +1,10 @@
+import type { CallData } from "../model/call-event";
 import type { WebhookRequestConfig } from "../model/event-schema";
 import { renderBodyText } from "./body";
 import { encodeFormPairs, flattenFields } from "./encode";
 import { renderHeaders } from "./headers";
 import { renderParamFields } from "./params";
-import type { CallData, RenderContext, RenderedRequest } from "./types";
+import type { RenderContext, RenderedRequest } from "./types";
 import { renderUrl } from "./url";
 import { createLookup } from "./values";
 
@@ -22,7 +23,8 @@ const UTF8 = new TextEncoder();
  */
 export function renderRequest(
   request: RenderableRequest,
-  call: CallData,
+  // Partial: a preview, a test or a stored call may lack any variable, uniqueid included.
+  call: Partial<CallData>,
   context: RenderContext,
 ): RenderedRequest {
   const lookup = createLookup(call, context, request.dateFormat);

@@ -1,8 +1,5 @@
 import type { TriggerType } from "../model/trigger-types";
 
-/** A call event's variables as the platform posted them (JSON values; dates as ISO-8601 text). */
-export type CallData = Record<string, unknown>;
-
 /** What a delivery knows beyond the call: the source of the catalog's context variables. */
 export type RenderContext = {
   projectId: string;

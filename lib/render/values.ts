@@ -1,8 +1,9 @@
+import type { CallData } from "../model/call-event";
 import { type CatalogVariable, findVariable, type VariableType } from "../model/catalog";
 import type { DateFormat } from "../model/event-schema";
 import { parseTemplate, singlePlaceholder } from "../model/template";
 import { formatInstant, parseInstant } from "./dates";
-import type { CallData, Lookup, RenderContext, Scalar } from "./types";
+import type { Lookup, RenderContext, Scalar } from "./types";
 
 /** Where each catalog variable with `source: "context"` comes from. */
 export const CONTEXT_VALUES: Readonly<Record<string, (context: RenderContext) => unknown>> = {
@@ -20,7 +21,7 @@ export const CONTEXT_VALUES: Readonly<Record<string, (context: RenderContext) =>
  * Each name is resolved once per request, as a date may stand in many places.
  */
 export function createLookup(
-  call: CallData,
+  call: Partial<CallData>,
   context: RenderContext,
   dateFormat: DateFormat,
 ): Lookup {
@@ -37,7 +38,11 @@ export function createLookup(
   };
 }
 
-function rawValue(variable: CatalogVariable, call: CallData, context: RenderContext): unknown {
+function rawValue(
+  variable: CatalogVariable,
+  call: Partial<CallData>,
+  context: RenderContext,
+): unknown {
   if (variable.source === "context") return CONTEXT_VALUES[variable.id]?.(context);
   // Own properties only: a call parsed from JSON has no others, and `constructor` is not a call variable.
   return Object.hasOwn(call, variable.id) ? call[variable.id] : undefined;

@@ -1,6 +1,9 @@
 import { db } from "../db/client";
+import { parseRenderedSnapshot } from "../dispatch/rendered-snapshot";
+import { deliveryStatusSchema } from "../model/delivery-status";
+import { parseColumn } from "../model/stored";
 import { isTriggerType, type TriggerType } from "../model/trigger-types";
-import { type CallEventDeliveriesDto, toDeliveryStatus } from "./delivery-status";
+import type { CallEventDeliveriesDto } from "./delivery-status";
 
 /** The simulator follows one call: at most its five moments, so a short list is enough. */
 export const MAX_CALL_EVENTS_PER_READ = 10;
@@ -55,12 +58,17 @@ export async function listCallEventDeliveries(
         callEventId: event.id,
         triggerType: event.triggerType,
         deliveries: event.deliveries.map((d) => {
-          const status = toDeliveryStatus(d.status);
-          const renderedUrl = (d.rendered as { url?: unknown } | null)?.url;
+          const ref = { table: "Delivery", id: d.id };
+          const status = parseColumn(deliveryStatusSchema, d.status, ref, "status");
+          // Once sent, the rendered URL; before that, the request's template.
+          const url =
+            d.rendered === null
+              ? d.webhookRequest?.url
+              : parseRenderedSnapshot(d.rendered, d.id).url;
           return {
             id: d.id,
             eventName: d.eventName,
-            host: hostOf(typeof renderedUrl === "string" ? renderedUrl : d.webhookRequest?.url),
+            host: hostOf(url),
             status,
             statusCode: d.lastStatusCode,
             attempts: d.attemptCount,

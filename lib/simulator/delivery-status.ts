@@ -1,7 +1,7 @@
 // Shared by the server read and the simulator page, so it imports nothing server-only.
+import type { DeliveryStatus } from "../model/delivery-status";
 
-export const DELIVERY_STATUSES = ["pending", "sending", "succeeded", "failed"] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export { DELIVERY_STATUSES, type DeliveryStatus } from "../model/delivery-status";
 
 /** One delivery as the simulator shows it; no request bodies or secrets leave the server. */
 export type CallDeliveryDto = {
@@ -28,10 +28,4 @@ export type CallEventDeliveriesDto = {
 /** Succeeded and failed deliveries change no more (until someone resends a failed one). */
 export function isFinalStatus(status: DeliveryStatus): boolean {
   return status === "succeeded" || status === "failed";
-}
-
-export function toDeliveryStatus(value: string): DeliveryStatus {
-  return (DELIVERY_STATUSES as readonly string[]).includes(value)
-    ? (value as DeliveryStatus)
-    : "pending";
 }

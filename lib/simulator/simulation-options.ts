@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isOneOf } from "../model/one-of";
 import {
   CALL_DIRECTIONS,
   CALL_OUTCOMES,
@@ -27,10 +28,7 @@ export const simulatedCallSchema = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (
-      value.direction === "outgoing" &&
-      !(OUTGOING_OUTCOMES as readonly string[]).includes(value.outcome)
-    ) {
+    if (value.direction === "outgoing" && !isOneOf(OUTGOING_OUTCOMES, value.outcome)) {
       ctx.addIssue({
         code: "custom",
         path: ["outcome"],

@@ -10,7 +10,7 @@ import {
   webhookRequestSchema,
 } from "../model/event-schema";
 import { parseTemplate } from "../model/template";
-import { describeTrigger, isTriggerType, type TriggerType } from "../model/trigger-types";
+import { describeTrigger, isTriggerType } from "../model/trigger-types";
 import { getWebhookEvent, insertEvent } from "./service";
 
 export type MissingVariable = { path: string; variable: string; message: string };
@@ -28,26 +28,25 @@ export async function draftWebhookEventCopy(
   eventId: string,
   options: { type: string; name?: string },
 ) {
-  if (!isTriggerType(options.type)) {
+  const type = options.type;
+  if (!isTriggerType(type)) {
     throw new AppError("validation_failed", "choose one of the event types", "type");
   }
   const source = await getWebhookEvent(projectId, eventId);
   const requests = source.requests.map(({ id: _id, position: _position, ...config }) => config);
   const draft: WebhookEventInput = {
     name: options.name?.trim() || `Copy of ${source.name}`.slice(0, 100),
-    type: options.type,
+    type,
     enabled: source.enabled,
     conditions: source.conditions,
     requests,
   };
   const missing: MissingVariable[] = requests.flatMap((request, index) =>
-    findVariableProblems(webhookRequestSchema.parse(request), options.type as TriggerType).map(
-      (p) => ({
-        path: formatPath(["requests", index, ...p.path]),
-        variable: p.variable,
-        message: p.message,
-      }),
-    ),
+    findVariableProblems(webhookRequestSchema.parse(request), type).map((p) => ({
+      path: formatPath(["requests", index, ...p.path]),
+      variable: p.variable,
+      message: p.message,
+    })),
   );
   return { draft, missing };
 }
@@ -77,7 +76,9 @@ export async function copyWebhookEvent(
     const unavailable = new Set(missing.map((m) => m.variable));
     input = {
       ...draft,
-      requests: draft.requests.map((r) => removeVariables(r as WebhookRequestConfig, unavailable)),
+      requests: draft.requests.map((r) =>
+        removeVariables(webhookRequestSchema.parse(r), unavailable),
+      ),
     };
   }
   const config = webhookEventSchema.parse(input);

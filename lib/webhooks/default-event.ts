@@ -1,12 +1,9 @@
+import { type Param, webhookRequestSchema } from "../model/event-schema";
 import type { TriggerType } from "../model/trigger-types";
+import { toWebhookRequestData } from "./serializers";
 
 export const DEFAULT_EVENT_NAME = "Google Analytics";
 export const DEFAULT_EVENT_TRIGGER: TriggerType = "incoming.after_call";
-
-type Param =
-  | { name: string; type: "text"; value: string }
-  | { name: string; type: "object"; fields: Param[] }
-  | { name: string; type: "array"; items: Array<string | { type: "object"; fields: Param[] }> };
 
 const text = (name: string, value: string): Param => ({ name, type: "text", value });
 
@@ -49,20 +46,17 @@ const GA_PARAMS: Param[] = [
   },
 ];
 
-/** The locked request of the default event; the endpoint base comes from configuration. */
+/**
+ * The locked request of the default event; the endpoint base comes from configuration. It goes
+ * through the request schema like any other, so it gets the same defaults and checks.
+ */
 export function buildDefaultEventRequest(gaEndpoint: string) {
   const base = gaEndpoint.replace(/\/+$/, "");
-  return {
-    position: 0,
+  const config = webhookRequestSchema.parse({
     url: `${base}/mp/collect?measurement_id={{ga_measurement_id}}&api_secret={{ga_api_secret}}`,
     method: "POST",
     format: "json",
-    dateFormat: "standard",
-    headers: [{ name: "Content-Type", value: "application/json; charset=utf-8" }],
     params: GA_PARAMS,
-    timeoutMs: 10_000,
-    retryAttempts: 4,
-    retrySchedule: "exponential",
-    signingEnabled: false,
-  };
+  });
+  return toWebhookRequestData(config, 0);
 }

@@ -10,6 +10,7 @@ import {
   paramSchema,
   RETRY_SCHEDULES,
 } from "../model/event-schema";
+import { TRIGGER_TYPES } from "../model/trigger-types";
 import type { WebhookEventDto, WebhookRequestDto } from "./serializers";
 import type { WebhookEventSummary } from "./summaries";
 
@@ -33,7 +34,7 @@ const webhookRequestDtoSchema = z.object({
 const webhookEventDtoSchema = z.object({
   id: z.string(),
   name: z.string(),
-  type: z.string(),
+  type: z.enum(TRIGGER_TYPES),
   trigger: z.object({ group: z.string(), label: z.string() }),
   enabled: z.boolean(),
   locked: z.boolean(),

@@ -1,13 +1,7 @@
 import type { WebhookEvent, WebhookRequest } from "../generated/prisma/client";
-import type {
-  Conditions,
-  DateFormat,
-  Format,
-  Method,
-  Param,
-  WebhookRequestConfig,
-} from "../model/event-schema";
-import { describeTrigger } from "../model/trigger-types";
+import type { Conditions, WebhookRequestConfig } from "../model/event-schema";
+import { describeTrigger, type TriggerType } from "../model/trigger-types";
+import { parseWebhookEventRow, parseWebhookRequestRow } from "./rows";
 
 export type WebhookRequestDto = Omit<WebhookRequestConfig, "id" | "signing"> & {
   id: string;
@@ -21,7 +15,7 @@ export type WebhookRequestDto = Omit<WebhookRequestConfig, "id" | "signing"> & {
 export type WebhookEventDto = {
   id: string;
   name: string;
-  type: string;
+  type: TriggerType;
   trigger: { group: string; label: string };
   enabled: boolean;
   locked: boolean;
@@ -31,30 +25,24 @@ export type WebhookEventDto = {
   updatedAt: string;
 };
 
-export const EMPTY_CONDITIONS: Conditions = {
-  employeeNumbers: [],
-  departments: [],
-  dispositions: [],
-  minDurationSec: null,
-};
-
 /** The stored row back in the shape the schema produced: what POST stores, GET returns. */
-export function toWebhookRequestDto(row: WebhookRequest): WebhookRequestDto {
+export function toWebhookRequestDto(stored: WebhookRequest): WebhookRequestDto {
+  const row = parseWebhookRequestRow(stored);
   return {
     id: row.id,
     position: row.position,
     url: row.url,
-    method: row.method as Method,
-    format: row.format as Format,
-    dateFormat: row.dateFormat as DateFormat,
-    headers: row.headers as WebhookRequestConfig["headers"],
-    params: row.params as Param[],
+    method: row.method,
+    format: row.format,
+    dateFormat: row.dateFormat,
+    headers: row.headers,
+    params: row.params,
     ...(row.body === null ? {} : { body: row.body }),
     ...(row.rpcMethod === null ? {} : { rpcMethod: row.rpcMethod }),
     timeoutMs: row.timeoutMs,
     retry: {
       attempts: row.retryAttempts,
-      schedule: row.retrySchedule as WebhookRequestConfig["retry"]["schedule"],
+      schedule: row.retrySchedule,
     },
     signing: {
       enabled: row.signingEnabled,
@@ -67,8 +55,9 @@ export function toWebhookRequestDto(row: WebhookRequest): WebhookRequestDto {
 }
 
 export function toWebhookEventDto(
-  event: WebhookEvent & { requests: WebhookRequest[] },
+  stored: WebhookEvent & { requests: WebhookRequest[] },
 ): WebhookEventDto {
+  const event = parseWebhookEventRow(stored);
   return {
     id: event.id,
     name: event.name,
@@ -76,10 +65,7 @@ export function toWebhookEventDto(
     trigger: describeTrigger(event.triggerType),
     enabled: event.enabled,
     locked: event.locked,
-    conditions: {
-      ...EMPTY_CONDITIONS,
-      ...((event.conditions as Partial<Conditions> | null) ?? {}),
-    },
+    conditions: event.conditions,
     requests: [...event.requests].sort((a, b) => a.position - b.position).map(toWebhookRequestDto),
     createdAt: event.createdAt.toISOString(),
     updatedAt: event.updatedAt.toISOString(),

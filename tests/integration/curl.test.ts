@@ -15,7 +15,7 @@ import { type LoopbackServer, startLoopbackServer } from "../helpers/loopback-se
 
 const run = promisify(execFile);
 
-const CALL: CallData = {
+const CALL: Partial<CallData> = {
   uniqueid: "1732871234.10452",
   calldate: "2026-11-29T08:15:04Z",
   caller: "380671234567",

@@ -16,7 +16,7 @@ const CONTEXT: RenderContext = {
   deliveryId: "d",
 };
 
-function renderDates(dateFormat: DateFormat, format: "json" | "form", call: CallData) {
+function renderDates(dateFormat: DateFormat, format: "json" | "form", call: Partial<CallData>) {
   const request = webhookRequestSchema.parse({
     url: "https://crm.example.com/hooks",
     method: "POST",

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { type WebhookRequestInput, webhookRequestSchema } from "@/lib/model/event-schema";
 import { type CallData, type RenderContext, renderRequest } from "@/lib/render";
 
-const CALL: CallData = {
+const CALL: Partial<CallData> = {
   uniqueid: "1732871234.10452",
   calldate: "2026-11-29T08:15:04Z",
   caller: "380671234567",
@@ -24,7 +24,7 @@ const CONTEXT: RenderContext = {
   deliveryId: "cm3x1delivery",
 };
 
-function render(input: WebhookRequestInput, call: CallData = CALL) {
+function render(input: WebhookRequestInput, call: Partial<CallData> = CALL) {
   const rendered = renderRequest(webhookRequestSchema.parse(input), call, CONTEXT);
   const text = rendered.body === null ? null : new TextDecoder().decode(rendered.body);
   return { ...rendered, text };

@@ -48,7 +48,10 @@ describe("hash parameters", () => {
     eventTime: "2026-11-29T08:18:30Z",
     deliveryId: "d",
   };
-  const CALL: CallData = { uniqueid: "1732871234.10452", calldate: "2026-11-29T08:15:04Z" };
+  const CALL: Partial<CallData> = {
+    uniqueid: "1732871234.10452",
+    calldate: "2026-11-29T08:15:04Z",
+  };
 
   function body(params: WebhookRequestInput["params"], format: "json" | "form" = "json") {
     const request = webhookRequestSchema.parse({

@@ -26,7 +26,7 @@ type ParamSpec = NameSpec &
   );
 type ItemSpec = { kind: "value"; value: ValueSpec } | { kind: "object"; fields: ParamSpec[] };
 
-const CALL: CallData = {
+const CALL: Partial<CallData> = {
   caller: "380671234567",
   employee_fio: "Олена Коваленко",
   utm_term: "buy phone & more=1#x+y",

@@ -14,7 +14,7 @@ const CONTEXT: RenderContext = {
 
 const TRICKY = "a b/c&d=e#f";
 
-function render(input: Partial<WebhookRequestInput>, call: CallData = {}) {
+function render(input: Partial<WebhookRequestInput>, call: Partial<CallData> = {}) {
   const request = webhookRequestSchema.parse({
     url: "https://crm.example.com/hooks",
     method: "POST",

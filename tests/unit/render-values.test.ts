@@ -18,7 +18,7 @@ const CONTEXT: RenderContext = {
 
 const decode = (body: Uint8Array | null) => new TextDecoder().decode(body ?? new Uint8Array());
 
-function json(params: WebhookRequestInput["params"], call: CallData, context = CONTEXT) {
+function json(params: WebhookRequestInput["params"], call: Partial<CallData>, context = CONTEXT) {
   const request = webhookRequestSchema.parse({
     url: "https://crm.example.com/h",
     method: "POST",
@@ -27,7 +27,7 @@ function json(params: WebhookRequestInput["params"], call: CallData, context = C
   return decode(renderRequest(request, call, context).body);
 }
 
-function raw(body: string, call: CallData = {}, context = CONTEXT) {
+function raw(body: string, call: Partial<CallData> = {}, context = CONTEXT) {
   const request = webhookRequestSchema.parse({
     url: "https://crm.example.com/h",
     method: "POST",
@@ -117,7 +117,9 @@ describe("call values", () => {
   });
 
   it("ignores what the call inherits from Object.prototype", () => {
-    expect(raw("[{{caller}}]", Object.create({ caller: "inherited" }) as CallData)).toBe("[]");
+    expect(raw("[{{caller}}]", Object.create({ caller: "inherited" }) as Partial<CallData>)).toBe(
+      "[]",
+    );
   });
 
   it("an unknown variable (validation keeps them out) renders as empty text", () => {
@@ -132,7 +134,7 @@ describe("call values", () => {
 });
 
 describe("every catalog variable renders in every format", () => {
-  const call: CallData = Object.fromEntries(
+  const call: Partial<CallData> = Object.fromEntries(
     CATALOG.filter((v) => v.source === "call").map((v) => [v.id, v.example]),
   );
   const JSON_TYPE = {

@@ -1,10 +1,13 @@
 import {
   type DateFormat,
   defaultHeaders,
+  emptyConditions,
   type Format,
   type HashType,
   type Method,
   type Param,
+  REQUEST_DEFAULTS,
+  type RetrySchedule,
   type WebhookEventInput,
   type WebhookRequestConfig,
   type WebhookRequestInput,
@@ -42,7 +45,7 @@ export type FormRequest = {
   body: string;
   rpcMethod: string;
   timeoutMs: number;
-  retry: { attempts: number; schedule: "exponential" | "fixed" };
+  retry: { attempts: number; schedule: RetrySchedule };
   signing: { enabled: boolean };
 };
 
@@ -66,18 +69,19 @@ export type ItemsPath = `requests.${number}.params.${number}.items`;
 export type TemplatePath = `requests.${number}.params.${number}.value`;
 
 export function newRequest(): FormRequest {
+  const { method, format, dateFormat, timeoutMs, retry, signing } = REQUEST_DEFAULTS;
   return {
     url: "",
-    method: "POST",
-    format: "json",
-    dateFormat: "standard",
-    headers: defaultHeaders("POST", "json"),
+    method,
+    format,
+    dateFormat,
+    headers: defaultHeaders(method, format),
     params: [],
     body: "",
     rpcMethod: "",
-    timeoutMs: 10_000,
-    retry: { attempts: 4, schedule: "exponential" },
-    signing: { enabled: false },
+    timeoutMs,
+    retry: { ...retry },
+    signing: { ...signing },
   };
 }
 
@@ -86,7 +90,7 @@ export function newEvent(): EventFormValues {
     name: "",
     type: "",
     enabled: true,
-    conditions: { employeeNumbers: [], departments: [], dispositions: [], minDurationSec: null },
+    conditions: emptyConditions(),
     requests: [newRequest()],
   };
 }
@@ -129,23 +133,23 @@ function toParam(param: FormParam): Param {
 
 export function toFormRequest(request: WebhookRequestInput & { id?: string }): FormRequest {
   const method = request.method;
-  const format = request.format ?? "json";
+  const format = request.format ?? REQUEST_DEFAULTS.format;
   return {
     ...(request.id ? { id: request.id } : {}),
     url: request.url,
     method,
     format,
-    dateFormat: request.dateFormat ?? "standard",
+    dateFormat: request.dateFormat ?? REQUEST_DEFAULTS.dateFormat,
     headers: request.headers ?? defaultHeaders(method, format),
     params: ((request.params ?? []) as Param[]).map(toFormParam),
     body: request.body ?? "",
     rpcMethod: request.rpcMethod ?? "",
-    timeoutMs: request.timeoutMs ?? 10_000,
+    timeoutMs: request.timeoutMs ?? REQUEST_DEFAULTS.timeoutMs,
     retry: {
-      attempts: request.retry?.attempts ?? 4,
-      schedule: request.retry?.schedule ?? "exponential",
+      attempts: request.retry?.attempts ?? REQUEST_DEFAULTS.retry.attempts,
+      schedule: request.retry?.schedule ?? REQUEST_DEFAULTS.retry.schedule,
     },
-    signing: { enabled: request.signing?.enabled ?? false },
+    signing: { enabled: request.signing?.enabled ?? REQUEST_DEFAULTS.signing.enabled },
   };
 }
 
