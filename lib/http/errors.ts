@@ -14,7 +14,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 function prismaCode(error: unknown): string | undefined {
   if (typeof error === "object" && error !== null && "code" in error) {
-    const code = (error as { code: unknown }).code;
+    const { code } = error;
     if (typeof code === "string" && /^P\d{4}$/.test(code)) return code;
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { authenticateApiKey } from "../auth/api-keys";
-import { AppError } from "../errors";
+import { AppError, errorMessage } from "../errors";
 import type { ProjectDto } from "../projects/serializers";
 import { toErrorResponse } from "./errors";
 import { authenticateSessionRead, hasSessionCookie, isReadMethod } from "./session-read";
@@ -56,7 +56,7 @@ export async function readJsonBody(
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new AppError("bad_request", `The body is not valid JSON: ${(error as Error).message}`);
+    throw new AppError("bad_request", `The body is not valid JSON: ${errorMessage(error)}`);
   }
 }
 
