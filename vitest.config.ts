@@ -30,8 +30,15 @@ const WAITING_FOR_POSTGRES_CLAIM_PORT = [
   "tests/integration/deliveries-demo.test.ts",
 ];
 
-/** Files about the SQLite engine itself (its files, pragmas, CLI), meaningless on PostgreSQL. */
-const SQLITE_ONLY = ["tests/integration/db-connection.test.ts"];
+/**
+ * Files about the SQLite engine itself (pragmas, its migration history); they make their own
+ * SQLite files whatever the engine, so a second run would repeat the first.
+ * migrations.postgres.test.ts covers PostgreSQL's history.
+ */
+const SQLITE_ONLY = [
+  "tests/integration/db-connection.test.ts",
+  "tests/integration/migrations.test.ts",
+];
 
 /** Files about the PostgreSQL engine itself; they need the server and run in its project only. */
 const POSTGRES_ONLY = ["tests/integration/**/*.postgres.test.ts"];

@@ -23,7 +23,9 @@ async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
 }
 
 /** Creates an empty database with a name no other test file uses; returns its URL. */
-export async function createScratchDatabase(label = "test"): Promise<{ name: string; url: string }> {
+export async function createScratchDatabase(
+  label = "test",
+): Promise<{ name: string; url: string }> {
   const name = `webhooks_${label}_${process.pid}_${randomBytes(4).toString("hex")}`;
   await onServer((client) => client.query(`CREATE DATABASE "${name}"`));
   return { name, url: databaseUrl(name) };

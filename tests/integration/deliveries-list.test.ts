@@ -1,4 +1,3 @@
-import { TEST_ENGINE } from "../helpers/fresh-database";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { DeliveryFilter } from "@/lib/delivery-log/contract";
@@ -8,6 +7,7 @@ import { deliveryCountSql, deliveryPageSql, deliveryWhere } from "@/lib/delivery
 import { resolveDeliveryFilter } from "@/lib/delivery-log/references";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deleteWebhookEvent } from "@/lib/webhooks/service";
+import { TEST_ENGINE } from "../helpers/fresh-database";
 import { createDelivery, createFixture, type Fixture } from "./deliveries-fixtures";
 
 let f: Fixture;
