@@ -2,8 +2,8 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { databaseEngine, databaseFile, env } from "../env";
-import { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "../generated/postgresql/client";
+import { PrismaClient } from "../generated/prisma/client";
 
 /**
  * The one client type services see. Both generated clients come from the same models

@@ -81,11 +81,16 @@ async function postgresDatabaseExists(url) {
 export async function runPostgresCliCommand(command, url) {
   if (command === "can-connect-to-database") {
     if (!(await postgresDatabaseExists(url))) {
-      throw new UserFacingError("P1003", `Database \`${new URL(url).pathname.slice(1)}\` does not exist.`);
+      throw new UserFacingError(
+        "P1003",
+        `Database \`${new URL(url).pathname.slice(1)}\` does not exist.`,
+      );
     }
   } else if (command === "create-database") {
     await withServer(url, async (client, name) => {
-      const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+      const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+        name,
+      ]);
       if (rowCount === 0) await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
     });
   } else if (command === "drop-database") {

@@ -188,9 +188,7 @@ function serveJsonRpc(options) {
     queue = queue.then(() => handleRequest(message));
   });
   lines.on("close", () => {
-    queue
-      .then(() => handle.close())
-      .finally(() => process.exit(0));
+    queue.then(() => handle.close()).finally(() => process.exit(0));
   });
   // The CLI ends stdin and sends SIGTERM at once; closing the connections here is what lets
   // SQLite remove its journal instead of leaving a (harmless, zeroed) one behind.

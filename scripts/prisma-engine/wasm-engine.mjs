@@ -236,7 +236,8 @@ function readDatamodels(datamodelPaths) {
 // connect. So it starts lazily, and against an in-memory database when a call does not touch
 // the configured one (a `migrate diff` between files must not leave an empty .db behind).
 export function createEngineHandle({ datamodelPaths, datasource, onLog }) {
-  if (isPostgresUrl(datasource.url)) return createPostgresEngineHandle({ datamodelPaths, datasource, onLog });
+  if (isPostgresUrl(datasource.url))
+    return createPostgresEngineHandle({ datamodelPaths, datasource, onLog });
   const databasePath = datasource.url ? resolveSqlitePath(datasource.url) : ":memory:";
   const shadowDatabasePath = datasource.shadowDatabaseUrl
     ? resolveSqlitePath(datasource.shadowDatabaseUrl)
