@@ -1,5 +1,6 @@
 import path from "node:path";
 import { type DatabaseEngine, databaseEngine, databaseFile, env } from "../env";
+import { logger } from "../observability/logger";
 import { applyPendingMigrations } from "./migrations";
 import { applyPendingPostgresMigrations } from "./migrations-postgres";
 
@@ -23,7 +24,7 @@ export async function prepareDatabase(): Promise<void> {
       ? await applyPendingPostgresMigrations(url, migrationsDirectory(engine))
       : applyPendingMigrations(databaseFile(url), migrationsDirectory(engine));
   if (applied.length > 0) {
-    const where = engine === "postgresql" ? "PostgreSQL" : `Database ${databaseFile(url)}`;
-    console.info(`${where}: applied ${applied.length} migration(s): ${applied.join(", ")}`);
+    const database = engine === "postgresql" ? "postgresql" : databaseFile(url);
+    logger().info({ engine, database, applied }, `applied ${applied.length} migration(s)`);
   }
 }

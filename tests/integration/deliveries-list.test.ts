@@ -1,3 +1,4 @@
+import "../helpers/fresh-database";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { DeliveryFilter } from "@/lib/delivery-log/contract";
