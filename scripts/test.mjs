@@ -162,7 +162,7 @@ async function runPostgresIntegration() {
     return;
   }
   const where = `PostgreSQL at ${withoutPassword(POSTGRES_URL)} is not reachable (${reason})`;
-  if (process.env.CI) {
+  if (process.env.CI && !/^(0|false|no)$/i.test(process.env.CI)) {
     totals.failed += 1;
     problems.push(`integration-postgres: ${where}; CI never skips PostgreSQL`);
     stageLines.push("integration-postgres: FAILED, no PostgreSQL");
