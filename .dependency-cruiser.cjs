@@ -68,6 +68,14 @@ module.exports = {
       to: { path: `^lib/(${higherThan(floor).join("|")})/` },
     })),
     {
+      name: "infrastructure-stands-below-the-floors",
+      severity: "error",
+      comment:
+        "lib/db and lib/observability serve every floor, so they import none above lib/model.",
+      from: { path: "^lib/(db|observability)/" },
+      to: { path: `^lib/(${LIB_FLOORS.slice(1).join("|")})/` },
+    },
+    {
       name: "components-use-actions-modules-only",
       severity: "error",
       comment:

@@ -3,7 +3,7 @@ export async function register() {
   // (better-sqlite3, fs, the HTTP sender) out of any edge bundle.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { prepareDatabase } = await import("./lib/db/startup");
-    prepareDatabase();
+    await prepareDatabase();
     const { startInProcessWorker } = await import("./lib/dispatch/in-process");
     startInProcessWorker();
   }

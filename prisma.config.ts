@@ -26,8 +26,13 @@ function resolveSqliteUrl(url: string): string {
   return `file:${filePath}${query === undefined ? "" : `?${query}`}`;
 }
 
+const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+// One model, two engines: a postgresql:// URL selects the schema generated for PostgreSQL and
+// its own migration history; anything else is the SQLite default.
+const engineDir = /^postgres(ql)?:\/\//.test(databaseUrl) ? "prisma/postgresql" : "prisma";
+
 export default defineConfig({
-  schema: path.join(PROJECT_ROOT, "prisma/schema.prisma"),
-  migrations: { path: path.join(PROJECT_ROOT, "prisma/migrations") },
-  datasource: { url: resolveSqliteUrl(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) },
+  schema: path.join(PROJECT_ROOT, engineDir, "schema.prisma"),
+  migrations: { path: path.join(PROJECT_ROOT, engineDir, "migrations") },
+  datasource: { url: resolveSqliteUrl(databaseUrl) },
 });

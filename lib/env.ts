@@ -10,14 +10,30 @@ const booleanFromString = z
   })
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+export type DatabaseEngine = "sqlite" | "postgresql";
+
+function engineOf(url: string): DatabaseEngine | undefined {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\/[^/]/.test(url)) return "postgresql";
+  return undefined;
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
     .default("file:./data/webhooks.db")
-    .refine((value) => value.startsWith("file:"), {
-      message: "only SQLite file URLs (file:…) are supported in this version",
+    .refine((value) => engineOf(value) !== undefined, {
+      message:
+        "use a SQLite file URL (file:./data/webhooks.db) or a PostgreSQL URL " +
+        "(postgresql://user:password@host:5432/database)",
     }),
+  // Rows of the PostgreSQL pool per process; the server's max_connections bounds the sum over
+  // every web and worker process.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Without a token /api/metrics answers 404: the metrics are not public by default.
+  METRICS_TOKEN: z.string().min(16, { message: "use at least 16 characters" }).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
   GA_ENDPOINT: z
@@ -54,6 +70,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Which engine DATABASE_URL names: a file: URL is SQLite, a postgresql:// URL PostgreSQL. */
+export function databaseEngine(url = env().DATABASE_URL): DatabaseEngine {
+  return engineOf(url) ?? "sqlite";
 }
 
 /** Absolute path of the SQLite file named by DATABASE_URL (relative paths start at the project root). */

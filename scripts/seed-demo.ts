@@ -51,7 +51,7 @@ if (args.help) {
 const deliveries = wholeNumber("deliveries", args.deliveries, 100_000, 5_000_000);
 const seed = wholeNumber("seed", args.seed, 20261129, 2 ** 31);
 
-prepareDatabase();
+await prepareDatabase();
 // Imported after the migrations ran: the services open the database when loaded.
 const { ensureDemoProject, seedDemoData } = await import("../lib/demo/seed");
 const { db } = await import("../lib/db/client");

@@ -2,6 +2,9 @@
 // What `npm test` runs: lint, type check, then each vitest project. Every stage runs even after
 // a failure so one run shows everything; the last line is the totals CI reads
 // (`N passed, N failed[, N skipped]`), since CI does not understand vitest's own summary.
+// The integration suite runs twice: on SQLite, and on PostgreSQL when the server answers
+// (TEST_POSTGRES_URL, default the local one). Without a server the PostgreSQL run is skipped,
+// and the closing line says so; under CI a missing server is a failure instead.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -136,11 +139,58 @@ function runVitest(project, { mustRunEverything }) {
   );
 }
 
+const POSTGRES_URL =
+  process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+function withoutPassword(url) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparsable TEST_POSTGRES_URL)";
+  }
+}
+
+/** Why PostgreSQL cannot be used, or undefined when it answers. */
+async function postgresUnavailable() {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message || error.name : String(error);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+let postgresSkipped;
+async function runPostgresIntegration() {
+  const reason = await postgresUnavailable();
+  if (reason === undefined) {
+    runVitest("integration-postgres", { mustRunEverything: false });
+    return;
+  }
+  const where = `PostgreSQL at ${withoutPassword(POSTGRES_URL)} is not reachable (${reason})`;
+  if (process.env.CI && !/^(0|false|no)$/i.test(process.env.CI)) {
+    totals.failed += 1;
+    problems.push(`integration-postgres: ${where}; CI never skips PostgreSQL`);
+    stageLines.push("integration-postgres: FAILED, no PostgreSQL");
+    return;
+  }
+  postgresSkipped = where;
+  stageLines.push("integration-postgres: SKIPPED, no PostgreSQL");
+}
+
 runCheck("lint", "biome", ["check", "."]);
 runCheck("typecheck", "tsc", ["--noEmit"]);
 runCheck("layers", "depcruise", LAYER_CHECK_ARGS);
 runVitest("unit", { mustRunEverything: false });
 runVitest("integration", { mustRunEverything: false });
+await runPostgresIntegration();
 runVitest("e2e", { mustRunEverything: true });
 rmSync(REPORT_DIR, { recursive: true, force: true });
 
@@ -151,5 +201,12 @@ if (problems.length > 0) {
   for (const problem of problems) console.log(`  - ${problem}`);
 }
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : "";
-console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+if (postgresSkipped) {
+  console.log(`\n!!! POSTGRESQL SKIPPED: ${postgresSkipped}.`);
+  console.log(
+    "!!! The integration suite ran on SQLite only. Start PostgreSQL or set TEST_POSTGRES_URL.",
+  );
+}
+const postgresNote = postgresSkipped ? " (POSTGRESQL SKIPPED: integration ran on SQLite only)" : "";
+console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}${postgresNote}`);
 process.exitCode = totals.failed > 0 ? 1 : 0;

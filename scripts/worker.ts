@@ -6,7 +6,7 @@ import { startMaintenance } from "../lib/dispatch/maintenance";
 import { startWorker } from "../lib/dispatch/worker";
 import { env } from "../lib/env";
 
-prepareDatabase();
+await prepareDatabase();
 const worker = startWorker({
   concurrency: env().WORKER_CONCURRENCY,
   pollMs: env().WORKER_POLL_MS,

@@ -1,8 +1,16 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
-import { databaseFile } from "../env";
+import { databaseEngine, databaseFile, env } from "../env";
+import { PrismaClient as PostgresPrismaClient } from "../generated/postgresql/client";
 import { PrismaClient } from "../generated/prisma/client";
 
+/**
+ * The one client type services see. Both generated clients come from the same models
+ * (prisma/postgresql/schema.prisma is generated from prisma/schema.prisma, and a test compares
+ * their models field by field); the SQLite client's type is the narrower of the two, so code
+ * written against it runs on both.
+ */
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -19,15 +27,30 @@ class TunedSqliteAdapter extends PrismaBetterSqlite3 {
   }
 }
 
-export function createPrismaClient(file: string): PrismaClient {
+export function createSqliteClient(file: string): PrismaClient {
   return new PrismaClient({
     adapter: new TunedSqliteAdapter({ url: `file:${file}`, timeout: 5000 }),
   });
 }
 
-// Next's dev server re-evaluates modules on every change; one client per process keeps
-// SQLite from collecting open handles.
-const globalForDb = globalThis as unknown as { webhooksDb?: PrismaClient };
+export function createPostgresClient(url: string, poolSize = env().DATABASE_POOL_SIZE): Db {
+  const client = new PostgresPrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: poolSize }),
+  });
+  // The two generated classes are nominally different types for the same models (see Db).
+  return client as unknown as Db;
+}
 
-globalForDb.webhooksDb ??= createPrismaClient(databaseFile());
-export const db: PrismaClient = globalForDb.webhooksDb;
+/** A client for DATABASE_URL's engine: file: is SQLite, postgresql:// PostgreSQL. */
+export function createDatabaseClient(url = env().DATABASE_URL): Db {
+  return databaseEngine(url) === "postgresql"
+    ? createPostgresClient(url)
+    : createSqliteClient(databaseFile(url));
+}
+
+// Next's dev server re-evaluates modules on every change, and route handlers and
+// instrumentation are separate bundles: one client per process, shared through globalThis.
+const globalForDb = globalThis as unknown as { webhooksDb?: Db };
+
+globalForDb.webhooksDb ??= createDatabaseClient();
+export const db: Db = globalForDb.webhooksDb;

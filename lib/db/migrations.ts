@@ -1,11 +1,21 @@
-// Applies prisma/migrations at start-up, so a fresh checkout needs no manual database step.
+// SQLite: applies prisma/migrations at start-up, so a fresh checkout needs no manual database step.
 // It writes `_prisma_migrations` exactly as Prisma Migrate does, so `prisma migrate status`
 // and `prisma migrate deploy` agree with it afterwards. Synchronous better-sqlite3 on purpose:
 // it runs before the app serves anything, and it needs neither the schema engine nor wasm.
-import { createHash, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import {
+  assertHistoryIntact,
+  type MigrationFile,
+  type MigrationResult,
+  parseRecordedMigrations,
+  type RecordedMigration,
+  readMigrationFiles,
+} from "./migration-files";
+
+export type { MigrationResult } from "./migration-files";
 
 // Prisma's own DDL for SQLite, byte for byte, so the table is indistinguishable from one the
 // schema engine created.
@@ -20,77 +30,16 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE "_prisma_migrations" (
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-const MIGRATION_FILE = "migration.sql";
-
-type MigrationFile = { name: string; script: string; checksum: string };
-
-type MigrationRow = {
-  migration_name: string;
-  checksum: string;
-  finished_at: string | null;
-};
-
-export type MigrationResult = { applied: string[] };
-
-function hashScript(script: string): string {
-  return createHash("sha256").update(script, "utf8").digest("hex");
-}
-
-// A checkout with CRLF line endings must not look like an edited migration.
-function matchesChecksum(recorded: string, script: string): boolean {
-  return recorded === hashScript(script) || recorded === hashScript(script.replace(/\r\n/g, "\n"));
-}
-
 // Prisma stores RFC 3339 with an explicit offset, not the `Z` that toISOString gives.
 function formatTimestamp(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
-function readMigrationFiles(migrationsDir: string): MigrationFile[] {
-  if (!existsSync(migrationsDir)) {
-    throw new Error(`Migrations directory not found: ${migrationsDir}`);
-  }
-  return readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort((a, b) => a.localeCompare(b)) // the order Prisma's CLI lists them in
-    .map((name) => {
-      const file = path.join(migrationsDir, name, MIGRATION_FILE);
-      if (!existsSync(file)) throw new Error(`Migration "${name}" has no ${MIGRATION_FILE}`);
-      const script = readFileSync(file, "utf8");
-      return { name, script, checksum: hashScript(script) };
-    });
-}
+export const SELECT_RECORDED_MIGRATIONS = `SELECT migration_name, checksum, finished_at
+  FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at`;
 
-function readRecordedMigrations(db: Database.Database): Map<string, MigrationRow> {
-  const rows = db
-    .prepare(
-      `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"
-       WHERE rolled_back_at IS NULL ORDER BY started_at`,
-    )
-    .all() as MigrationRow[];
-  return new Map(rows.map((row) => [row.migration_name, row]));
-}
-
-// Same refusals as `prisma migrate deploy`: an edited or half-applied history needs a human.
-function assertHistoryIntact(recorded: Map<string, MigrationRow>, files: MigrationFile[]): void {
-  for (const row of recorded.values()) {
-    if (row.finished_at === null) {
-      throw new Error(
-        `Migration "${row.migration_name}" failed or is still running in this database; ` +
-          "resolve it with `prisma migrate resolve` before starting the app.",
-      );
-    }
-  }
-  for (const file of files) {
-    const row = recorded.get(file.name);
-    if (row && !matchesChecksum(row.checksum, file.script)) {
-      throw new Error(
-        `Migration "${file.name}" was modified after it was applied to this database ` +
-          "(checksum mismatch); restore the original migration.sql or reset the database.",
-      );
-    }
-  }
+function readRecordedMigrations(db: Database.Database): Map<string, RecordedMigration> {
+  return parseRecordedMigrations(db.prepare(SELECT_RECORDED_MIGRATIONS).all());
 }
 
 function applyMigration(db: Database.Database, migration: MigrationFile): boolean {

@@ -1,4 +1,5 @@
 import { db } from "../db/client";
+import { sqlDialect } from "../db/dialect";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import type { HourlyBucket } from "./contract";
@@ -35,14 +36,12 @@ export async function hourlyCounts(
   if (end - start > MAX_CHART_DAYS * 24 * HOUR_MS) {
     throw new AppError("validation_failed", `The chart covers at most ${MAX_CHART_DAYS} days`);
   }
-  // Stored instants are ISO text in UTC ("2026-11-29T10:15:04.123+00:00"), so the first 13
-  // characters are the UTC hour; with status IN (…) the count reads only the
-  // (projectId, status, createdAt) index, never the table.
+  // With status IN (…) the count reads only the (projectId, status, createdAt) index.
   const byEvent = options.eventId
     ? Prisma.sql`AND "webhookEventId" = ${options.eventId}`
     : Prisma.empty;
   const rows = await db.$queryRaw<Array<{ hour: string; status: string; n: number | bigint }>>`
-    SELECT substr("createdAt", 1, 13) AS "hour", "status", COUNT(*) AS "n"
+    SELECT ${sqlDialect().utcHour(Prisma.sql`"createdAt"`)} AS "hour", "status", COUNT(*) AS "n"
     FROM "Delivery"
     WHERE "projectId" = ${projectId} AND "status" IN ('succeeded', 'failed')
       AND "createdAt" >= ${new Date(start)} AND "createdAt" < ${new Date(end)} ${byEvent}

@@ -4,6 +4,7 @@
 // as wildcards) and the plans must stay on the (projectId, status, checkedAt, createdAt) and
 // (projectId, webhookEventId, createdAt) indexes.
 import { db } from "../db/client";
+import { sqlDialect } from "../db/dialect";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { deliveryStatusSchema } from "../model/delivery-status";
@@ -93,8 +94,13 @@ export function deliveryWhere(
   if (filter.status) parts.push(statusSql(filter.status));
   if (filter.q) {
     const pattern = likePattern(filter.q);
+    const { likeInsensitive } = sqlDialect();
+    const columns = [Prisma.sql`d."requestUrl"`, Prisma.sql`d."callId"`, Prisma.sql`d."caller"`];
     parts.push(
-      Prisma.sql`(d."requestUrl" LIKE ${pattern} ESCAPE '\\' OR d."callId" LIKE ${pattern} ESCAPE '\\' OR d."caller" LIKE ${pattern} ESCAPE '\\')`,
+      Prisma.sql`(${Prisma.join(
+        columns.map((column) => likeInsensitive(column, pattern)),
+        " OR ",
+      )})`,
     );
   }
   if (after) {

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import {
   ensureParentDir,
+  isPostgresUrl,
   loadWasmModule,
   removeSqliteFile,
   resolveSqlitePath,
@@ -49,6 +50,57 @@ export function checkDatabaseConnection(databasePath) {
 export function dropDatabaseFile(databasePath) {
   assertDatabaseExists(databasePath);
   removeSqliteFile(databasePath);
+}
+
+// The server-level commands for a postgresql:// URL: connect to the server's maintenance
+// database to create or drop the one the URL names.
+async function withServer(url, work) {
+  const { default: pg } = await import("pg");
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1)) || "postgres";
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    return await work(client, name);
+  } finally {
+    await client.end();
+  }
+}
+
+const quoteIdentifier = (name) => `"${name.replaceAll('"', '""')}"`;
+
+async function postgresDatabaseExists(url) {
+  return withServer(url, async (client, name) => {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    return rowCount > 0;
+  });
+}
+
+export async function runPostgresCliCommand(command, url) {
+  if (command === "can-connect-to-database") {
+    if (!(await postgresDatabaseExists(url))) {
+      throw new UserFacingError(
+        "P1003",
+        `Database \`${new URL(url).pathname.slice(1)}\` does not exist.`,
+      );
+    }
+  } else if (command === "create-database") {
+    await withServer(url, async (client, name) => {
+      const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+        name,
+      ]);
+      if (rowCount === 0) await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
+    });
+  } else if (command === "drop-database") {
+    await withServer(url, (client, name) =>
+      client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+    );
+  } else {
+    throw new Error(`Unknown cli command: ${command}`);
+  }
+  return new URL(url).pathname.slice(1);
 }
 
 function urlFromDatasourceParam(param, fallbackUrl) {
@@ -144,18 +196,27 @@ export function createRpcMethods({ handle, datasource, print }) {
       return null;
     },
     async ensureConnectionValidity(input) {
-      checkDatabaseConnection(
-        resolveSqlitePath(urlFromDatasourceParam(input?.datasource, datasource.url)),
-      );
+      const url = urlFromDatasourceParam(input?.datasource, datasource.url);
+      if (isPostgresUrl(url)) await runPostgresCliCommand("can-connect-to-database", url);
+      else checkDatabaseConnection(resolveSqlitePath(url));
       return {};
     },
     async createDatabase(input) {
+      const url = urlFromDatasourceParam(input?.datasource, datasource.url);
+      if (isPostgresUrl(url)) {
+        return { databaseName: await runPostgresCliCommand("create-database", url) };
+      }
       const databasePath = resolveSqlitePath(
         urlFromDatasourceParam(input?.datasource, datasource.url),
       );
       return { databaseName: await createDatabaseFile(databasePath) };
     },
     async dropDatabase(url) {
+      const target = typeof url === "string" ? url : datasource.url;
+      if (isPostgresUrl(target)) {
+        await runPostgresCliCommand("drop-database", target);
+        return {};
+      }
       dropDatabaseFile(resolveSqlitePath(typeof url === "string" ? url : datasource.url));
       return {};
     },

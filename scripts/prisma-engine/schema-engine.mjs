@@ -12,9 +12,15 @@ import {
   createDatabaseFile,
   createRpcMethods,
   dropDatabaseFile,
+  runPostgresCliCommand,
   UserFacingError,
 } from "./rpc-methods.mjs";
-import { createEngineHandle, readPanicMessage, resolveSqlitePath } from "./wasm-engine.mjs";
+import {
+  createEngineHandle,
+  isPostgresUrl,
+  readPanicMessage,
+  resolveSqlitePath,
+} from "./wasm-engine.mjs";
 
 const require = createRequire(import.meta.url);
 const DEBUG = Boolean(process.env.PRISMA_ENGINE_SHIM_DEBUG);
@@ -90,6 +96,10 @@ async function runCliCommand(command, datasource) {
   try {
     if (!datasource.url)
       throw new UserFacingError("P1012", "The datasource.url property is required.");
+    if (isPostgresUrl(datasource.url)) {
+      await runPostgresCliCommand(command, datasource.url);
+      return 0;
+    }
     const databasePath = resolveSqlitePath(datasource.url);
     if (command === "can-connect-to-database") checkDatabaseConnection(databasePath);
     else if (command === "create-database") await createDatabaseFile(databasePath);
@@ -178,17 +188,13 @@ function serveJsonRpc(options) {
     queue = queue.then(() => handleRequest(message));
   });
   lines.on("close", () => {
-    queue.then(() => {
-      handle.close();
-      process.exit(0);
-    });
+    queue.then(() => handle.close()).finally(() => process.exit(0));
   });
   // The CLI ends stdin and sends SIGTERM at once; closing the connections here is what lets
   // SQLite remove its journal instead of leaving a (harmless, zeroed) one behind.
   for (const signal of ["SIGTERM", "SIGINT"]) {
     process.on(signal, () => {
-      handle.close();
-      process.exit(0);
+      Promise.resolve(handle.close()).finally(() => process.exit(0));
     });
   }
 }

@@ -1,5 +1,7 @@
-// Loads @prisma/schema-engine-wasm and runs it over a better-sqlite3 driver adapter, so the
-// Prisma CLI never needs the native schema-engine binary it would download from a CDN.
+// Loads @prisma/schema-engine-wasm and runs it over a driver adapter (better-sqlite3 for file:
+// URLs, pg for postgresql:// URLs), so the Prisma CLI never needs the native schema-engine
+// binary it would download from a CDN.
+import { randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -38,6 +40,10 @@ function createPanicRegistry() {
 
 export function readPanicMessage() {
   return globalThis.PRISMA_WASM_PANIC_REGISTRY?.get() || "unknown panic in schema-engine-wasm";
+}
+
+export function isPostgresUrl(url) {
+  return typeof url === "string" && /^postgres(ql)?:\/\//.test(url);
 }
 
 // Prisma hands us the URL from prisma.config.ts; relative paths follow the native engine and
@@ -138,6 +144,89 @@ function createTrackedFactory(databasePath, shadowDatabasePath) {
   };
 }
 
+// The engine reads PostgreSQL's catalogs, whose columns include system types ("char", name
+// vectors, regproc…) that the pg adapter refuses ("Column type 'char' could not be
+// deserialized"). Their text form is what the engine wants, so this process reports them as
+// text. The shim runs alone in its own process: nothing else sees this.
+const CATALOG_TYPES_READ_AS_TEXT = new Set([18, 22, 24, 30, 194, 2205, 2206, 3734, 3769]);
+const TEXT_TYPE_ID = 25;
+let catalogTypesPatched = false;
+
+function readCatalogTypesAsText() {
+  if (catalogTypesPatched) return;
+  catalogTypesPatched = true;
+  const pgRequire = createRequire(require.resolve("@prisma/adapter-pg"));
+  const Result = pgRequire("pg/lib/result.js");
+  const addFields = Result.prototype.addFields;
+  Result.prototype.addFields = function addFieldsAsText(fields) {
+    for (const field of fields) {
+      if (CATALOG_TYPES_READ_AS_TEXT.has(field.dataTypeID)) field.dataTypeID = TEXT_TYPE_ID;
+    }
+    return addFields.call(this, fields);
+  };
+}
+
+// PrismaPg creates (and drops on dispose) a uniquely named shadow database on the same server,
+// so a diff from a migrations folder needs nothing but a reachable server.
+function createPostgresFactory(url) {
+  readCatalogTypesAsText();
+  const { PrismaPg } = require("@prisma/adapter-pg");
+  // Discrete fields, not a connectionString: pg lets a connection string override the
+  // `database` that PrismaPg sets for the shadow database, which would then be the main one.
+  const { parse } = createRequire(require.resolve("pg"))("pg-connection-string");
+  const { database, host, port, user, password } = parse(url);
+  const config = {
+    host: host ?? undefined,
+    port: port ? Number(port) : undefined,
+    user,
+    password,
+    database: database ?? undefined,
+    max: 2,
+  };
+  const inner = new PrismaPg(config);
+  const open = new Set();
+  const track = (adapter) => {
+    open.add(adapter);
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = () => {
+      open.delete(adapter);
+      return dispose();
+    };
+    return adapter;
+  };
+  // PrismaPg's own shadow database drops it before closing its pool, which PostgreSQL refuses
+  // ("being accessed by other users"): close first, then drop.
+  async function connectToShadowDb() {
+    const shadowName = `prisma_migrate_shadow_db_${randomUUID()}`;
+    const admin = await inner.connect();
+    await admin.executeScript(`CREATE DATABASE "${shadowName}"`);
+    const shadow = await new PrismaPg({ ...config, database: shadowName }).connect();
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      try {
+        await admin.executeScript(`DROP DATABASE IF EXISTS "${shadowName}" WITH (FORCE)`);
+      } finally {
+        await admin.dispose();
+      }
+    };
+    return shadow;
+  }
+  return {
+    factory: {
+      provider: inner.provider,
+      adapterName: inner.adapterName,
+      connect: async () => track(await inner.connect()),
+      connectToShadowDb: async () => track(await connectToShadowDb()),
+    },
+    closeAll() {
+      const pending = [...open].map((adapter) => adapter.dispose().catch(() => {}));
+      open.clear();
+      return Promise.all(pending);
+    },
+  };
+}
+
 function readDatamodels(datamodelPaths) {
   if (datamodelPaths.length === 0) return undefined;
   return datamodelPaths.map((file) => [file, readFileSync(file, "utf8")]);
@@ -147,6 +236,8 @@ function readDatamodels(datamodelPaths) {
 // connect. So it starts lazily, and against an in-memory database when a call does not touch
 // the configured one (a `migrate diff` between files must not leave an empty .db behind).
 export function createEngineHandle({ datamodelPaths, datasource, onLog }) {
+  if (isPostgresUrl(datasource.url))
+    return createPostgresEngineHandle({ datamodelPaths, datasource, onLog });
   const databasePath = datasource.url ? resolveSqlitePath(datasource.url) : ":memory:";
   const shadowDatabasePath = datasource.shadowDatabaseUrl
     ? resolveSqlitePath(datasource.shadowDatabaseUrl)
@@ -194,6 +285,45 @@ export function createEngineHandle({ datamodelPaths, datasource, onLog }) {
       if (databasePath !== ":memory:") removeSqliteFile(databasePath);
       if (shadowDatabasePath !== ":memory:") removeSqliteFile(shadowDatabasePath);
       return handle.use();
+    },
+  };
+  return handle;
+}
+
+// A server needs no lazy start: connecting creates nothing, and `reset()` works on PostgreSQL.
+function createPostgresEngineHandle({ datamodelPaths, datasource, onLog }) {
+  const datamodels = readDatamodels(datamodelPaths);
+  let engine;
+  let tracked;
+  let bound;
+  const handle = {
+    async use() {
+      if (engine) return engine;
+      const bg = await loadWasmModule();
+      const { bindMigrationAwareSqlAdapterFactory } = require("@prisma/driver-adapter-utils");
+      tracked = createPostgresFactory(datasource.url);
+      bound = bindMigrationAwareSqlAdapterFactory(tracked.factory);
+      engine = await bg.SchemaEngine.new({ datamodels }, onLog, bound);
+      return engine;
+    },
+    explainExternalError(message) {
+      const match = /External error id#(\d+)/.exec(String(message));
+      const record = match && bound?.errorRegistry.consumeError(Number(match[1]));
+      return record ? String(record.error?.message ?? record.error) : undefined;
+    },
+    close() {
+      const closing = tracked?.closeAll();
+      try {
+        engine?.free();
+      } catch {
+        // Same as SQLite: freeing after the connections went is harmless.
+      }
+      engine = undefined;
+      return closing;
+    },
+    async recreateDatabase() {
+      await (await handle.use()).reset({ filter: { externalTables: [], externalEnums: [] } });
+      return engine;
     },
   };
   return handle;

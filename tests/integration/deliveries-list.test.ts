@@ -8,6 +8,7 @@ import { deliveryCountSql, deliveryPageSql, deliveryWhere } from "@/lib/delivery
 import { resolveDeliveryFilter } from "@/lib/delivery-log/references";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deleteWebhookEvent } from "@/lib/webhooks/service";
+import { TEST_ENGINE } from "../helpers/fresh-database";
 import { createDelivery, createFixture, type Fixture } from "./deliveries-fixtures";
 
 let f: Fixture;
@@ -238,7 +239,9 @@ describe("getDeliveryDetail", () => {
   });
 });
 
-describe("query plans", () => {
+// SQLite's EXPLAIN QUERY PLAN wording; PostgreSQL's planner picks by statistics, so its plans
+// are not asserted here.
+describe.skipIf(TEST_ENGINE === "postgres")("query plans", () => {
   async function plan(query: Prisma.Sql): Promise<string> {
     const rows = await db.$queryRawUnsafe<Array<{ detail: string }>>(
       `EXPLAIN QUERY PLAN ${query.sql}`,

@@ -6,6 +6,11 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyPendingMigrations } from "@/lib/db/migrations";
+import {
+  POSTGRESQL_SCHEMA,
+  renderPostgresqlSchema,
+  SQLITE_SCHEMA,
+} from "../../prisma/postgresql-schema.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PRISMA_CLI = path.join(ROOT, "node_modules", "prisma", "build", "index.js");
@@ -106,6 +111,48 @@ describe("prisma/migrations", () => {
     },
     CLI_TIMEOUT_MS,
   );
+});
+
+/** The models a generated client was built from, as the client itself carries them. */
+function readClientDataModel(clientDir: string): unknown {
+  const source = readFileSync(
+    path.join(ROOT, "lib", "generated", clientDir, "internal", "class.ts"),
+    "utf8",
+  );
+  const [, literal] =
+    /config\.runtimeDataModel = JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(source) ?? [];
+  expect(literal, `lib/generated/${clientDir} carries no data model`).toBeDefined();
+  return JSON.parse(JSON.parse(literal ?? '""'));
+}
+
+describe("one model, two engines", () => {
+  it("prisma/postgresql/schema.prisma is generated from prisma/schema.prisma and up to date", () => {
+    expect(
+      readFileSync(POSTGRESQL_SCHEMA, "utf8"),
+      "prisma/postgresql/schema.prisma is stale: run `npm run db:schemas`, then create the " +
+        "PostgreSQL migration too (see docs/deploy.md)",
+    ).toBe(renderPostgresqlSchema(readFileSync(SQLITE_SCHEMA, "utf8")));
+  });
+
+  it("gives timestamps a zone and keeps every model on PostgreSQL", () => {
+    const postgres = readFileSync(POSTGRESQL_SCHEMA, "utf8");
+    expect(postgres).toContain('provider = "postgresql"');
+    expect(postgres).toMatch(
+      /^\s+createdAt\s+DateTime\s+@default\(now\(\)\) @db\.Timestamptz\(3\)$/m,
+    );
+    expect(readModelTableNames(postgres)).toEqual(
+      readModelTableNames(readFileSync(SCHEMA, "utf8")),
+    );
+  });
+
+  it("both generated clients describe the same models, field by field", () => {
+    const sqlite = readClientDataModel("prisma");
+    expect(sqlite).toHaveProperty("models.Delivery");
+    expect(
+      readClientDataModel("postgresql"),
+      "the generated clients differ: run `npm run postinstall` to regenerate both",
+    ).toEqual(sqlite);
+  });
 });
 
 describe("applyPendingMigrations", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, databaseFile, parseEnv } from "@/lib/env";
+import { ConfigurationError, databaseEngine, databaseFile, parseEnv } from "@/lib/env";
 
 describe("configuration", () => {
   it("has defaults that run the app on the embedded database", () => {
@@ -11,7 +11,9 @@ describe("configuration", () => {
   });
 
   it.each([
-    ["DATABASE_URL", "postgres://x"],
+    ["DATABASE_URL", "mysql://root@localhost/webhooks"],
+    ["DATABASE_URL", "postgresql://"],
+    ["METRICS_TOKEN", "short"],
     ["SESSION_MAX_AGE_DAYS", "forever"],
     ["LOGIN_ATTEMPTS_PER_MINUTE", "0"],
     ["GA_ENDPOINT", "ftp://example.com"],
@@ -21,6 +23,19 @@ describe("configuration", () => {
     expect(() => parseEnv({ [name]: value })).toThrow(ConfigurationError);
     expect(() => parseEnv({ [name]: value })).toThrow(
       new RegExp(`^Invalid configuration:\\n  ${name}: `),
+    );
+  });
+
+  it("accepts a PostgreSQL URL and tells the engines apart", () => {
+    const url = "postgresql://app:secret@db.internal:5432/webhooks";
+    expect(databaseEngine(parseEnv({ DATABASE_URL: url }).DATABASE_URL)).toBe("postgresql");
+    expect(databaseEngine("postgres://127.0.0.1/webhooks")).toBe("postgresql");
+    expect(databaseEngine(parseEnv({}).DATABASE_URL)).toBe("sqlite");
+  });
+
+  it("says which URLs it accepts when DATABASE_URL is neither", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://root@localhost/webhooks" })).toThrow(
+      /DATABASE_URL: use a SQLite file URL \(file:.*\) or a PostgreSQL URL \(postgresql:/,
     );
   });
 
