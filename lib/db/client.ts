@@ -1,7 +1,9 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
+import Database from "better-sqlite3";
 import { databaseFile } from "../env";
 import { PrismaClient } from "../generated/prisma/client";
+import { rememberEngineConnection } from "./engine-connection";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -15,6 +17,11 @@ class TunedSqliteAdapter extends PrismaBetterSqlite3 {
   override async connect(): Promise<SqlDriverAdapter> {
     const connection = await super.connect();
     await connection.queryRaw({ sql: "PRAGMA synchronous = NORMAL", args: [], argTypes: [] });
+    // The engine's hot paths run cached prepared statements on this same connection (see
+    // ./engine-connection): one connection per process, so they never wait on our own locks.
+    if ("client" in connection && connection.client instanceof Database) {
+      rememberEngineConnection(connection.client);
+    }
     return connection;
   }
 }

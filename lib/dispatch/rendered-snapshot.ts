@@ -1,13 +1,17 @@
+import { z } from "zod";
+import { METHODS } from "../model/params-schema";
 import type { RenderedRequest } from "../render";
 
-/** The rendered request as stored on the delivery: every attempt and a resend send these bytes. */
-export type RenderedSnapshot = {
-  method: RenderedRequest["method"];
-  url: string;
-  headers: RenderedRequest["headers"];
+/** The exact request stored on the delivery: every attempt and a resend send these bytes. */
+export const renderedSnapshotSchema = z.object({
+  method: z.enum(METHODS),
+  url: z.string(),
+  headers: z.array(z.object({ name: z.string(), value: z.string() })),
   /** Base64 of the body bytes, null for GET. */
-  body: string | null;
-};
+  body: z.string().nullable(),
+});
+
+export type RenderedSnapshot = z.output<typeof renderedSnapshotSchema>;
 
 export function toSnapshot(rendered: RenderedRequest): RenderedSnapshot {
   return {
