@@ -22,7 +22,11 @@ export type ClaimedDelivery = {
   project: { timeZone: string; gaMeasurementId: string | null; gaApiSecret: string | null };
   /** Null when the request was deleted after the delivery was queued. */
   request: WebhookRequestDto | null;
+  /** Its request has a rate limit (the worker then looks again when the window turns). */
+  rateLimited: boolean;
 };
+
+type CachedRequest = { config: WebhookRequestDto; rateLimited: boolean };
 
 // The request's columns travel as one JSON object, parsed only when this process has not seen
 // that version of the request yet (the key is its id and updatedAt).
@@ -99,16 +103,17 @@ const loadedRowSchema = z.object({
 
 const CACHE_LIMIT = 5_000;
 const globalForCache = globalThis as unknown as {
-  webhooksRequestConfigs?: Map<string, WebhookRequestDto>;
+  webhooksRequestConfigs?: Map<string, CachedRequest>;
 };
 
 /** The request's config as the renderer takes it, parsed once per request version. */
-function requestConfig(version: string, json: string): WebhookRequestDto {
+function requestConfig(version: string, json: string): CachedRequest {
   globalForCache.webhooksRequestConfigs ??= new Map();
   const cache = globalForCache.webhooksRequestConfigs;
   const cached = cache.get(version);
   if (cached) return cached;
-  const config = toWebhookRequestDto(sqlJson(requestRowSchema).parse(json));
+  const row = sqlJson(requestRowSchema).parse(json);
+  const config = { config: toWebhookRequestDto(row), rateLimited: row.ratePerSecond !== null };
   // Old versions are never asked for again; dropping everything now and then bounds memory.
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(version, config);
@@ -122,6 +127,10 @@ export async function loadClaimedDeliveries(ids: string[]): Promise<ClaimedDeliv
   const byId = new Map<string, ClaimedDelivery>();
   for (const raw of rows) {
     const row = loadedRowSchema.parse(raw);
+    const request =
+      row.request !== null && row.requestVersion !== null
+        ? requestConfig(row.requestVersion, row.request)
+        : null;
     byId.set(row.id, {
       id: row.id,
       projectId: row.projectId,
@@ -139,10 +148,8 @@ export async function loadClaimedDeliveries(ids: string[]): Promise<ClaimedDeliv
         gaMeasurementId: row.gaMeasurementId,
         gaApiSecret: row.gaApiSecret,
       },
-      request:
-        row.request !== null && row.requestVersion !== null
-          ? requestConfig(row.requestVersion, row.request)
-          : null,
+      request: request?.config ?? null,
+      rateLimited: request?.rateLimited ?? false,
     });
   }
   // In claim order, which is the fair order.

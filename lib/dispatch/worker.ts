@@ -29,6 +29,8 @@ export type Worker = {
  * process's attempt finishes, the rate window when its second is over.
  */
 const HELD_BACK_RECHECK_MS = 50;
+/** A rate window lasts a second; after claiming for a rate-limited request, recheck that long. */
+const RATE_WINDOW_WATCH_MS = 1_500;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -48,6 +50,7 @@ export function startWorker(options: WorkerOptions): Worker {
   let woken = false;
   let wakeUp: (() => void) | null = null;
   let idleWaiters: Array<() => void> = [];
+  let rateLimitedUntil = 0;
 
   const wake = () => {
     woken = true;
@@ -103,14 +106,18 @@ export function startWorker(options: WorkerOptions): Worker {
           log(`claim failed: ${messageOf(error)}`);
         }
       }
-      for (const delivery of claimed) start(delivery);
+      for (const delivery of claimed) {
+        if (delivery.rateLimited) rateLimitedUntil = Date.now() + RATE_WINDOW_WATCH_MS;
+        start(delivery);
+      }
       if (claimed.length === 0 && inFlight.size === 0 && !failed) {
         for (const resolve of idleWaiters) resolve();
         idleWaiters = [];
       }
       // A full batch may mean more is due: look again at once while there is room.
       if (claimed.length > 0 && claimed.length === free) continue;
-      if (running) await sleep(claimed.length > 0 ? HELD_BACK_RECHECK_MS : options.pollMs);
+      const heldBack = claimed.length > 0 || Date.now() < rateLimitedUntil;
+      if (running) await sleep(heldBack ? Math.min(HELD_BACK_RECHECK_MS, options.pollMs) : options.pollMs);
     }
   })();
 
