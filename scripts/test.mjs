@@ -12,6 +12,19 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
 const REPORT_DIR = mkdtempSync(path.join(tmpdir(), "npm-test-"));
 
+// The same check as `npm run lint:layers`: the floors of docs/architecture.md.
+const LAYER_CHECK_ARGS = [
+  "lib",
+  "app",
+  "components",
+  "scripts",
+  "instrumentation.ts",
+  "--config",
+  ".dependency-cruiser.cjs",
+  "--output-type",
+  "err",
+];
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const stageLines = [];
 const problems = [];
@@ -125,6 +138,7 @@ function runVitest(project, { mustRunEverything }) {
 
 runCheck("lint", "biome", ["check", "."]);
 runCheck("typecheck", "tsc", ["--noEmit"]);
+runCheck("layers", "depcruise", LAYER_CHECK_ARGS);
 runVitest("unit", { mustRunEverything: false });
 runVitest("integration", { mustRunEverything: false });
 runVitest("e2e", { mustRunEverything: true });

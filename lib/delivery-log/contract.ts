@@ -1,22 +1,6 @@
 // The contract between the deliveries services (lib/delivery-log/*) and their callers (the error
 // check page, the delivery log, the API). Types only.
-import type { z } from "zod";
-import type { deliveryFilterSchema } from "./filters";
-
-/** Filters as they live in the page URL and the API query string (all optional). */
-export type DeliveryFilter = z.output<typeof deliveryFilterSchema>;
-
-/** Status class or error kind, one value of the "status" filter. */
-export type StatusFilter =
-  | "4xx"
-  | "5xx"
-  | "timeout"
-  | "connection"
-  | "dns"
-  | "tls"
-  | "redirect"
-  | "blocked_target"
-  | "other";
+export type { BulkTarget, DeliveryFilter, StatusFilter } from "./filters";
 
 export type DeliveryListItem = {
   id: string;
@@ -82,8 +66,6 @@ export type DeliveryDetail = Omit<DeliveryListItem, "attempts"> & {
   /** Why Send again is not possible, or null when it is. */
   resendBlockedReason: string | null;
 };
-
-export type BulkTarget = { ids: string[] } | { filter: DeliveryFilter };
 
 export type ResendBatch = {
   id: string;

@@ -1,8 +1,19 @@
 // One filter schema for the error check page's URL, the delivery log, the API query string and
 // bulk actions' `{ filter }` bodies. Free of server imports: the page's client code uses it too.
 import { z } from "zod";
-import type { BulkTarget, DeliveryFilter, StatusFilter } from "./contract";
 import { decodeCursor } from "./cursor";
+
+/** Status class or error kind, one value of the "status" filter. */
+export type StatusFilter =
+  | "4xx"
+  | "5xx"
+  | "timeout"
+  | "connection"
+  | "dns"
+  | "tls"
+  | "redirect"
+  | "blocked_target"
+  | "other";
 
 export const STATUS_FILTERS = [
   "4xx",
@@ -58,7 +69,11 @@ export const deliveryFilterSchema = z
   })
   .strict();
 
+/** Filters as they live in the page URL and the API query string (all optional). */
+export type DeliveryFilter = z.output<typeof deliveryFilterSchema>;
 export type DeliveryFilterKey = keyof typeof deliveryFilterSchema.shape;
+
+export type BulkTarget = { ids: string[] } | { filter: DeliveryFilter };
 export const FILTER_KEYS = Object.keys(deliveryFilterSchema.shape) as DeliveryFilterKey[];
 
 type SearchParamsLike =

@@ -1,11 +1,8 @@
 import type { ReactNode } from "react";
 import type { CatalogVariable } from "@/lib/model/catalog";
 import { variableProblem } from "@/lib/model/event-schema";
-import { templateVariables } from "@/lib/model/template";
+import { findPlaceholders, templateVariables } from "@/lib/model/template";
 import type { TriggerType } from "@/lib/model/trigger-types";
-
-// Display only: the placeholders of a template with their exact text, for highlighting.
-const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
 
 export type Suggestion = { start: number; query: string; active: number };
 
@@ -28,22 +25,22 @@ export function templateProblems(template: string, type: TriggerType | ""): stri
 export function Highlighted({ text, type }: { text: string; type: TriggerType | "" }) {
   const out: ReactNode[] = [];
   let last = 0;
-  for (const match of text.matchAll(PLACEHOLDER)) {
-    if (match.index > last) out.push(text.slice(last, match.index));
-    const problem = type ? variableProblem(match[1] ?? "", type) : null;
+  for (const { start, end, name } of findPlaceholders(text)) {
+    if (start > last) out.push(text.slice(last, start));
+    const problem = type ? variableProblem(name, type) : null;
     out.push(
       <span
-        key={match.index}
+        key={start}
         className={
           problem
             ? "text-red-700 underline decoration-red-500 decoration-wavy underline-offset-2"
             : "rounded-sm bg-brand-50 text-brand-700"
         }
       >
-        {match[0]}
+        {text.slice(start, end)}
       </span>,
     );
-    last = match.index + match[0].length;
+    last = end;
   }
   out.push(text.slice(last));
   // A trailing newline needs a character after it to take up its line.
