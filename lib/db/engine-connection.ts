@@ -20,7 +20,7 @@ export function rememberEngineConnection(database: Database.Database): void {
 /** The connection, once Prisma has opened it (callers `await db.$connect()` first). */
 export function engineConnection(): EngineConnection {
   const connection = globalForEngine.webhooksEngineConnection;
-  if (!connection || !connection.database.open) {
+  if (!connection?.database.open) {
     throw new Error("the database connection is not open yet");
   }
   return connection;

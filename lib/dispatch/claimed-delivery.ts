@@ -52,7 +52,10 @@ JOIN "Project" p ON p."id" = d."projectId"
 LEFT JOIN "WebhookRequest" r ON r."id" = d."webhookRequestId"
 WHERE d."id" IN (SELECT value FROM json_each(@ids))`;
 
-const nullableDate = z.string().nullable().transform((value) => (value === null ? null : new Date(value)));
+const nullableDate = z
+  .string()
+  .nullable()
+  .transform((value) => (value === null ? null : new Date(value)));
 
 const requestRowSchema = z.object({
   id: z.string(),

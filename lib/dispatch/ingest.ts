@@ -99,4 +99,3 @@ export async function ingestCallEvent(projectId: string, body: unknown): Promise
   if (result.created && result.deliveries.length > 0) wakeWorkers();
   return result;
 }
-

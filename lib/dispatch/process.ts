@@ -38,7 +38,10 @@ export async function sendClaimed(
     rendered = renderFor(delivery);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return settleWith(delivery, workerId, settler, null, { kind: "render", message: `Not sent: ${message}` });
+    return settleWith(delivery, workerId, settler, null, {
+      kind: "render",
+      message: `Not sent: ${message}`,
+    });
   }
   const request = delivery.request;
   const result = await sendRendered(rendered, {

@@ -96,8 +96,9 @@ function writeOne(item: Settlement): void {
   if (item.status === "succeeded") {
     statement(RESET_FAILURES_SQL).run({ id: item.requestId });
   } else if (item.status === "failed") {
-    const failures =
-      failureCountSchema.parse(statement(COUNT_FAILURE_SQL).get({ id: item.requestId }) ?? { consecutiveFailures: 0 }).consecutiveFailures;
+    const failures = failureCountSchema.parse(
+      statement(COUNT_FAILURE_SQL).get({ id: item.requestId }) ?? { consecutiveFailures: 0 },
+    ).consecutiveFailures;
     const reason = item.gone
       ? "Paused: the receiver answered 410 Gone"
       : failures >= PAUSE_AFTER_FAILURES

@@ -100,7 +100,11 @@ export function startWorker(options: WorkerOptions): Worker {
       let failed = false;
       if (free > 0) {
         try {
-          claimed = await claimDeliveryBatch({ workerId: id, limit: free, leaseMs: options.leaseMs });
+          claimed = await claimDeliveryBatch({
+            workerId: id,
+            limit: free,
+            leaseMs: options.leaseMs,
+          });
         } catch (error) {
           failed = true;
           log(`claim failed: ${messageOf(error)}`);
@@ -117,7 +121,8 @@ export function startWorker(options: WorkerOptions): Worker {
       // A full batch may mean more is due: look again at once while there is room.
       if (claimed.length > 0 && claimed.length === free) continue;
       const heldBack = claimed.length > 0 || Date.now() < rateLimitedUntil;
-      if (running) await sleep(heldBack ? Math.min(HELD_BACK_RECHECK_MS, options.pollMs) : options.pollMs);
+      if (running)
+        await sleep(heldBack ? Math.min(HELD_BACK_RECHECK_MS, options.pollMs) : options.pollMs);
     }
   })();
 

@@ -56,6 +56,7 @@ export function toWebhookRequestDto(row: WebhookRequest): WebhookRequestDto {
       attempts: row.retryAttempts,
       schedule: row.retrySchedule as WebhookRequestConfig["retry"]["schedule"],
     },
+    delivery: { maxInFlight: row.maxInFlight, ratePerSecond: row.ratePerSecond },
     signing: {
       enabled: row.signingEnabled,
       ...(row.signingEnabled && row.signingSecret ? { secret: row.signingSecret } : {}),
@@ -101,6 +102,8 @@ export function toWebhookRequestData(config: WebhookRequestConfig, position: num
     timeoutMs: config.timeoutMs,
     retryAttempts: config.retry.attempts,
     retrySchedule: config.retry.schedule,
+    maxInFlight: config.delivery.maxInFlight,
+    ratePerSecond: config.delivery.ratePerSecond,
     signingEnabled: config.signing.enabled,
   };
 }

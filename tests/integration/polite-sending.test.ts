@@ -154,7 +154,10 @@ describe("fair and polite sending", () => {
     receiver.requests.length = 0;
     holdMs = 0;
     const limited = await projectSendingTo("/limited");
-    await db.webhookRequest.update({ where: { id: limited.requestId }, data: { ratePerSecond: 4 } });
+    await db.webhookRequest.update({
+      where: { id: limited.requestId },
+      data: { ratePerSecond: 4 },
+    });
     await queueCalls(limited.projectId, "r", 9);
 
     const arrivals: number[] = [];

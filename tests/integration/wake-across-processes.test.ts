@@ -64,7 +64,10 @@ afterAll(async () => {
 describe("a standalone worker", () => {
   it("is woken by call events another process ingests", async () => {
     const { project } = await createUserWithProject("across");
-    await db.webhookEvent.updateMany({ where: { projectId: project.id }, data: { enabled: false } });
+    await db.webhookEvent.updateMany({
+      where: { projectId: project.id },
+      data: { enabled: false },
+    });
     await createWebhookEvent(project.id, {
       name: "Card pop-up",
       type: "incoming.answered",

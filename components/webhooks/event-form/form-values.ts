@@ -43,6 +43,8 @@ export type FormRequest = {
   rpcMethod: string;
   timeoutMs: number;
   retry: { attempts: number; schedule: "exponential" | "fixed" };
+  /** ratePerSecond null: no rate limit. */
+  delivery: { maxInFlight: number; ratePerSecond: number | null };
   signing: { enabled: boolean };
 };
 
@@ -77,6 +79,7 @@ export function newRequest(): FormRequest {
     rpcMethod: "",
     timeoutMs: 10_000,
     retry: { attempts: 4, schedule: "exponential" },
+    delivery: { maxInFlight: 8, ratePerSecond: null },
     signing: { enabled: false },
   };
 }
@@ -145,6 +148,10 @@ export function toFormRequest(request: WebhookRequestInput & { id?: string }): F
       attempts: request.retry?.attempts ?? 4,
       schedule: request.retry?.schedule ?? "exponential",
     },
+    delivery: {
+      maxInFlight: request.delivery?.maxInFlight ?? 8,
+      ratePerSecond: request.delivery?.ratePerSecond ?? null,
+    },
     signing: { enabled: request.signing?.enabled ?? false },
   };
 }
@@ -182,6 +189,7 @@ export function toRequestInput(request: FormRequest): WebhookRequestConfig {
     ...(sendsBody && request.format === "json-rpc" ? { rpcMethod: request.rpcMethod } : {}),
     timeoutMs: request.timeoutMs,
     retry: request.retry,
+    delivery: request.delivery,
     signing: request.signing,
   };
 }
