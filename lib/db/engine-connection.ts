@@ -17,6 +17,10 @@ export function rememberEngineConnection(database: Database.Database): void {
   globalForEngine.webhooksEngineConnection = { database, statements: new Map() };
 }
 
+export function hasEngineConnection(): boolean {
+  return globalForEngine.webhooksEngineConnection?.database.open === true;
+}
+
 /** The connection, once Prisma has opened it (callers `await db.$connect()` first). */
 export function engineConnection(): EngineConnection {
   const connection = globalForEngine.webhooksEngineConnection;

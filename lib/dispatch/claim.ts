@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../db/client";
-import { statement, writeTransaction } from "../db/engine-connection";
+import { hasEngineConnection, statement, writeTransaction } from "../db/engine-connection";
 import { type ClaimedDelivery, loadClaimedDeliveries } from "./claimed-delivery";
 import { toSqlDate } from "./sql-values";
 
@@ -79,7 +79,7 @@ const claimedRowSchema = z.object({ id: z.string(), webhookRequestId: z.string()
 /** Leases up to `limit` due deliveries to one worker and returns their ids. */
 export async function claimDueDeliveryIds(input: ClaimInput): Promise<string[]> {
   if (input.limit <= 0) return [];
-  await db.$connect();
+  if (!hasEngineConnection()) await db.$connect();
   const now = input.now ?? new Date();
   return writeTransaction(() => {
     const rows = statement(CLAIM_SQL)

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../db/client";
-import { statement, writeTransaction } from "../db/engine-connection";
+import { hasEngineConnection, statement, writeTransaction } from "../db/engine-connection";
 import { type CallEvent, callEventSchema } from "../model/call-event";
 import { callMatchesConditions } from "./conditions";
 import { loadMatchingEvents } from "./matching-events";
@@ -49,7 +49,7 @@ function previousResult(projectId: string, externalId: string): IngestResult | n
  */
 export async function ingestCallEvent(projectId: string, body: unknown): Promise<IngestResult> {
   const event: CallEvent = callEventSchema.parse(body);
-  await db.$connect();
+  if (!hasEngineConnection()) await db.$connect();
   const result = await writeTransaction((): IngestResult => {
     if (event.id) {
       const previous = previousResult(projectId, event.id);

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { db } from "../db/client";
-import { engineConnection } from "../db/engine-connection";
+import { hasEngineConnection, statement } from "../db/engine-connection";
 
 /**
  * How a worker learns that new work is due without polling the queue itself. Two channels:
@@ -48,9 +48,8 @@ export const sqliteQueueWatcher: QueueWatcher = {
     const check = async () => {
       if (stopped) return;
       try {
-        await db.$connect();
-        const version = engineConnection().database.pragma("data_version", { simple: true });
-        const current = Number(version);
+        if (!hasEngineConnection()) await db.$connect();
+        const current = Number(statement("PRAGMA data_version").pluck().get());
         if (last !== null && current !== last) onChange();
         last = current;
       } catch {
