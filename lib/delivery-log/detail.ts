@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { fromSnapshot, type RenderedSnapshot } from "../dispatch/rendered-snapshot";
+import { fromSnapshot, renderedSnapshotSchema } from "../dispatch/rendered-snapshot";
 import { notFound } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { toCurl } from "../render";
@@ -44,7 +44,9 @@ function headerRecord(value: Prisma.JsonValue): Record<string, string | string[]
   return out;
 }
 
-function toAttemptDetail(row: AttemptRow): AttemptDetail {
+/** `snapshotBody`: the delivery's rendered body, which attempts that sent it do not repeat. */
+function toAttemptDetail(row: AttemptRow, snapshotBody: Uint8Array | null): AttemptDetail {
+  const body = row.requestBody ?? snapshotBody;
   return {
     number: row.number,
     startedAt: row.startedAt.toISOString(),
@@ -53,7 +55,7 @@ function toAttemptDetail(row: AttemptRow): AttemptDetail {
       method: row.requestMethod,
       url: row.requestUrl,
       headers: headerList(row.requestHeaders),
-      body: row.requestBody === null ? null : UTF8.decode(row.requestBody),
+      body: body === null ? null : UTF8.decode(body),
     },
     response:
       row.responseStatus === null
@@ -105,6 +107,8 @@ export async function getDeliveryDetail(projectId: string, id: string): Promise<
   });
   if (!item || !row) throw notFound("Delivery");
   const call = row.callEvent.call;
+  const parsedSnapshot = renderedSnapshotSchema.safeParse(row.rendered);
+  const snapshot = parsedSnapshot.success ? fromSnapshot(parsedSnapshot.data) : null;
   const { attempts: attemptCount, ...listed } = item;
   return {
     ...listed,
@@ -118,8 +122,8 @@ export async function getDeliveryDetail(projectId: string, id: string): Promise<
           ? (call as Record<string, unknown>)
           : {},
     },
-    attempts: row.attempts.map(toAttemptDetail),
-    curl: row.rendered ? toCurl(fromSnapshot(row.rendered as RenderedSnapshot)) : null,
+    attempts: row.attempts.map((attempt) => toAttemptDetail(attempt, snapshot?.body ?? null)),
+    curl: snapshot ? toCurl(snapshot) : null,
     resendBlockedReason: resendRefusal({
       status: row.status,
       hasSnapshot: row.rendered !== null,

@@ -98,11 +98,16 @@ async function settleWith(
     error,
     firstRendered: sent && !delivery.rendered ? toSnapshot(sent.rendered) : null,
     result,
+    bodyOnDelivery: sameBytes(result?.request.body ?? null, sent?.rendered.body ?? null),
     gone,
     at: now,
   };
   await settler.settle(settlement);
   return outcome;
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  return a !== null && b !== null && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 
 /** Sends one delivery this worker already leased and records it at once (tests, tools). */

@@ -20,6 +20,11 @@ export type Settlement = {
   /** Set on the first attempt: the rendered request is stored on the delivery once. */
   firstRendered: RenderedSnapshot | null;
   result: AttemptResult | null;
+  /**
+   * The attempt sent exactly the body the delivery keeps in its rendered snapshot: the bytes
+   * are stored there once, not again with every attempt (the log reads them from there).
+   */
+  bodyOnDelivery: boolean;
   /** The receiver answered 410 Gone: pause the request. */
   gone: boolean;
   at: Date;
@@ -83,7 +88,7 @@ function writeOne(item: Settlement): void {
       result.request.method,
       result.request.url,
       JSON.stringify(result.request.headers),
-      result.request.body ? Buffer.from(result.request.body) : null,
+      result.request.body && !item.bodyOnDelivery ? Buffer.from(result.request.body) : null,
       result.response?.status ?? null,
       result.response ? JSON.stringify(result.response.headers) : null,
       result.response?.body ?? null,
