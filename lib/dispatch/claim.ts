@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { db } from "../db/client";
-import { hasEngineConnection, statement, writeTransaction } from "../db/engine-connection";
+import {
+  hasEngineConnection,
+  readOutsideTransaction,
+  statement,
+  writeTransaction,
+} from "../db/engine-connection";
 import { type ClaimedDelivery, loadClaimedDeliveries } from "./claimed-delivery";
 import { toSqlDate } from "./sql-values";
 
@@ -72,6 +77,13 @@ WHERE "id" = @requestId AND "ratePerSecond" IS NOT NULL`;
 
 const RATE_WINDOW_MS = 1000;
 
+// Two index probes: most wakes (an attempt finished, another process committed something)
+// find nothing due, and then the claim statement, which looks at every request, is skipped.
+const ANYTHING_DUE_SQL = `
+SELECT EXISTS (SELECT 1 FROM "Delivery" WHERE "status" = 'pending' AND "nextAttemptAt" <= @now)
+    OR EXISTS (SELECT 1 FROM "Delivery" WHERE "status" = 'sending' AND "leaseUntil" < @now)
+  AS "due"`;
+
 type ClaimInput = { workerId: string; limit: number; leaseMs: number; now?: Date };
 
 const claimedRowSchema = z.object({ id: z.string(), webhookRequestId: z.string().nullable() });
@@ -81,6 +93,13 @@ export async function claimDueDeliveryIds(input: ClaimInput): Promise<string[]> 
   if (input.limit <= 0) return [];
   if (!hasEngineConnection()) await db.$connect();
   const now = input.now ?? new Date();
+  const anythingDue = await readOutsideTransaction(
+    () =>
+      statement(ANYTHING_DUE_SQL)
+        .pluck()
+        .get({ now: toSqlDate(now) }) === 1,
+  );
+  if (!anythingDue) return [];
   return writeTransaction(() => {
     const rows = statement(CLAIM_SQL)
       .all({

@@ -51,16 +51,59 @@ await createWebhookEvent(projectId, {
 const { key } = await createApiKey(projectId, { name: "http" });
 await db.$disconnect();
 
-const server = await startAppServer({
-  appDir: path.resolve("."),
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
-  },
-  logFile: path.join(directory, "server.log"),
-});
+const server = await (process.env.PROFILE_DIR
+  ? startProfiledServer(process.env.PROFILE_DIR)
+  : startAppServer({
+      appDir: path.resolve("."),
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+      },
+      logFile: path.join(directory, "server.log"),
+    }));
+/** `next start` under --cpu-prof; the profile is written when it exits on SIGTERM. */
+async function startProfiledServer(profileDir: string) {
+  const { spawn } = await import("node:child_process");
+  const { findFreePort } = await import("../../tests/e2e/support/app-server");
+  const port = await findFreePort();
+  const child = spawn(
+    process.execPath,
+    [
+      "--cpu-prof",
+      `--cpu-prof-dir=${profileDir}`,
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
+    {
+      env: { ...process.env, NODE_ENV: "production", WEBHOOK_ALLOW_PRIVATE_TARGETS: "true" },
+      stdio: "inherit",
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    try {
+      await fetch(url);
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
 const sample = sampleCallFor("incoming.answered");
 let serial = 0;
 async function post(label: string): Promise<{ id: string; started: number; status: number }> {
