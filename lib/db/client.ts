@@ -1,9 +1,11 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
+import Database from "better-sqlite3";
 import { databaseEngine, databaseFile, env } from "../env";
 import { PrismaClient as PostgresPrismaClient } from "../generated/postgresql/client";
 import { PrismaClient } from "../generated/prisma/client";
+import { rememberEngineConnection } from "./engine-connection";
 
 /**
  * The one client type services see. Both generated clients come from the same models
@@ -23,6 +25,11 @@ class TunedSqliteAdapter extends PrismaBetterSqlite3 {
   override async connect(): Promise<SqlDriverAdapter> {
     const connection = await super.connect();
     await connection.queryRaw({ sql: "PRAGMA synchronous = NORMAL", args: [], argTypes: [] });
+    // The engine's hot paths run cached prepared statements on this same connection (see
+    // ./engine-connection): one connection per process, so they never wait on our own locks.
+    if ("client" in connection && connection.client instanceof Database) {
+      rememberEngineConnection(connection.client);
+    }
     return connection;
   }
 }

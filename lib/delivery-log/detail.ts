@@ -37,8 +37,10 @@ const responseHeadersColumn = z
   .transform((headers) => headers ?? {});
 const callColumn = z.record(z.string(), z.unknown());
 
-function toAttemptDetail(row: AttemptRow): AttemptDetail {
+/** `snapshotBody`: the delivery's rendered body, which attempts that sent it do not repeat. */
+function toAttemptDetail(row: AttemptRow, snapshotBody: Uint8Array | null): AttemptDetail {
   const ref: RowRef = { table: "Attempt", id: row.id };
+  const body = row.requestBody ?? snapshotBody;
   return {
     number: row.number,
     startedAt: row.startedAt.toISOString(),
@@ -47,7 +49,7 @@ function toAttemptDetail(row: AttemptRow): AttemptDetail {
       method: row.requestMethod,
       url: row.requestUrl,
       headers: parseColumn(requestHeadersColumn, row.requestHeaders, ref, "requestHeaders"),
-      body: row.requestBody === null ? null : UTF8.decode(row.requestBody),
+      body: body === null ? null : UTF8.decode(body),
     },
     response:
       row.responseStatus === null
@@ -104,6 +106,8 @@ export async function getDeliveryDetail(projectId: string, id: string): Promise<
     },
   });
   if (!item || !row) throw notFound("Delivery");
+  const snapshot =
+    row.rendered === null ? null : fromSnapshot(parseRenderedSnapshot(row.rendered, id));
   const { attempts: attemptCount, ...listed } = item;
   return {
     ...listed,
@@ -119,9 +123,8 @@ export async function getDeliveryDetail(projectId: string, id: string): Promise<
         "call",
       ),
     },
-    attempts: row.attempts.map(toAttemptDetail),
-    curl:
-      row.rendered === null ? null : toCurl(fromSnapshot(parseRenderedSnapshot(row.rendered, id))),
+    attempts: row.attempts.map((attempt) => toAttemptDetail(attempt, snapshot?.body ?? null)),
+    curl: snapshot ? toCurl(snapshot) : null,
     resendBlockedReason: resendRefusal({
       status: row.status,
       hasSnapshot: row.rendered !== null,

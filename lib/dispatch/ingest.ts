@@ -1,110 +1,101 @@
+import { z } from "zod";
 import { db } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
+import { hasEngineConnection, statement, writeTransaction } from "../db/engine-connection";
 import { type CallEvent, callEventSchema } from "../model/call-event";
-import type { Conditions } from "../model/event-schema";
 import { callMatchesConditions } from "./conditions";
+import { loadMatchingEvents } from "./matching-events";
+import { newId, toSqlDate } from "./sql-values";
 import { wakeWorkers } from "./wake";
 
 export type IngestResult = { created: boolean; callEventId: string; deliveries: string[] };
 
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002"
-  );
-}
+const PREVIOUS_SQL = `
+SELECT c."id" AS "callEventId", d."id" AS "deliveryId"
+FROM "CallEvent" c LEFT JOIN "Delivery" d ON d."callEventId" = c."id"
+WHERE c."projectId" = @projectId AND c."externalId" = @externalId
+ORDER BY d."createdAt", d."id"`;
 
-async function previousResult(projectId: string, externalId: string): Promise<IngestResult | null> {
-  const existing = await db.callEvent.findUnique({
-    where: { projectId_externalId: { projectId, externalId } },
-    select: {
-      id: true,
-      deliveries: { select: { id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-    },
-  });
-  if (!existing) return null;
+const INSERT_CALL_EVENT_SQL = `
+INSERT INTO "CallEvent" ("id", "projectId", "externalId", "triggerType", "occurredAt", "receivedAt", "call")
+VALUES (?, ?, ?, ?, ?, ?, ?)`;
+
+const INSERT_DELIVERY_SQL = `
+INSERT INTO "Delivery" ("id", "projectId", "callEventId", "webhookEventId", "webhookRequestId",
+  "eventName", "triggerType", "callId", "caller", "requestMethod", "requestUrl", "status",
+  "attemptCount", "maxAttempts", "nextAttemptAt", "createdAt", "updatedAt")
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`;
+
+const previousRowSchema = z.object({ callEventId: z.string(), deliveryId: z.string().nullable() });
+
+function previousResult(projectId: string, externalId: string): IngestResult | null {
+  const rows = statement(PREVIOUS_SQL)
+    .all({ projectId, externalId })
+    .map((row) => previousRowSchema.parse(row));
+  const first = rows[0];
+  if (!first) return null;
   return {
     created: false,
-    callEventId: existing.id,
-    deliveries: existing.deliveries.map((d) => d.id),
+    callEventId: first.callEventId,
+    deliveries: rows.flatMap((row) => (row.deliveryId ? [row.deliveryId] : [])),
   };
 }
 
 /**
  * Stores a call event and one delivery per webhook request of every enabled, matching event of
  * its trigger type, in one transaction: an accepted event is never lost. The same `id` again
- * returns the first result and writes nothing.
+ * returns the first result and writes nothing. The whole of it is one synchronous write
+ * transaction of prepared statements, so two requests with the same id cannot both write, in
+ * this process or another.
  */
 export async function ingestCallEvent(projectId: string, body: unknown): Promise<IngestResult> {
   const event: CallEvent = callEventSchema.parse(body);
-  if (event.id) {
-    const previous = await previousResult(projectId, event.id);
-    if (previous) return previous;
-  }
-  try {
-    // Read before the write: an event enabled or edited at this very instant may or may not see
-    // this call, as it would a moment earlier or later; what is written is written atomically.
-    const webhookEvents = await db.webhookEvent.findMany({
-      where: { projectId, triggerType: event.type, enabled: true },
-      orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        name: true,
-        conditions: true,
-        requests: {
-          where: { pausedAt: null },
-          orderBy: { position: "asc" },
-          select: { id: true, retryAttempts: true, method: true, url: true },
-        },
-      },
-    });
-    const now = new Date();
-    const rows = webhookEvents
-      .filter((e) => callMatchesConditions(event.call, e.conditions as Partial<Conditions> | null))
-      .flatMap((e) =>
-        e.requests.map((request) => ({
-          projectId,
-          webhookEventId: e.id,
-          webhookRequestId: request.id,
-          eventName: e.name,
-          triggerType: event.type,
-          maxAttempts: request.retryAttempts,
-          callId: event.call.uniqueid,
-          caller: typeof event.call.caller === "string" ? event.call.caller : null,
-          requestMethod: request.method,
-          // The URL template until the first attempt replaces it with the rendered URL.
-          requestUrl: request.url,
-          nextAttemptAt: now,
-        })),
-      );
-    // One nested write: Prisma runs the call event and its deliveries in one transaction.
-    const callEvent = await db.callEvent.create({
-      data: {
-        projectId,
-        externalId: event.id ?? null,
-        triggerType: event.type,
-        occurredAt: new Date(event.occurredAt),
-        // The schema accepted only JSON values, so the call is JSON all the way down.
-        call: event.call as Prisma.InputJsonObject,
-        ...(rows.length > 0 ? { deliveries: { createMany: { data: rows } } } : {}),
-      },
-      select: {
-        id: true,
-        deliveries: { select: { id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-      },
-    });
-    const result: IngestResult = {
-      created: true,
-      callEventId: callEvent.id,
-      deliveries: callEvent.deliveries.map((d) => d.id),
-    };
-    if (result.deliveries.length > 0) wakeWorkers();
-    return result;
-  } catch (error) {
-    // Two requests with the same id raced: the loser answers with the winner's result.
-    if (event.id && isUniqueViolation(error)) {
-      const previous = await previousResult(projectId, event.id);
+  if (!hasEngineConnection()) await db.$connect();
+  const result = await writeTransaction((): IngestResult => {
+    if (event.id) {
+      const previous = previousResult(projectId, event.id);
       if (previous) return previous;
     }
-    throw error;
-  }
+    const now = new Date();
+    const at = toSqlDate(now);
+    const callEventId = newId();
+    statement(INSERT_CALL_EVENT_SQL).run(
+      callEventId,
+      projectId,
+      event.id ?? null,
+      event.type,
+      toSqlDate(new Date(event.occurredAt)),
+      at,
+      JSON.stringify(event.call),
+    );
+    const caller = typeof event.call.caller === "string" ? event.call.caller : null;
+    const deliveries: string[] = [];
+    for (const webhookEvent of loadMatchingEvents(projectId, event.type)) {
+      if (!callMatchesConditions(event.call, webhookEvent.conditions)) continue;
+      for (const request of webhookEvent.requests) {
+        const id = newId();
+        statement(INSERT_DELIVERY_SQL).run(
+          id,
+          projectId,
+          callEventId,
+          webhookEvent.id,
+          request.id,
+          webhookEvent.name,
+          event.type,
+          event.call.uniqueid,
+          caller,
+          request.method,
+          // The URL template until the first attempt replaces it with the rendered URL.
+          request.url,
+          request.retryAttempts,
+          at,
+          at,
+          at,
+        );
+        deliveries.push(id);
+      }
+    }
+    return { created: true, callEventId, deliveries };
+  });
+  if (result.created && result.deliveries.length > 0) wakeWorkers();
+  return result;
 }

@@ -4,7 +4,7 @@ import { parseColumn } from "../model/stored";
 import type { RenderedRequest } from "../render";
 
 /** The rendered request as stored on the delivery: every attempt and a resend send these bytes. */
-const renderedSnapshotSchema = z
+export const renderedSnapshotSchema = z
   .object({
     method: z.enum(METHODS),
     url: z.string().min(1),

@@ -12,6 +12,8 @@ export const REQUEST_DEFAULTS: {
   readonly dateFormat: DateFormat;
   readonly timeoutMs: number;
   readonly retry: { readonly attempts: number; readonly schedule: RetrySchedule };
+  /** Politeness towards the receiver; ratePerSecond null means no rate limit. */
+  readonly delivery: { readonly maxInFlight: number; readonly ratePerSecond: number | null };
   readonly signing: { readonly enabled: boolean };
 } = Object.freeze({
   method: "POST",
@@ -20,6 +22,8 @@ export const REQUEST_DEFAULTS: {
   timeoutMs: 10_000,
   // 4 in all, exponential with jitter: retries span about 11 minutes before a delivery fails.
   retry: Object.freeze({ attempts: 4, schedule: "exponential" }),
+  // A small CRM is rarely hurt by 8 requests at once; a flood beyond that waits in the queue.
+  delivery: Object.freeze({ maxInFlight: 8, ratePerSecond: null }),
   signing: Object.freeze({ enabled: false }),
 });
 

@@ -93,6 +93,26 @@ const requestBaseSchema = z
       })
       .strict()
       .default(() => ({ ...REQUEST_DEFAULTS.retry })),
+    // Politeness towards the receiver's server: at most maxInFlight requests at once and, when
+    // set, at most ratePerSecond started per second; what exceeds them waits in the queue.
+    delivery: z
+      .object({
+        maxInFlight: z
+          .number()
+          .int("use a whole number")
+          .min(1, "use 1 to 100 requests at once")
+          .max(100, "use 1 to 100 requests at once")
+          .default(REQUEST_DEFAULTS.delivery.maxInFlight),
+        ratePerSecond: z
+          .number()
+          .int("use a whole number")
+          .min(1, "use 1 to 1000 per second, or no limit")
+          .max(1000, "use 1 to 1000 per second, or no limit")
+          .nullable()
+          .default(REQUEST_DEFAULTS.delivery.ratePerSecond),
+      })
+      .strict()
+      .default(() => ({ ...REQUEST_DEFAULTS.delivery })),
     signing: z
       .object({ enabled: z.boolean(), secret: z.string().optional() })
       .strict()

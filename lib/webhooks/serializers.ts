@@ -44,6 +44,7 @@ export function toWebhookRequestDto(stored: WebhookRequest): WebhookRequestDto {
       attempts: row.retryAttempts,
       schedule: row.retrySchedule,
     },
+    delivery: { maxInFlight: row.maxInFlight, ratePerSecond: row.ratePerSecond },
     signing: {
       enabled: row.signingEnabled,
       ...(row.signingEnabled && row.signingSecret ? { secret: row.signingSecret } : {}),
@@ -87,6 +88,8 @@ export function toWebhookRequestData(config: WebhookRequestConfig, position: num
     timeoutMs: config.timeoutMs,
     retryAttempts: config.retry.attempts,
     retrySchedule: config.retry.schedule,
+    maxInFlight: config.delivery.maxInFlight,
+    ratePerSecond: config.delivery.ratePerSecond,
     signingEnabled: config.signing.enabled,
   };
 }

@@ -166,6 +166,19 @@ function readCatalogTypesAsText() {
   };
 }
 
+// PrismaPg's executeScript splits a script on every ";", which cuts a function body
+// ($$ … ; … $$, as a trigger function has) into pieces PostgreSQL cannot parse. PostgreSQL runs
+// a multi-statement script itself in one simple query, so send it whole.
+function sendScriptsWhole(adapter) {
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.client.query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+}
+
 // PrismaPg creates (and drops on dispose) a uniquely named shadow database on the same server,
 // so a diff from a migrations folder needs nothing but a reachable server.
 function createPostgresFactory(url) {
@@ -186,6 +199,7 @@ function createPostgresFactory(url) {
   const inner = new PrismaPg(config);
   const open = new Set();
   const track = (adapter) => {
+    sendScriptsWhole(adapter);
     open.add(adapter);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = () => {

@@ -187,6 +187,8 @@ describe("Send again for all that match the filter", () => {
     });
     expect((await listDeliveries(f.projectId, { status: "5xx" })).total).toBe(1);
 
+    // A worker's batch of 100 (the request's in-flight cap raised so one batch can be that big).
+    await db.webhookRequest.update({ where: { id: f.requestId }, data: { maxInFlight: 100 } });
     const claimed = await claimDueDeliveries({ workerId: "w", limit: 100, leaseMs: 30_000 });
     await Promise.all(claimed.map((id) => processDelivery(id, "w")));
     expect(await getResendBatch(f.projectId, batch.id)).toMatchObject({

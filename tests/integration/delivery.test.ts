@@ -2,6 +2,7 @@ import "../helpers/fresh-database";
 import "../helpers/allow-private-targets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { getDeliveryDetail } from "@/lib/delivery-log/detail";
 import { ingestCallEvent } from "@/lib/dispatch/ingest";
 import type { WebhookRequestInput } from "@/lib/model/event-schema";
 import { sampleCallFor } from "@/lib/model/sample-calls";
@@ -172,6 +173,16 @@ describe("delivery to a loopback receiver", () => {
     });
     expect(done.attempts.map((a) => a.responseStatus)).toEqual([500, 500, 200]);
     expect(done.attempts[0]?.responseBody).toBe("boom");
+
+    // The log shows each attempt's body as the receiver got it; the bytes are kept once, on
+    // the delivery, not again with every attempt.
+    const sentBodies = receiver.requests
+      .filter((request) => request.target === "/flaky")
+      .map((request) => request.body.toString("utf8"));
+    expect(sentBodies).toHaveLength(3);
+    const detail = await getDeliveryDetail(projectId, id);
+    expect(detail.attempts.map((attempt) => attempt.request.body)).toEqual(sentBodies);
+    expect(done.attempts.map((attempt) => attempt.requestBody)).toEqual([null, null, null]);
     receiver.respondWith((_request, response) => {
       response.writeHead(200).end("ok");
     });

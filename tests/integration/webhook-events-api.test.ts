@@ -133,6 +133,27 @@ describe("webhook events API", () => {
     expect(await db.webhookEvent.count({ where: { projectId } })).toBe(before);
   });
 
+  it("keeps each request's politeness limits: in flight at once (default 8) and per second", async () => {
+    const { key } = await projectWithKey("polite");
+    const limited = { ...CRM_EVENT.requests[1], delivery: { maxInFlight: 2, ratePerSecond: 5 } };
+    const body = { ...CRM_EVENT, requests: [CRM_EVENT.requests[0], limited] };
+    const created = await callRoute(eventsRoute.POST, { key, method: "POST", body });
+    expect(created.status).toBe(201);
+    expect(created.json.requests[0].delivery).toEqual({ maxInFlight: 8, ratePerSecond: null });
+    expect(created.json.requests[1].delivery).toEqual({ maxInFlight: 2, ratePerSecond: 5 });
+    const fetched = await callRoute(eventRoute.GET, { key, params: { id: created.json.id } });
+    expect(fetched.json.requests[1].delivery).toEqual({ maxInFlight: 2, ratePerSecond: 5 });
+
+    const tooMany = { ...limited, delivery: { maxInFlight: 0 } };
+    const refused = await callRoute(eventsRoute.POST, {
+      key,
+      method: "POST",
+      body: { ...CRM_EVENT, requests: [tooMany] },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error).toMatchObject({ field: "requests[0].delivery.maxInFlight" });
+  });
+
   it("names a bare Cyrillic or spaced parameter name deep in the tree", async () => {
     const { key } = await projectWithKey("names");
     const request = {

@@ -28,6 +28,10 @@ function requestRow(columns: Partial<Record<keyof WebhookRequest, unknown>> = {}
     consecutiveFailures: 0,
     pausedAt: null,
     pausedReason: null,
+    maxInFlight: 8,
+    ratePerSecond: null,
+    rateWindowStart: null,
+    rateWindowCount: 0,
     createdAt: NOW,
     updatedAt: NOW,
   };

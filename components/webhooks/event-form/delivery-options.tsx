@@ -10,7 +10,7 @@ import type { EventFormValues } from "./form-values";
 import { SigningSecret } from "./signing-secret";
 import { useWizard } from "./wizard-context";
 
-/** Timeout, retries and signing, folded into one line until the admin opens them. */
+/** Timeout, retries, politeness limits and signing, folded into one line until opened. */
 export function DeliveryOptions({
   index,
   stored,
@@ -25,9 +25,12 @@ export function DeliveryOptions({
   const timeoutMs = useWatch({ control, name: `${base}.timeoutMs` });
   const retry = useWatch({ control, name: `${base}.retry` });
   const signing = useWatch({ control, name: `${base}.signing.enabled` });
+  const delivery = useWatch({ control, name: `${base}.delivery` });
   const { errors } = useFormState({ control, name: base });
   const timeoutError = errorAt(errors, `${base}.timeoutMs`);
   const attemptsError = errorAt(errors, `${base}.retry.attempts`);
+  const inFlightError = errorAt(errors, `${base}.delivery.maxInFlight`);
+  const rateError = errorAt(errors, `${base}.delivery.ratePerSecond`);
   const id = useId();
 
   const summary = [
@@ -35,13 +38,15 @@ export function DeliveryOptions({
     retry?.attempts === 1
       ? "no resend"
       : `${retry?.attempts ?? "?"} attempts, ${retry?.schedule ?? ""}`,
+    `${delivery?.maxInFlight ?? "?"} at once`,
+    ...(delivery?.ratePerSecond ? [`at most ${delivery.ratePerSecond}/s`] : []),
     signing ? "signed" : "not signed",
   ].join(" · ");
 
   return (
     <details
       className="group rounded-lg border border-slate-200 bg-slate-50/60"
-      open={Boolean(timeoutError || attemptsError) || undefined}
+      open={Boolean(timeoutError || attemptsError || inFlightError || rateError) || undefined}
     >
       <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-lg px-3 py-2.5 text-sm focus-visible:outline-2 focus-visible:outline-brand-600">
         <span className="font-medium text-slate-700">Delivery</span>
@@ -87,6 +92,42 @@ export function DeliveryOptions({
           <option value="exponential">Exponential with jitter</option>
           <option value="fixed">Every minute</option>
         </SelectField>
+        <Field
+          label="Requests at once"
+          type="number"
+          min={1}
+          max={100}
+          step={1}
+          {...register(`${base}.delivery.maxInFlight`, { valueAsNumber: true })}
+          error={inFlightError}
+          hint="More wait in the queue"
+        />
+        <Controller
+          control={control}
+          name={`${base}.delivery.ratePerSecond`}
+          render={({ field }) => (
+            <Field
+              label="Requests per second"
+              type="number"
+              min={1}
+              max={1000}
+              step={1}
+              placeholder="No limit"
+              name={field.name}
+              ref={field.ref}
+              value={field.value ?? ""}
+              onChange={(event) =>
+                field.onChange(event.target.value === "" ? null : Number(event.target.value))
+              }
+              onBlur={field.onBlur}
+              error={rateError}
+              hint="Empty: no limit"
+            />
+          )}
+        />
+        <p className="self-center text-xs text-slate-500">
+          Keeps a small CRM from being flooded; nothing is dropped.
+        </p>
         <div className="col-span-3 flex items-start gap-3">
           <Controller
             control={control}

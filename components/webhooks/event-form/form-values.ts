@@ -46,6 +46,8 @@ export type FormRequest = {
   rpcMethod: string;
   timeoutMs: number;
   retry: { attempts: number; schedule: RetrySchedule };
+  /** ratePerSecond null: no rate limit. */
+  delivery: { maxInFlight: number; ratePerSecond: number | null };
   signing: { enabled: boolean };
 };
 
@@ -69,7 +71,7 @@ export type ItemsPath = `requests.${number}.params.${number}.items`;
 export type TemplatePath = `requests.${number}.params.${number}.value`;
 
 export function newRequest(): FormRequest {
-  const { method, format, dateFormat, timeoutMs, retry, signing } = REQUEST_DEFAULTS;
+  const { method, format, dateFormat, timeoutMs, retry, delivery, signing } = REQUEST_DEFAULTS;
   return {
     url: "",
     method,
@@ -81,6 +83,7 @@ export function newRequest(): FormRequest {
     rpcMethod: "",
     timeoutMs,
     retry: { ...retry },
+    delivery: { ...delivery },
     signing: { ...signing },
   };
 }
@@ -149,6 +152,10 @@ export function toFormRequest(request: WebhookRequestInput & { id?: string }): F
       attempts: request.retry?.attempts ?? REQUEST_DEFAULTS.retry.attempts,
       schedule: request.retry?.schedule ?? REQUEST_DEFAULTS.retry.schedule,
     },
+    delivery: {
+      maxInFlight: request.delivery?.maxInFlight ?? REQUEST_DEFAULTS.delivery.maxInFlight,
+      ratePerSecond: request.delivery?.ratePerSecond ?? REQUEST_DEFAULTS.delivery.ratePerSecond,
+    },
     signing: { enabled: request.signing?.enabled ?? REQUEST_DEFAULTS.signing.enabled },
   };
 }
@@ -186,6 +193,7 @@ export function toRequestInput(request: FormRequest): WebhookRequestConfig {
     ...(sendsBody && request.format === "json-rpc" ? { rpcMethod: request.rpcMethod } : {}),
     timeoutMs: request.timeoutMs,
     retry: request.retry,
+    delivery: request.delivery,
     signing: request.signing,
   };
 }
