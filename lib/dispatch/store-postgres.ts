@@ -45,20 +45,19 @@ const NOTIFY_SQL = `SELECT pg_notify('${QUEUE_CHANNEL}', '')`;
 
 // With an external id the insert is the idempotency check: the unique (projectId, externalId)
 // index makes a second request with the same id wait for the first to commit and then insert
-// nothing, and it reads the first one's result instead.
+// nothing, and it reads the first one's result instead. It also returns the project's config
+// version (which the events cache is checked against), saving a round trip.
 const INSERT_CALL_EVENT_SQL = `
 INSERT INTO "CallEvent" ("id", "projectId", "externalId", "triggerType", "occurredAt", "receivedAt", "call")
 VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::jsonb)
 ON CONFLICT ("projectId", "externalId") DO NOTHING
-RETURNING "id"`;
+RETURNING (SELECT "webhookConfigVersion" FROM "Project" WHERE "id" = $2) AS "version"`;
 
 const PREVIOUS_SQL = `
 SELECT c."id" AS "callEventId", d."id" AS "deliveryId"
 FROM "CallEvent" c LEFT JOIN "Delivery" d ON d."callEventId" = c."id"
 WHERE c."projectId" = $1 AND c."externalId" = $2
 ORDER BY d."createdAt", d."id"`;
-
-const VERSION_SQL = `SELECT "webhookConfigVersion" AS "version" FROM "Project" WHERE "id" = $1`;
 
 // Events in creation order, each event's requests in position order: the order deliveries are
 // written and listed in. Paused requests get no new deliveries.
@@ -97,15 +96,13 @@ const eventRowSchema = z.object({
   retryAttempts: z.number().int(),
 });
 
+/** The project's events, from the cache when its config version (read by the insert) is known. */
 async function loadMatchingEvents(
   client: pg.ClientBase,
   projectId: string,
   type: TriggerType,
+  version: number,
 ): Promise<MatchingEvent[]> {
-  const versionRow = (await client.query(named("config_version", VERSION_SQL), [projectId]))
-    .rows[0];
-  if (versionRow === undefined) return [];
-  const { version } = versionSchema.parse(versionRow);
   const cached = cachedMatchingEvents(projectId, type, version);
   if (cached) return cached;
   const { rows } = await client.query(named("matching_events", EVENTS_SQL), [projectId, type]);
@@ -131,7 +128,7 @@ async function ingest(
       now,
       JSON.stringify(event.call),
     ]);
-    if (inserted.rowCount === 0 && event.id) {
+    if (inserted.rows.length === 0 && event.id) {
       const rows = (
         await client.query(named("previous_result", PREVIOUS_SQL), [projectId, event.id])
       ).rows.map((row) => previousRowSchema.parse(row));
@@ -141,7 +138,8 @@ async function ingest(
         deliveries: rows.flatMap((row) => (row.deliveryId ? [row.deliveryId] : [])),
       };
     }
-    const planned = plan(await loadMatchingEvents(client, projectId, event.type));
+    const { version } = versionSchema.parse(inserted.rows[0]);
+    const planned = plan(await loadMatchingEvents(client, projectId, event.type, version));
     const deliveries = planned.map(() => newId());
     if (planned.length > 0) {
       const caller = typeof event.call.caller === "string" ? event.call.caller : null;
