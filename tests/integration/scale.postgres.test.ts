@@ -5,18 +5,22 @@
 // end of every loopback connection is looked up in /proc (its inode, then the process holding
 // that inode), at the moment the connection is accepted.
 import "../helpers/fresh-database";
-import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ingestCallEvent } from "@/lib/dispatch/ingest";
 import { sampleCallFor } from "@/lib/model/sample-calls";
 import { createWebhookEvent } from "@/lib/webhooks/service";
 import { createUserWithProject } from "../helpers/factories";
-import { TEST_DATABASE_URL } from "../helpers/fresh-database";
+import {
+  exited,
+  killWorkerProcesses,
+  startWorkerProcess,
+  type WorkerProcess,
+  workersStarted,
+} from "../helpers/worker-processes";
 
 const CALLS = 2_500;
 const REQUESTS_PER_CALL = 4;
@@ -24,55 +28,22 @@ const DELIVERIES = CALLS * REQUESTS_PER_CALL;
 const WORKERS = 3;
 const INGEST_CONCURRENCY = 8;
 
-type WorkerProcess = {
-  label: string;
-  child: ChildProcess;
-  /** The worker id it logged at start (it names the pid of the process that sends). */
-  id: () => string | null;
-  pids: Set<number>;
-  output: () => string;
-};
+type Worker = WorkerProcess & { pids: Set<number> };
 
-const workers: WorkerProcess[] = [];
+const workers: Worker[] = [];
 let server: Server | null = null;
 
-function startWorkerProcess(label: string): WorkerProcess {
-  const child = spawn(
-    process.execPath,
-    [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"],
-    {
-      cwd: path.resolve("."),
-      // Its own process group: SIGKILL reaches tsx and the node process it runs.
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: TEST_DATABASE_URL,
-        DATABASE_POOL_SIZE: "4",
-        WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
-        WORKER_CONCURRENCY: "32",
-        // Long enough that the killed worker's leases are still its own when the test counts
-        // them on a loaded machine; the live workers renew theirs every third of it.
-        WORKER_LEASE_MS: "10000",
-        WORKER_POLL_MS: "500",
-        LOG_LEVEL: "warn",
-        NODE_ENV: "production",
-      },
-    },
-  );
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  const worker: WorkerProcess = {
-    label,
-    child,
-    id: () => /worker (\S+) started/.exec(output)?.[1] ?? null,
-    pids: new Set(),
-    output: () => `[${label}] ${output.slice(-4000)}`,
+function startWorker(label: string): Worker {
+  const worker = {
+    ...startWorkerProcess(label, {
+      DATABASE_POOL_SIZE: "4",
+      WORKER_CONCURRENCY: "32",
+      // Long enough that the killed worker's leases are still its own when the test counts
+      // them on a loaded machine; the live workers renew theirs every third of it.
+      WORKER_LEASE_MS: "10000",
+      WORKER_POLL_MS: "500",
+    }),
+    pids: new Set<number>(),
   };
   workers.push(worker);
   return worker;
@@ -138,14 +109,6 @@ function ownerOf(port: number, serverPort: number): string {
   return "unknown";
 }
 
-function exited(child: ChildProcess) {
-  return new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null)
-      resolve({ code: child.exitCode, signal: child.signalCode });
-    else child.once("exit", (code, signal) => resolve({ code, signal }));
-  });
-}
-
 async function waitFor(
   condition: () => Promise<boolean> | boolean,
   timeoutMs: number,
@@ -159,15 +122,7 @@ async function waitFor(
 }
 
 afterAll(async () => {
-  for (const { child } of workers) {
-    if (child.exitCode === null && child.signalCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // Already gone.
-      }
-    }
-  }
+  killWorkerProcesses();
   await new Promise<void>((resolve) => {
     server?.closeAllConnections();
     if (server) server.close(() => resolve());
@@ -215,12 +170,8 @@ describe("three workers on PostgreSQL, one killed half way", () => {
     // The cap is about politeness to small CRMs; here it would only slow the drain.
     await db.webhookRequest.updateMany({ data: { maxInFlight: 1_000 } });
 
-    for (let i = 1; i <= WORKERS; i += 1) startWorkerProcess(`worker ${i}`);
-    await waitFor(
-      () => workers.every((worker) => worker.id() !== null),
-      60_000,
-      () => `the workers to start\n${workers.map((w) => w.output()).join("\n")}`,
-    );
+    for (let i = 1; i <= WORKERS; i += 1) startWorker(`worker ${i}`);
+    await workersStarted(workers);
     for (const worker of workers) worker.pids = groupPids(worker.child.pid ?? 0);
 
     // Ingest while the workers drain, as a web process under load would.
