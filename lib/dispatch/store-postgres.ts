@@ -169,13 +169,16 @@ async function ingest(
 
 // Why an advisory lock as well as SKIP LOCKED: SKIP LOCKED alone keeps two workers off the
 // same rows, but the limits are counts over other rows (a request's deliveries in flight, its
-// rate window, the turns across projects). Two claims running at once under READ COMMITTED
-// would each see the other's leases as not yet taken and together exceed maxInFlight or the
-// rate. The transaction-scoped advisory lock makes claims take turns (a claim is one statement
-// of a few milliseconds), and the statement after it sees every claim committed before it.
-// Ingest, settle and renewal never take this lock, so they never wait on it. SKIP LOCKED is
-// still on the picked rows: a row a settle or resend is writing at that moment is left for
-// the next claim instead of making every worker wait behind that transaction.
+// rate window, the turns across projects), and each claim counts them on its own snapshot.
+// Mostly that is harmless (concurrent claims pick the same first rows of each request's queue,
+// so the later one skips them), but not when their pictures differ: a claim whose snapshot
+// predates another's commit, picking rows further down than the first one did (a retry that
+// came due meanwhile, a different batch limit), adds its leases to the other's and exceeds
+// maxInFlight or the rate. The transaction-scoped advisory lock makes claims take turns (a
+// claim is one statement of a few milliseconds), and the statement after it sees every claim
+// committed before it. Ingest, settle and renewal never take this lock, so they never wait on
+// it. SKIP LOCKED stays on the picked rows: a row a settle or resend is writing at that moment
+// is left for the next claim instead of making every worker wait behind that transaction.
 const CLAIM_LOCK_KEY = 72707370;
 
 // The same pick as SQLite's (see store-sqlite.ts): each request contributes at most its free
