@@ -64,10 +64,12 @@ const ALLOWED: AddressVerdict = { blocked: false };
 export function classifyAddress(address: string): AddressVerdict {
   const version = isIP(address);
   if (version === 0) return blocked(address, "not an IP address");
-  const parsed = ipaddr.parse(version === 6 ? canonicalIPv6(address) : address);
+  const parsed =
+    version === 4 ? ipaddr.IPv4.parse(address) : ipaddr.IPv6.parse(canonicalIPv6(address));
   if (METADATA_ADDRESSES.has(parsed.toString())) return blocked(address, "cloud metadata");
-  if (parsed.kind() === "ipv4") return classifyIPv4(parsed as ipaddr.IPv4, address);
-  return classifyIPv6(parsed as ipaddr.IPv6, address);
+  return parsed instanceof ipaddr.IPv4
+    ? classifyIPv4(parsed, address)
+    : classifyIPv6(parsed, address);
 }
 
 /**
