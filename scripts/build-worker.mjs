@@ -8,7 +8,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ENTRY = path.join(ROOT, "scripts", "worker.ts");
@@ -33,6 +32,8 @@ export function workerBuildIsCurrent() {
 }
 
 export async function buildWorker() {
+  // Loaded only to build: `npm run worker` checks the output first and usually starts at once.
+  const { build } = await import("esbuild");
   await build({
     entryPoints: [ENTRY],
     outfile: OUTFILE,

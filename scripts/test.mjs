@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// What `npm test` runs: lint, type check, then each vitest project. Every stage runs even after
-// a failure so one run shows everything; the last line is the totals CI reads
-// (`N passed, N failed[, N skipped]`), since CI does not understand vitest's own summary.
+// What `npm test` runs: lint, type check, each vitest project, then a smoke run of the bench.
+// Every stage runs even after a failure so one run shows everything; the last line is the
+// totals CI reads (`N passed, N failed[, N skipped]`), since CI does not understand vitest's own
+// summary.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -128,6 +129,9 @@ runCheck("typecheck", "tsc", ["--noEmit"]);
 runVitest("unit", { mustRunEverything: false });
 runVitest("integration", { mustRunEverything: false });
 runVitest("e2e", { mustRunEverything: true });
+// Not a test (nothing is timed against a limit): it proves every bench row still runs, on tiny
+// sizes, reusing the build the browser tests just made.
+runCheck("bench smoke", "tsx", ["scripts/bench.ts", "--quick", "--smoke"]);
 rmSync(REPORT_DIR, { recursive: true, force: true });
 
 console.log("\nStages:");
