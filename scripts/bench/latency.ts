@@ -11,8 +11,8 @@ export type LatencyMeasure = {
   ratePerSec: number;
   seconds: number;
   callEvents: number;
-  /** Answers other than 202, and requests that got no answer. */
-  rejected: number;
+  /** Answers other than 202 by status, and requests that got no answer ("no answer"). */
+  rejected: Record<string, number>;
   deliveries: number;
   /** Deliveries the receiver had not seen a minute after the last call event. */
   missing: number;
@@ -44,11 +44,22 @@ export async function measureLatency(
     if (arrived !== undefined) delivered.push(arrived - at);
   }
   const accepted = result.answers.filter((answer) => answer.status === 202);
+  const rejected: Record<string, number> = {};
+  for (const answer of result.answers) {
+    if (answer.status !== 202) rejected[answer.status] = (rejected[answer.status] ?? 0) + 1;
+  }
+  if (result.errors > 0) rejected["no answer"] = result.errors;
+  const firstRejected = result.answers.find((answer) => answer.status !== 202);
+  if (firstRejected) {
+    console.error(
+      `  ${ratePerSec}/s: HTTP ${firstRejected.status} ${firstRejected.body.slice(0, 300)}`,
+    );
+  }
   return {
     ratePerSec,
     seconds,
     callEvents: result.answers.length + result.errors,
-    rejected: result.answers.length - accepted.length + result.errors,
+    rejected,
     deliveries: dueAt.size,
     missing: missing.length,
     deliveredMs: spread(delivered),

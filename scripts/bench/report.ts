@@ -51,10 +51,10 @@ const LIST_READ_TARGET = "p95 ≤ 100 ms";
 const RSS_TARGET = "≤ 300 MB";
 
 function latencyRows(measure: LatencyMeasure): Row[] {
-  const lost =
-    measure.missing + measure.rejected > 0
-      ? ` (${measure.missing} not delivered, ${measure.rejected} rejected)`
-      : "";
+  const rejected = Object.entries(measure.rejected).map(([status, n]) => `${n}× ${status}`);
+  const notDelivered = measure.missing > 0 ? [`${measure.missing} not delivered`] : [];
+  const problems = [...notDelivered, ...rejected];
+  const lost = problems.length > 0 ? ` (${problems.join(", ")})` : "";
   return [
     {
       measure: `ingest → receiver, ${measure.ratePerSec} events/s (${measure.deliveries})`,
