@@ -51,9 +51,26 @@ export async function buildWorker() {
   });
 }
 
+async function esbuildIsInstalled() {
+  try {
+    await import("esbuild");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const ifStale = process.argv.includes("--if-stale");
   if (ifStale && workerBuildIsCurrent()) process.exit(0);
+  // A production install without dev dependencies runs what `npm run build` compiled, even
+  // when copying the files made the sources look newer than it.
+  if (ifStale && existsSync(OUTFILE) && !(await esbuildIsInstalled())) {
+    console.error(
+      `esbuild is not installed: starting the existing ${path.relative(ROOT, OUTFILE)}`,
+    );
+    process.exit(0);
+  }
   const started = performance.now();
   await buildWorker();
   const ms = Math.round(performance.now() - started);
