@@ -14,6 +14,8 @@ export type LatencyMeasure = {
   /** Answers other than 202 by status, and requests that got no answer ("no answer"). */
   rejected: Record<string, number>;
   deliveries: number;
+  /** Call events answered 202 per second, from the first due to the last answer. */
+  acceptedPerSec: number;
   /** Deliveries the receiver had not seen a minute after the last call event. */
   missing: number;
   deliveredMs: Spread;
@@ -61,6 +63,7 @@ export async function measureLatency(
     callEvents: result.answers.length + result.errors,
     rejected,
     deliveries: dueAt.size,
+    acceptedPerSec: accepted.length / result.seconds,
     missing: missing.length,
     deliveredMs: spread(delivered),
     ingestAnswerMs: spread(accepted.map((answer) => answer.ms)),

@@ -59,7 +59,7 @@ function latencyRows(measure: LatencyMeasure): Row[] {
     {
       measure: `ingest → receiver, ${measure.ratePerSec} events/s (${measure.deliveries})`,
       measured: `p50 ${ms(measure.deliveredMs.p50)}, p99 ${ms(measure.deliveredMs.p99)}${lost}`,
-      limit: `POST answered p50 ${ms(measure.ingestAnswerMs.p50)}, p99 ${ms(measure.ingestAnswerMs.p99)}`,
+      limit: `POST answered p50 ${ms(measure.ingestAnswerMs.p50)}, p99 ${ms(measure.ingestAnswerMs.p99)}, ${perSec(measure.acceptedPerSec)}`,
       ratio: `${times(measure.deliveredMs.p50, measure.ingestAnswerMs.p50)} / ${times(measure.deliveredMs.p99, measure.ingestAnswerMs.p99)}`,
       target: LATENCY_TARGETS[measure.ratePerSec] ?? "-",
     },
