@@ -59,7 +59,25 @@ export function send(baseUrl: string, call: Call, startedAt = now()): Promise<An
   });
 }
 
-export type LoopResult = { answers: Answer[]; errors: number; seconds: number };
+export type LoopResult = {
+  answers: Answer[];
+  /** Requests that got no answer, by error code (ECONNRESET, …). */
+  errors: Record<string, number>;
+  seconds: number;
+};
+
+function countError(errors: Record<string, number>, error: unknown): void {
+  const code =
+    error instanceof Error && "code" in error && typeof error.code === "string"
+      ? error.code
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  errors[code] = (errors[code] ?? 0) + 1;
+}
+
+export const errorCount = (errors: Record<string, number>) =>
+  Object.values(errors).reduce((sum, n) => sum + n, 0);
 
 /** `clients` callers, each sending `makeCall(i)` again as soon as the last one answered. */
 export async function closedLoop(
@@ -69,7 +87,7 @@ export async function closedLoop(
   makeCall: (index: number) => Call,
 ): Promise<LoopResult> {
   const answers: Answer[] = [];
-  let errors = 0;
+  const errors: Record<string, number> = {};
   let index = 0;
   const started = performance.now();
   const client = async () => {
@@ -78,8 +96,8 @@ export async function closedLoop(
       index += 1;
       try {
         answers.push(await send(baseUrl, call));
-      } catch {
-        errors += 1;
+      } catch (error) {
+        countError(errors, error);
       }
     }
   };
@@ -98,14 +116,14 @@ export async function openLoop(
   const intervalMs = 1000 / ratePerSec;
   const origin = now();
   const pending: Array<Promise<Answer | null>> = [];
-  let errors = 0;
+  const errors: Record<string, number> = {};
   for (let i = 0; i < total; i += 1) {
     const due = origin + i * intervalMs;
     const wait = due - now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     pending.push(
-      send(baseUrl, makeCall(i), due).catch(() => {
-        errors += 1;
+      send(baseUrl, makeCall(i), due).catch((error: unknown) => {
+        countError(errors, error);
         return null;
       }),
     );
@@ -122,7 +140,7 @@ export async function countedLoop(
   makeCall: (index: number) => Call,
 ): Promise<LoopResult> {
   const answers: Answer[] = [];
-  let errors = 0;
+  const errors: Record<string, number> = {};
   let index = 0;
   const started = performance.now();
   const client = async () => {
@@ -131,8 +149,8 @@ export async function countedLoop(
       index += 1;
       try {
         answers.push(await send(baseUrl, call));
-      } catch {
-        errors += 1;
+      } catch (error) {
+        countError(errors, error);
       }
     }
   };

@@ -3,7 +3,7 @@
 // receiver saw the request carrying its id. Beside it, the limit: how long the app took to
 // answer the POST itself at the same rate.
 import { type Api, callEventCall, deliveryIds, LATENCY_TRIGGER } from "./api";
-import { openLoop } from "./http-load";
+import { errorCount, openLoop } from "./http-load";
 import type { ReceiverHandle } from "./receiver";
 import { type Spread, spread } from "./stats";
 
@@ -11,7 +11,7 @@ export type LatencyMeasure = {
   ratePerSec: number;
   seconds: number;
   callEvents: number;
-  /** Answers other than 202 by status, and requests that got no answer ("no answer"). */
+  /** Answers other than 202 by status, and requests that got no answer by error code. */
   rejected: Record<string, number>;
   deliveries: number;
   /** Call events answered 202 per second, from the first due to the last answer. */
@@ -50,7 +50,7 @@ export async function measureLatency(
   for (const answer of result.answers) {
     if (answer.status !== 202) rejected[answer.status] = (rejected[answer.status] ?? 0) + 1;
   }
-  if (result.errors > 0) rejected["no answer"] = result.errors;
+  for (const [code, n] of Object.entries(result.errors)) rejected[`no answer (${code})`] = n;
   const firstRejected = result.answers.find((answer) => answer.status !== 202);
   if (firstRejected) {
     console.error(
@@ -60,7 +60,7 @@ export async function measureLatency(
   return {
     ratePerSec,
     seconds,
-    callEvents: result.answers.length + result.errors,
+    callEvents: result.answers.length + errorCount(result.errors),
     rejected,
     deliveries: dueAt.size,
     acceptedPerSec: accepted.length / result.seconds,

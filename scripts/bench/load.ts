@@ -2,7 +2,7 @@
 // they queue, beside the limit: `GET /api/v1/project` (authenticated by the same key, no
 // writes) from the same 32 clients on the same server.
 import { type Api, callEventCall, deliveryIds, LATENCY_TRIGGER } from "./api";
-import { type Call, closedLoop, type LoopResult } from "./http-load";
+import { type Call, closedLoop, errorCount, type LoopResult } from "./http-load";
 import { LOAD_CLIENTS } from "./options";
 import type { ReceiverHandle } from "./receiver";
 import { type Spread, spread } from "./stats";
@@ -27,7 +27,7 @@ function side(result: LoopResult, okStatus: number): LoadSide {
   return {
     requests: ok.length,
     perSec: ok.length / result.seconds,
-    failed: result.answers.length - ok.length + result.errors,
+    failed: result.answers.length - ok.length + errorCount(result.errors),
     ms: spread(ok.map((answer) => answer.ms)),
   };
 }
