@@ -77,7 +77,7 @@ function loadRows(load: LoadMeasure): Row[] {
       target: "≥ ×0.5",
     },
     {
-      measure: "  deliveries sent during that load",
+      measure: "↳ deliveries sent during that load",
       measured: `${load.deliveredDuringLoad} of ${load.deliveries}, the rest ${round(load.catchUpSeconds, 1)} s later${load.missing > 0 ? ` (${load.missing} missing)` : ""}`,
       limit: "-",
       ratio: "-",
@@ -99,7 +99,7 @@ function drainRows(drain: BenchResults["drain"]): Row[] {
       target: "≥ ×0.5",
     },
     {
-      measure: "  the same, first request to last",
+      measure: "↳ the same, first request to last",
       measured: perSec(worker.steady.perSec),
       limit: `bare got loop ${perSec(gotLoop.steady.perSec)}`,
       ratio: times(worker.steady.perSec, gotLoop.steady.perSec),
@@ -143,7 +143,7 @@ function rssRows(rss: Record<string, RssPeak>): Row[] {
     .filter(([name]) => name !== "receiver")
     .map(([name, peak]) => ({
       measure: `peak RSS: ${name}`,
-      measured: `${mb(peak.treeMb)} (${peak.processes} processes; ${peak.largest} ${mb(peak.largestMb)})`,
+      measured: `${mb(peak.treeMb)} (${peak.processes} process${peak.processes === 1 ? "" : "es"}; ${peak.largest} ${mb(peak.largestMb)})`,
       limit: floor ? `receiver (bare node) ${mb(floor.treeMb)}` : "-",
       ratio: floor ? times(peak.treeMb, floor.treeMb) : "-",
       target: name.startsWith("next start") || name.includes("worker") ? RSS_TARGET : "-",
@@ -173,7 +173,8 @@ export function renderTable(rows: Row[]): string {
   const widths = keys.map((key) => Math.max(...all.map((row) => row[key].length)));
   const line = (row: Row) =>
     `| ${keys.map((key, i) => row[key].padEnd(widths[i] ?? 0)).join(" | ")} |`;
-  const rule = `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`;
+  // The shape Markdown formatters keep, so a table pasted into the docs stays as printed.
+  const rule = `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`;
   return [line(headers), rule, ...rows.map(line)].join("\n");
 }
 

@@ -21,7 +21,8 @@ function readGroupOf(pid: string): { pgid: number; comm: string } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const close = stat.lastIndexOf(")");
-    const comm = stat.slice(stat.indexOf("(") + 1, close);
+    // The kernel cuts names at 15 characters: "next-server (v16.4.6)" arrives as "next-server (v1".
+    const comm = stat.slice(stat.indexOf("(") + 1, close).replace(/ \([^)]*$/, "");
     // After "pid (comm)": state ppid pgrp …
     const fields = stat.slice(close + 2).split(" ");
     return { pgid: Number(fields[2]), comm };
