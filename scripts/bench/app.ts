@@ -1,0 +1,103 @@
+// The app as a user runs it: `next build` once (skipped while the build is newer than every
+// source it is built from), the compiled worker, and `next start` in production mode on a
+// loopback port with the bench's own database.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Engine } from "./options";
+import { findFreePort, runToEnd, type Started, startProcess, waitForHttp } from "./processes";
+
+// What `next build` reads: a change in any of these makes the build stale.
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package.json",
+  "package-lock.json",
+];
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) {
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+export function buildIsCurrent(root: string): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.every((input) => newestMtime(path.join(root, input)) <= built);
+}
+
+const nextBin = (root: string) => path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+/** Builds the app and the worker unless their builds are current; answers what it did. */
+export async function ensureBuilt(root: string, env: NodeJS.ProcessEnv): Promise<string> {
+  let done = "next build: current, reused";
+  if (!buildIsCurrent(root)) {
+    const started = performance.now();
+    await runToEnd(process.execPath, [nextBin(root), "build"], { cwd: root, env });
+    done = `next build: ${((performance.now() - started) / 1000).toFixed(0)} s`;
+  }
+  await runToEnd(process.execPath, [path.join(root, "scripts", "build-worker.mjs"), "--if-stale"], {
+    cwd: root,
+    env,
+  });
+  return done;
+}
+
+/** The DATABASE_URL of a fresh database for the engine, inside the bench's temporary folder. */
+export function databaseUrlFor(engine: Engine, directory: string): string {
+  switch (engine) {
+    case "sqlite":
+      return `file:${path.join(directory, "bench.db")}`;
+  }
+}
+
+/** The environment every process of the bench gets: production, loopback targets allowed. */
+export function appEnv(databaseUrl: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key === "NODE_ENV" || key.startsWith("VITEST") || key.startsWith("WORKER_")) continue;
+    env[key] = value;
+  }
+  return {
+    ...env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+    ...extra,
+  };
+}
+
+export type App = { url: string; process: Started; stop: () => Promise<void> };
+
+export async function startApp(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): Promise<App> {
+  const port = await findFreePort();
+  const url = `http://127.0.0.1:${port}`;
+  const started = startProcess(
+    process.execPath,
+    [nextBin(root), "start", "-p", String(port), "-H", "127.0.0.1"],
+    { cwd: root, env: { ...env, PORT: String(port) }, logFile },
+  );
+  try {
+    await waitForHttp(`${url}/login`, started);
+  } catch (error) {
+    await started.stop();
+    throw error;
+  }
+  return { url, process: started, stop: started.stop };
+}
