@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { authenticateApiKey } from "../auth/api-keys";
-import { AppError, errorMessage } from "../errors";
+import { AppError } from "../errors";
 import type { ProjectDto } from "../projects/serializers";
 import { toErrorResponse } from "./errors";
+import { readJsonBody } from "./json-body";
 import { authenticateSessionRead, hasSessionCookie, isReadMethod } from "./session-read";
 
 export const API_KEY_HEADER = "Auth-key";
-export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
 type RouteContext<TParams> = {
   request: Request;
@@ -28,37 +28,6 @@ export function noContent(): Response {
 
 const idParams = z.object({ id: z.string().min(1).max(100) }).strict();
 export const ID_PARAMS = idParams;
-
-/** Reads a JSON body with a size limit, answering 413 / 400 / 415 instead of throwing raw errors. */
-export async function readJsonBody(
-  request: Request,
-  maxBytes = MAX_JSON_BODY_BYTES,
-): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) {
-    throw new AppError(
-      "payload_too_large",
-      `The body is larger than ${Math.round(maxBytes / 1024)} KiB`,
-    );
-  }
-  const contentType = request.headers.get("content-type") ?? "";
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > maxBytes) {
-    throw new AppError(
-      "payload_too_large",
-      `The body is larger than ${Math.round(maxBytes / 1024)} KiB`,
-    );
-  }
-  if (text.trim() === "") return undefined;
-  if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw new AppError("bad_request", "Send the body as JSON with Content-Type: application/json");
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new AppError("bad_request", `The body is not valid JSON: ${errorMessage(error)}`);
-  }
-}
 
 /**
  * Who is asking, and for which project.

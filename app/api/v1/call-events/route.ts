@@ -1,5 +1,6 @@
 import { ingestCallEvent } from "@/lib/dispatch/ingest";
-import { apiKeyRoute, json, readJsonBody } from "@/lib/http/route";
+import { readJsonBody } from "@/lib/http/json-body";
+import { apiKeyRoute, json } from "@/lib/http/route";
 
 const MAX_CALL_EVENT_BYTES = 256 * 1024;
 
