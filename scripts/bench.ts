@@ -1,4 +1,4 @@
-// The speed benchmark: `npm run bench [-- --quick] [--smoke] [--engine sqlite]`. Not a test: it
+// The speed benchmark: `npm run bench [-- --quick] [--smoke] [--engine sqlite|postgres]`. Not a test: it
 // runs the app as a user runs it (`next build` once, `next start` in production mode, a
 // temporary database, `npm run worker`) against a receiver in its own process, all on
 // 127.0.0.1, and prints each figure beside its limit measured in the same run, as a table and a

@@ -54,11 +54,39 @@ export async function ensureBuilt(root: string, env: NodeJS.ProcessEnv): Promise
   return done;
 }
 
-/** The DATABASE_URL of a fresh database for the engine, inside the bench's temporary folder. */
-export function databaseUrlFor(engine: Engine, directory: string): string {
+export type BenchDatabase = { url: string; drop: () => Promise<void> };
+
+const POSTGRES_SERVER =
+  process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+/** A fresh database for the engine: a file in the bench's temporary folder, or a new PostgreSQL database. */
+export async function createBenchDatabase(
+  engine: Engine,
+  directory: string,
+): Promise<BenchDatabase> {
   switch (engine) {
     case "sqlite":
-      return `file:${path.join(directory, "bench.db")}`;
+      return { url: `file:${path.join(directory, "bench.db")}`, drop: async () => {} };
+    case "postgres": {
+      const { default: pg } = await import("pg");
+      const name = `webhooks_bench_${process.pid}_${Date.now()}`;
+      const admin = async (sql: string) => {
+        const client = new pg.Client({ connectionString: POSTGRES_SERVER });
+        await client.connect();
+        try {
+          await client.query(sql);
+        } finally {
+          await client.end();
+        }
+      };
+      await admin(`CREATE DATABASE "${name}"`);
+      const url = new URL(POSTGRES_SERVER);
+      url.pathname = `/${name}`;
+      return {
+        url: url.toString(),
+        drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      };
+    }
   }
 }
 

@@ -102,24 +102,29 @@ export async function measureWorkerDrain(options: {
   ids: string[];
   rss: RssSampler;
   logFile: string;
+  /** Standalone worker processes sharing the queue (1 unless given). */
+  workers?: number;
 }): Promise<DrainTiming> {
   const spawnedAt = now();
-  const worker = startProcess("npm", ["run", "--silent", options.script], {
-    cwd: options.root,
-    env: { ...options.env, WORKER_CONCURRENCY: String(DRAIN_CONCURRENCY) },
-    logFile: options.logFile,
-  });
-  options.rss.track(options.name, worker.pid);
+  const workers = Array.from({ length: options.workers ?? 1 }, (_, index) =>
+    startProcess("npm", ["run", "--silent", options.script], {
+      cwd: options.root,
+      env: { ...options.env, WORKER_CONCURRENCY: String(DRAIN_CONCURRENCY) },
+      logFile:
+        index === 0 ? options.logFile : options.logFile.replace(/\.log$/, `-${index + 1}.log`),
+    }),
+  );
+  // The first worker stands for all: they run the same code on the same queue.
+  if (workers[0]) options.rss.track(options.name, workers[0].pid);
   try {
     const timing = await timeAtReceiver(options.receiver, options.ids, spawnedAt);
     if (timing.missing > 0) {
-      console.error(
-        `${options.name}: ${timing.missing} deliveries never arrived:\n${worker.output()}`,
-      );
+      const output = workers.map((worker) => worker.output()).join("\n");
+      console.error(`${options.name}: ${timing.missing} deliveries never arrived:\n${output}`);
     }
     return timing;
   } finally {
     options.rss.sample();
-    await worker.stop();
+    await Promise.all(workers.map((worker) => worker.stop()));
   }
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-export const ENGINES = ["sqlite"] as const;
+export const ENGINES = ["sqlite", "postgres"] as const;
 export type Engine = (typeof ENGINES)[number];
 
 export type Sizes = {
@@ -19,11 +19,13 @@ export type Sizes = {
 
 export type Options = { engine: Engine; sizes: Sizes };
 
-export const USAGE = `Usage: npm run bench -- [--quick] [--smoke] [--engine sqlite]
+export const USAGE = `Usage: npm run bench -- [--quick] [--smoke] [--engine sqlite|postgres]
 
   --quick          a shorter run (fewer seconds per row, smaller queues)
   --smoke          tiny sizes: proves every row runs (with --quick too, as npm test runs it)
-  --engine <name>  the database engine (${ENGINES.join(", ")}; default sqlite)
+  --engine <name>  the database engine (${ENGINES.join(", ")}; default sqlite); postgres makes a
+                   fresh database on BENCH_POSTGRES_URL's server (default the local one), drops
+                   it afterwards, and adds the drain by 1, 2 and 4 standalone workers
   -h, --help       show this help`;
 
 const CLIENTS = 32;

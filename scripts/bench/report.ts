@@ -22,6 +22,8 @@ export type BenchResults = {
     gotLoop: DrainTiming & { failed: number };
     worker: DrainTiming;
     workerTsx: DrainTiming;
+    /** PostgreSQL only: the same drain by 1, 2 and 4 standalone workers. */
+    scaleOut?: Array<DrainTiming & { workers: number }>;
   };
   reads: { seeded: number; seedSeconds: number; byName: Record<ReadName, ReadMeasure> };
   rss: Record<string, RssPeak>;
@@ -119,6 +121,13 @@ function drainRows(drain: BenchResults["drain"]): Row[] {
       ratio: `${times(worker.startupMs, gotLoop.startupMs)} / ${times(workerTsx.startupMs, gotLoop.startupMs)}`,
       target: "-",
     },
+    ...(drain.scaleOut ?? []).map((timing) => ({
+      measure: `drain ${timing.deliveries}, ${timing.workers} × npm run worker, first to last`,
+      measured: `${perSec(timing.steady.perSec)}${missing(timing)}`,
+      limit: `bare got loop ${perSec(gotLoop.steady.perSec)}`,
+      ratio: times(timing.steady.perSec, gotLoop.steady.perSec),
+      target: "-",
+    })),
   ];
 }
 

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { apiFor, configureEvents } from "./api";
-import { appEnv, databaseUrlFor, ensureBuilt, startApp } from "./app";
-import { measureGotLoop, measureWorkerDrain, queueDeliveries } from "./drain";
+import { appEnv, createBenchDatabase, ensureBuilt, startApp } from "./app";
+import { type DrainTiming, measureGotLoop, measureWorkerDrain, queueDeliveries } from "./drain";
 import { measureLatency } from "./latency";
 import { measureLoad } from "./load";
 import type { Options } from "./options";
@@ -34,7 +34,8 @@ export async function runBench(root: string, options: Options): Promise<BenchRes
   const { sizes } = options;
   const directory = mkdtempSync(path.join(tmpdir(), "webhooks-bench-"));
   const logs = path.join(root, "test-results", "bench");
-  const databaseUrl = databaseUrlFor(options.engine, directory);
+  const database = await createBenchDatabase(options.engine, directory);
+  const databaseUrl = database.url;
   const rss = new RssSampler();
   const tsx = path.join(root, "node_modules", ".bin", "tsx");
   const receiver = await startReceiver(root);
@@ -111,6 +112,28 @@ export async function runBench(root: string, options: Options): Promise<BenchRes
       logFile: path.join(logs, "worker-dev.log"),
     });
 
+    // Several workers only make sense on PostgreSQL (SQLite has one writer): the figure shows
+    // whether more workers help or hurt, and where the database becomes the limit.
+    const scaleOut: Array<DrainTiming & { workers: number }> = [];
+    if (options.engine === "postgres") {
+      for (const workers of [1, 2, 4]) {
+        step(`drain: queue ${sizes.drain} deliveries, ${workers} × npm run worker`);
+        const ids = await queueDeliveries(webApi, sizes.drain);
+        const timing = await measureWorkerDrain({
+          root,
+          env: webEnv,
+          script: "worker",
+          name: `${workers} × npm run worker`,
+          receiver,
+          ids,
+          rss,
+          logFile: path.join(logs, `workers-${workers}.log`),
+          workers,
+        });
+        scaleOut.push({ ...timing, workers });
+      }
+    }
+
     step(`reads: seed ${sizes.seeded} demo deliveries (npm run seed:demo)`);
     const seedStarted = performance.now();
     await runToEnd(
@@ -142,7 +165,7 @@ export async function runBench(root: string, options: Options): Promise<BenchRes
       build,
       latency,
       load,
-      drain: { gotLoop, worker, workerTsx },
+      drain: { gotLoop, worker, workerTsx, scaleOut },
       reads: { seeded: sizes.seeded, seedSeconds, byName: reads },
       rss: rss.peaks(),
     };
@@ -150,5 +173,6 @@ export async function runBench(root: string, options: Options): Promise<BenchRes
     rss.stop();
     for (const stop of stops.reverse()) await stop();
     rmSync(directory, { recursive: true, force: true });
+    await database.drop();
   }
 }

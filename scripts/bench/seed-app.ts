@@ -9,7 +9,7 @@ import { db } from "../../lib/db/client";
 import { prepareDatabase } from "../../lib/db/startup";
 import { createProjectInTx } from "../../lib/projects/service";
 
-prepareDatabase();
+await prepareDatabase();
 try {
   const admin = await createFirstAdministrator({
     email: "bench@example.com",
