@@ -1,8 +1,9 @@
 // The app as a user runs it: `next build` once (skipped while the build is newer than every
 // source it is built from), the compiled worker, and `next start` in production mode on a
 // loopback port with the bench's own database.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 import type { Engine } from "./options";
 import { findFreePort, runToEnd, type Started, startProcess, waitForHttp } from "./processes";
 
@@ -109,6 +110,14 @@ export function appEnv(databaseUrl: string, extra: Record<string, string>): Node
 
 export type App = { url: string; process: Started; stop: () => Promise<void> };
 
+/** The V8 heap cap `npm start` gives the app (package.json), so the bench runs what production runs. */
+function startHeapFlag(root: string): string {
+  const packageJson = z
+    .object({ scripts: z.object({ start: z.string() }) })
+    .parse(JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")));
+  return /--max-old-space-size=\d+/.exec(packageJson.scripts.start)?.[0] ?? "";
+}
+
 export async function startApp(
   root: string,
   env: NodeJS.ProcessEnv,
@@ -119,7 +128,15 @@ export async function startApp(
   const started = startProcess(
     process.execPath,
     [nextBin(root), "start", "-p", String(port), "-H", "127.0.0.1"],
-    { cwd: root, env: { ...env, PORT: String(port) }, logFile },
+    {
+      cwd: root,
+      env: {
+        ...env,
+        PORT: String(port),
+        NODE_OPTIONS: [startHeapFlag(root), env.NODE_OPTIONS].filter(Boolean).join(" "),
+      },
+      logFile,
+    },
   );
   try {
     await waitForHttp(`${url}/login`, started);
