@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { authenticateApiKey } from "../auth/api-keys";
 import { AppError } from "../errors";
@@ -67,6 +68,17 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
   handler: (context: RouteContext<z.infer<TParamsSchema>>) => Promise<Response>,
 ) {
   return async (request: Request, segment: { params: Promise<unknown> }): Promise<Response> => {
+    const requestId = requestIdOf(request);
+    const response = await handle(request, segment, requestId);
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  };
+
+  async function handle(
+    request: Request,
+    segment: { params: Promise<unknown> },
+    requestId: string,
+  ): Promise<Response> {
     try {
       const { project, query, bySession } = await authenticate(request);
       const rawParams = await segment.params;
@@ -88,8 +100,21 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
       }
       return response;
     } catch (error) {
-      const { status, body } = toErrorResponse(error);
+      const { pathname } = new URL(request.url);
+      const { status, body } = toErrorResponse(error, {
+        requestId,
+        method: request.method,
+        path: pathname,
+      });
       return json(body, status);
     }
-  };
+  }
+}
+
+export const REQUEST_ID_HEADER = "X-Request-Id";
+
+/** The caller's (or proxy's) request id when it is a plain token, else a new one. */
+function requestIdOf(request: Request): string {
+  const given = request.headers.get(REQUEST_ID_HEADER);
+  return given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
 }
