@@ -35,11 +35,39 @@ export async function loginRetryAfter(keys: string[], now = new Date()): Promise
   return wait;
 }
 
+/**
+ * Counts this attempt before the password is checked: each of N simultaneous attempts inserts
+ * its row first and then counts, so the k-th to insert sees at least k rows and at most the
+ * limit of them get as far as the password. Counting after the check let a parallel burst
+ * through. A refused attempt takes its row back (refusals do not extend the wait); a right
+ * password takes its row back (it was not a failure); a wrong one leaves it as the failure.
+ */
+async function reserveAttempt(keys: string[]): Promise<() => Promise<void>> {
+  const rows = await db.$transaction(keys.map((key) => db.loginFailure.create({ data: { key } })));
+  const ids = rows.map((row) => row.id);
+  return async () => {
+    await db.loginFailure.deleteMany({ where: { id: { in: ids } } });
+  };
+}
+
+async function attemptsOverLimit(keys: string[], now = new Date()): Promise<boolean> {
+  const limit = env().LOGIN_ATTEMPTS_PER_MINUTE;
+  for (const key of keys) {
+    const counted = await db.loginFailure.count({
+      where: { key, createdAt: { gt: new Date(now.getTime() - WINDOW_MS) } },
+    });
+    if (counted > limit) return true;
+  }
+  return false;
+}
+
 export async function logIn(input: LoginInput, ip: string, userAgent?: string | null) {
   const { email, password } = loginSchema.parse(input);
   const keys = throttleKeys(ip, email);
-  const retryAfter = await loginRetryAfter(keys);
-  if (retryAfter > 0) {
+  const takeBack = await reserveAttempt(keys);
+  if (await attemptsOverLimit(keys)) {
+    await takeBack();
+    const retryAfter = Math.max(await loginRetryAfter(keys), 1);
     throw new AppError(
       "too_many_requests",
       `Too many failed attempts. Try again in ${retryAfter} s.`,
@@ -51,11 +79,11 @@ export async function logIn(input: LoginInput, ip: string, userAgent?: string | 
   });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !valid) {
-    await db.loginFailure.createMany({ data: keys.map((key) => ({ key })) });
     await db.loginFailure.deleteMany({
       where: { createdAt: { lt: new Date(Date.now() - WINDOW_MS) } },
     });
     throw new AppError("unauthorized", WRONG_CREDENTIALS, "password");
   }
+  await takeBack();
   return createSession(user.id, userAgent);
 }

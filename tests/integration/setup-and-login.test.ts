@@ -139,6 +139,26 @@ describe("login", () => {
     });
   });
 
+  it("lets at most 5 of 30 simultaneous guesses from one address reach the password check", async () => {
+    const verified = await db.loginFailure.count();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        logIn({ email: `burst${i}@example.com`, password: "nope" }, "10.7.7.7"),
+      ),
+    );
+    const codes = outcomes.map((outcome) =>
+      outcome.status === "rejected" && outcome.reason instanceof AppError
+        ? outcome.reason.code
+        : "other",
+    );
+    const checked = codes.filter((code) => code === "unauthorized").length;
+    expect(codes.filter((code) => code === "other")).toEqual([]);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(codes.filter((code) => code === "too_many_requests")).toHaveLength(30 - checked);
+    // What stays recorded is the failures that were checked, one row per key each.
+    expect(await db.loginFailure.count()).toBe(verified + checked * 2);
+  });
+
   it("ends an expired session", async () => {
     const user = await db.user.findFirstOrThrow();
     await db.session.create({
