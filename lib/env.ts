@@ -36,6 +36,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
+  // X-Forwarded-For is whatever the client wrote unless a proxy of ours rewrites it.
+  TRUST_PROXY: booleanFromString.default(false),
   GA_ENDPOINT: z
     .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
     .default("https://www.google-analytics.com"),

@@ -1,6 +1,7 @@
 import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { findTrustedDevice, touchTrustedDevice, trustDevice } from "./devices";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { type LoginInput, loginSchema } from "./schemas";
 import { createSession } from "./sessions";
@@ -8,10 +9,12 @@ import { createSession } from "./sessions";
 const WINDOW_MS = 60 * 1000;
 export const WRONG_CREDENTIALS = "Email or password is incorrect";
 
-// Failures are counted per client address and per email: the address alone can be spoofed
-// when no proxy sets X-Forwarded-For, the email alone would let one client lock out everyone.
-function throttleKeys(ip: string, email: string): string[] {
-  return [`ip:${ip}`, `email:${email}`];
+// Failures are counted per client address (when a trusted proxy tells it) and per account. The
+// account's count is kept apart for each browser that signed in to it before (its device
+// cookie): failures others cause on a known email then slow down only browsers the owner has
+// never used, never the owner's own.
+function throttleKeys(ip: string | null, email: string, deviceId: string | null): string[] {
+  return [...(ip ? [`ip:${ip}`] : []), deviceId ? `device:${deviceId}` : `email:${email}`];
 }
 
 /** Seconds until these keys may try again, or 0 when all are under the limit. */
@@ -61,9 +64,26 @@ async function attemptsOverLimit(keys: string[], now = new Date()): Promise<bool
   return false;
 }
 
-export async function logIn(input: LoginInput, ip: string, userAgent?: string | null) {
+export type LoginClient = {
+  /** null when no trusted proxy tells it (see client-address.ts). */
+  ip: string | null;
+  userAgent?: string | null;
+  /** The device cookie's token, when the browser sent one. */
+  deviceToken?: string;
+};
+
+/** Signs in; `deviceToken` is set when this browser is trusted for the first time. */
+export async function logIn(
+  input: LoginInput,
+  client: LoginClient,
+): Promise<{ token: string; expiresAt: Date; deviceToken?: string }> {
   const { email, password } = loginSchema.parse(input);
-  const keys = throttleKeys(ip, email);
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true },
+  });
+  const device = user ? await findTrustedDevice(user.id, client.deviceToken) : null;
+  const keys = throttleKeys(client.ip, email, device?.id ?? null);
   const takeBack = await reserveAttempt(keys);
   if (await attemptsOverLimit(keys)) {
     await takeBack();
@@ -73,10 +93,6 @@ export async function logIn(input: LoginInput, ip: string, userAgent?: string | 
       `Too many failed attempts. Try again in ${retryAfter} s.`,
     );
   }
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, passwordHash: true },
-  });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !valid) {
     await db.loginFailure.deleteMany({
@@ -85,5 +101,10 @@ export async function logIn(input: LoginInput, ip: string, userAgent?: string | 
     throw new AppError("unauthorized", WRONG_CREDENTIALS, "password");
   }
   await takeBack();
-  return createSession(user.id, userAgent);
+  const session = await createSession(user.id, client.userAgent);
+  if (device) {
+    await touchTrustedDevice(device.id);
+    return session;
+  }
+  return { ...session, deviceToken: await trustDevice(user.id) };
 }
