@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { authenticateApiKey } from "../auth/api-keys";
+import { env } from "../env";
 import { AppError } from "../errors";
 import type { ProjectDto } from "../projects/serializers";
 import { toErrorResponse } from "./errors";
 import { readJsonBody } from "./json-body";
+import { type Budget, takeFromBudget } from "./rate-limit";
 import { authenticateSessionRead, hasSessionCookie, isReadMethod } from "./session-read";
 
 export const API_KEY_HEADER = "Auth-key";
@@ -41,9 +43,12 @@ export const ID_PARAMS = idParams;
  * (no CORS headers), and the cookie is SameSite=Lax. An `Auth-key` header always wins, so API
  * clients see exactly what they saw before.
  */
-async function authenticate(
-  request: Request,
-): Promise<{ project: ProjectDto; query: URLSearchParams; bySession: boolean }> {
+async function authenticate(request: Request): Promise<{
+  project: ProjectDto;
+  query: URLSearchParams;
+  bySession: boolean;
+  apiKeyId?: string;
+}> {
   const key = request.headers.get(API_KEY_HEADER);
   if (key === null && isReadMethod(request.method) && hasSessionCookie(request)) {
     return { ...(await authenticateSessionRead(request)), bySession: true };
@@ -55,7 +60,12 @@ async function authenticate(
       `Missing, unknown or revoked API key in the ${API_KEY_HEADER} header`,
     );
   }
-  return { project: auth.project, query: new URL(request.url).searchParams, bySession: false };
+  return {
+    project: auth.project,
+    query: new URL(request.url).searchParams,
+    bySession: false,
+    apiKeyId: auth.apiKeyId,
+  };
 }
 
 /**
@@ -64,7 +74,11 @@ async function authenticate(
  * `{ error: { code, message, field? } }`.
  */
 export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<string, never>>>(
-  options: { params?: TParamsSchema },
+  options: {
+    params?: TParamsSchema;
+    /** Which of the key's request budgets the route spends (default "api"). */
+    budget?: Budget;
+  },
   handler: (context: RouteContext<z.infer<TParamsSchema>>) => Promise<Response>,
 ) {
   return async (request: Request, segment: { params: Promise<unknown> }): Promise<Response> => {
@@ -80,7 +94,8 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
     requestId: string,
   ): Promise<Response> {
     try {
-      const { project, query, bySession } = await authenticate(request);
+      const { project, query, bySession, apiKeyId } = await authenticate(request);
+      if (apiKeyId) spendBudget(apiKeyId, options.budget ?? "api");
       const rawParams = await segment.params;
       const params = options.params
         ? options.params.safeParse(rawParams)
@@ -106,12 +121,34 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
         method: request.method,
         path: pathname,
       });
-      return json(body, status);
+      const retryAfter = error instanceof AppError ? error.details?.retryAfter : undefined;
+      return json(
+        body,
+        status,
+        typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined,
+      );
     }
   }
 }
 
 export const REQUEST_ID_HEADER = "X-Request-Id";
+
+function spendBudget(apiKeyId: string, budget: Budget): void {
+  const { API_INGEST_PER_SECOND, API_REQUESTS_PER_SECOND } = env();
+  const retryAfter = takeFromBudget(apiKeyId, budget, {
+    ingest: { perSecond: API_INGEST_PER_SECOND, burst: 2 * API_INGEST_PER_SECOND },
+    api: { perSecond: API_REQUESTS_PER_SECOND, burst: 2 * API_REQUESTS_PER_SECOND },
+  });
+  if (retryAfter > 0) {
+    const what = budget === "ingest" ? "call events" : "API requests";
+    throw new AppError(
+      "too_many_requests",
+      `Too many ${what} for this API key; try again in ${retryAfter} s`,
+      undefined,
+      { retryAfter },
+    );
+  }
+}
 
 /** The caller's (or proxy's) request id when it is a plain token, else a new one. */
 function requestIdOf(request: Request): string {
