@@ -36,6 +36,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
+  // Requests per second per API key (the bucket holds twice that for bursts): call events, and
+  // everything else.
+  API_INGEST_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  API_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  // Every event is matched on every call of its trigger type; the cap keeps that bounded.
+  MAX_EVENTS_PER_PROJECT: z.coerce.number().int().min(1).max(10_000).default(200),
+  // X-Forwarded-For is whatever the client wrote unless a proxy of ours rewrites it.
+  TRUST_PROXY: booleanFromString.default(false),
   GA_ENDPOINT: z
     .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
     .default("https://www.google-analytics.com"),

@@ -1,21 +1,37 @@
-// The speed benchmark: `npm run bench`. Not a test: it prints the product's speed targets beside
-// what it measured on this machine, as a table and a final `BENCH_JSON {...}` line, and exits 0
-// whether or not a target is met. Everything is local: a fresh temporary SQLite file and a
-// receiver on 127.0.0.1.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// The speed benchmark: `npm run bench [-- --quick] [--smoke] [--engine sqlite|postgres]`. Not a test: it
+// runs the app as a user runs it (`next build` once, `next start` in production mode, a
+// temporary database, `npm run worker`) against a receiver in its own process, all on
+// 127.0.0.1, and prints each figure beside its limit measured in the same run, as a table and a
+// final `BENCH_JSON {...}` line. It exits 0 whatever the figures; only a broken run fails.
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseOptions, USAGE } from "./bench/options";
+import { renderTable, reportJson, reportRows, writeResults } from "./bench/report";
+import { runBench } from "./bench/run";
 
-// lib/env.ts reads process.env once, on first use: configure before any lib module loads.
-const directory = mkdtempSync(path.join(tmpdir(), "webhooks-bench-"));
-const databaseFile = path.join(directory, "bench.db");
-process.env.DATABASE_URL = `file:${databaseFile}`;
-process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "true";
-process.env.WORKER_IN_PROCESS = "false";
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-const { runBench } = await import("./bench/run");
-try {
-  await runBench(databaseFile);
-} finally {
-  rmSync(directory, { recursive: true, force: true });
+const options = parseOptions(process.argv.slice(2));
+if ("help" in options) {
+  console.log(USAGE);
+  process.exit(0);
 }
+if ("error" in options) {
+  console.error(`${options.error}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const started = performance.now();
+const results = await runBench(ROOT, options);
+const rows = reportRows(results);
+const json = reportJson(results, rows);
+const seconds = Math.round((performance.now() - started) / 1000);
+console.log(
+  `\nBench (${options.engine}, ${results.mode}, ${json.machine.cpus} cores, ${process.version}, ${seconds} s); ratio = measured ÷ limit\n`,
+);
+console.log(renderTable(rows));
+const file = writeResults(ROOT, json);
+if (file) console.log(`\nWritten to ${path.relative(ROOT, file)}`);
+console.log(`\nBENCH_JSON ${JSON.stringify(json)}`);
+// Keep-alive sockets of the load client would hold the process open.
+process.exit(0);

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// What `npm test` runs: lint, type check, then each vitest project. Every stage runs even after
-// a failure so one run shows everything; the last line is the totals CI reads
-// (`N passed, N failed[, N skipped]`), since CI does not understand vitest's own summary.
-// The integration suite runs twice: on SQLite, and on PostgreSQL when the server answers
-// (TEST_POSTGRES_URL, default the local one). Without a server the PostgreSQL run is skipped,
-// and the closing line says so; under CI a missing server is a failure instead.
+// What `npm test` runs: lint, type check, the layering check, each vitest project, then a smoke
+// run of the bench. Every stage runs even after a failure so one run shows everything; the last
+// line is the totals CI reads (`N passed, N failed[, N skipped]`), since CI does not understand
+// vitest's own summary. The integration suite runs twice: on SQLite, and on PostgreSQL when the
+// server answers (TEST_POSTGRES_URL, default the local one). Without a server the PostgreSQL run
+// is skipped, and the closing line says so; under CI a missing server is a failure instead.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -192,6 +192,9 @@ runVitest("unit", { mustRunEverything: false });
 runVitest("integration", { mustRunEverything: false });
 await runPostgresIntegration();
 runVitest("e2e", { mustRunEverything: true });
+// Not a test (nothing is timed against a limit): it proves every bench row still runs, on tiny
+// sizes, reusing the build the browser tests just made.
+runCheck("bench smoke", "tsx", ["scripts/bench.ts", "--quick", "--smoke"]);
 rmSync(REPORT_DIR, { recursive: true, force: true });
 
 console.log("\nStages:");

@@ -1,5 +1,7 @@
-// A standalone delivery worker: `npm run worker`. Run any number of them beside the web
-// process (with WORKER_IN_PROCESS=false there, if only standalone workers should send).
+// A standalone delivery worker. Run any number of them beside the web process (with
+// WORKER_IN_PROCESS=false there, if only standalone workers should send). `npm run worker`
+// runs it compiled (scripts/build-worker.mjs → dist/worker.mjs, plain node: no TypeScript
+// loader in memory); `npm run worker:dev` runs this file through tsx.
 
 import { prepareDatabase } from "../lib/db/startup";
 import { startMaintenance } from "../lib/dispatch/maintenance";

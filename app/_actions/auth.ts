@@ -2,7 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { type ActionResult, runAction } from "@/app/_actions/action-result";
-import { clearSessionCookie, clientAddress, setSessionCookie, userAgent } from "@/app/_lib/session";
+import {
+  clearSessionCookie,
+  clientAddress,
+  deviceToken,
+  setDeviceCookie,
+  setSessionCookie,
+  userAgent,
+} from "@/app/_lib/session";
 import { logIn } from "@/lib/auth/login";
 import type { LoginInput, SetupInput } from "@/lib/auth/schemas";
 import { createSession, deleteSession } from "@/lib/auth/sessions";
@@ -21,8 +28,13 @@ export async function setupAction(input: SetupInput): Promise<ActionResult<{ pro
 
 export async function loginAction(input: LoginInput): Promise<ActionResult> {
   const result = await runAction(async () => {
-    const session = await logIn(input, await clientAddress(), await userAgent());
+    const session = await logIn(input, {
+      ip: await clientAddress(),
+      userAgent: await userAgent(),
+      deviceToken: await deviceToken(),
+    });
     await setSessionCookie(session.token, session.expiresAt);
+    if (session.deviceToken) await setDeviceCookie(session.deviceToken);
     return undefined;
   });
   if (result.ok) redirect("/");

@@ -3,7 +3,10 @@ import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { type Role, requireProjectRole } from "@/lib/auth/access";
+import { clientAddressFrom } from "@/lib/auth/client-address";
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_DAYS } from "@/lib/auth/devices";
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "@/lib/auth/sessions";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
@@ -62,11 +65,25 @@ export async function clearSessionCookie(): Promise<string | undefined> {
   return token;
 }
 
-/** The client address as the nearest proxy (or Next itself) recorded it. */
-export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",").pop()?.trim();
-  return forwarded || h.get("x-real-ip") || "unknown";
+/** The client address for sign-in throttling: only a trusted proxy's word counts (TRUST_PROXY). */
+export async function clientAddress(): Promise<string | null> {
+  return clientAddressFrom((await headers()).get("x-forwarded-for"), env().TRUST_PROXY);
+}
+
+export async function deviceToken(): Promise<string | undefined> {
+  return (await cookies()).get(DEVICE_COOKIE)?.value;
+}
+
+/** Remembers this browser for the account it signed in to (see lib/auth/devices.ts). */
+export async function setDeviceCookie(token: string) {
+  const store = await cookies();
+  store.set(DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await isHttps(),
+    path: "/",
+    maxAge: DEVICE_MAX_AGE_DAYS * 24 * 60 * 60,
+  });
 }
 
 export async function userAgent(): Promise<string | null> {

@@ -8,7 +8,28 @@ const P = 1;
 const KEY_LENGTH = 32;
 const MAX_MEMORY = 64 * 1024 * 1024;
 
+// scrypt runs on libuv's thread pool (4 threads by default), which the delivery sender's DNS
+// lookups share: a burst of sign-ins must not occupy every thread, so at most two run at once.
+const MAX_CONCURRENT_SCRYPT = 2;
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function withScryptSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_SCRYPT) await new Promise<void>((go) => waiting.push(go));
+  running += 1;
+  try {
+    return await work();
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+}
+
 function deriveKey(password: string, salt: Buffer, n: number, r: number, p: number) {
+  return withScryptSlot(() => scryptKey(password, salt, n, r, p));
+}
+
+function scryptKey(password: string, salt: Buffer, n: number, r: number, p: number) {
   return new Promise<Buffer>((resolve, reject) => {
     scrypt(
       password.normalize("NFKC"),

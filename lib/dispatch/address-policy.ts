@@ -22,6 +22,8 @@ export type AddressVerdict =
       reason: BlockReason;
       /** Reads after the address: "10.0.0.5, a private address". */
       description: string;
+      /** The kind alone, "a private address": what a resolved name is said to resolve to. */
+      kind: string;
       /** Metadata endpoints stay refused even when private targets are allowed. */
       alwaysBlocked: boolean;
     };
@@ -29,9 +31,17 @@ export type AddressVerdict =
 /**
  * Cloud instance metadata services hand out credentials to whoever can reach them, so they are
  * refused even when the operator allows private targets: no webhook legitimately posts there.
- * AWS/GCP/Azure/Oracle (169.254.169.254), AWS over IPv6 (fd00:ec2::254), Alibaba (100.100.100.200).
+ * AWS/GCP/Azure/Oracle (169.254.169.254), AWS over IPv6 (fd00:ec2::254), Alibaba (100.100.100.200),
+ * Azure's platform endpoint (168.63.129.16, a public address that only a VM's host answers).
+ * The rest of link-local (169.254.0.0/16, fe80::/10) stays refused for the same reason: other
+ * clouds' services live there, and no receiver of ours does.
  */
-const METADATA_ADDRESSES = new Set(["169.254.169.254", "fd00:ec2::254", "100.100.100.200"]);
+const METADATA_ADDRESSES = new Set([
+  "169.254.169.254",
+  "fd00:ec2::254",
+  "100.100.100.200",
+  "168.63.129.16",
+]);
 
 const IPV4_REASONS: Record<string, BlockReason> = {
   loopback: "loopback",
@@ -64,10 +74,12 @@ const ALLOWED: AddressVerdict = { blocked: false };
 export function classifyAddress(address: string): AddressVerdict {
   const version = isIP(address);
   if (version === 0) return blocked(address, "not an IP address");
-  const parsed = ipaddr.parse(version === 6 ? canonicalIPv6(address) : address);
+  const parsed =
+    version === 4 ? ipaddr.IPv4.parse(address) : ipaddr.IPv6.parse(canonicalIPv6(address));
   if (METADATA_ADDRESSES.has(parsed.toString())) return blocked(address, "cloud metadata");
-  if (parsed.kind() === "ipv4") return classifyIPv4(parsed as ipaddr.IPv4, address);
-  return classifyIPv6(parsed as ipaddr.IPv6, address);
+  return parsed instanceof ipaddr.IPv4
+    ? classifyIPv4(parsed, address)
+    : classifyIPv6(parsed, address);
 }
 
 /**
@@ -133,19 +145,19 @@ function classifyEmbedded(shown: string, ip: ipaddr.IPv4, form: string): Address
     blocked: true,
     reason: inner.reason,
     description: `${shown} (${form} form of ${ip.toString()}), ${article(inner.reason)} address`,
+    kind: inner.kind,
     alwaysBlocked: inner.alwaysBlocked,
   };
 }
 
 function blocked(shown: string, reason: BlockReason): AddressVerdict {
+  const kind = reason === "not an IP address" ? "not an IP address" : `${article(reason)} address`;
   return {
     blocked: true,
     reason,
-    description:
-      reason === "not an IP address"
-        ? `${shown}, not an IP address`
-        : `${shown}, ${article(reason)} address`,
-    alwaysBlocked: reason === "cloud metadata",
+    description: `${shown}, ${kind}`,
+    kind,
+    alwaysBlocked: reason === "cloud metadata" || reason === "link-local",
   };
 }
 

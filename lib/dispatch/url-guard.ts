@@ -14,12 +14,14 @@ export class BlockedTargetError extends Error {
     readonly host: string,
     readonly address: string,
     readonly reason: BlockReason,
-    description: string,
+    verdict: { description: string; kind: string },
   ) {
+    // A name's address is not told: the message reaches whoever configured the URL, and saying
+    // what an internal name resolves to would map the internal network for them.
     super(
       host === address
-        ? `blocked target: ${description}`
-        : `blocked target: ${host} resolves to ${description}`,
+        ? `blocked target: ${verdict.description}`
+        : `blocked target: ${host} resolves to ${verdict.kind}`,
     );
   }
 }
@@ -29,7 +31,7 @@ export function assertAllowedAddress(host: string, address: string, allowPrivate
   const verdict = classifyAddress(address);
   if (!verdict.blocked) return;
   if (allowPrivate && !verdict.alwaysBlocked) return;
-  throw new BlockedTargetError(host, address, verdict.reason, verdict.description);
+  throw new BlockedTargetError(host, address, verdict.reason, verdict);
 }
 
 /** Resolves every address of a host; the default is the system resolver (dns.lookup). */

@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { AppError, type ErrorCode } from "../errors";
+import { logger } from "../observability/logger";
 
 export type ErrorBody = {
   error: { code: ErrorCode; message: string; field?: string; [detail: string]: unknown };
@@ -20,8 +21,17 @@ function prismaCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Maps any thrown value to the one error shape; internals of unexpected errors never leave. */
-export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+/** What a log line of an unexpected error says about the request it broke. */
+export type RequestLogContext = { requestId?: string; method?: string; path?: string };
+
+/**
+ * Maps any thrown value to the one error shape; internals of unexpected errors never leave.
+ * They are logged instead, with the request's id, which the caller also sees in X-Request-Id.
+ */
+export function toErrorResponse(
+  error: unknown,
+  context: RequestLogContext = {},
+): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
     return {
       status: error.status,
@@ -54,7 +64,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   if (code === "P2002") {
     return { status: 409, body: { error: { code: "conflict", message: "That already exists" } } };
   }
-  console.error(error);
+  logger().error({ ...context, err: error }, "unexpected error");
   return {
     status: 500,
     body: { error: { code: "internal", message: "Something went wrong on our side" } },

@@ -1,12 +1,15 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { authenticateApiKey } from "../auth/api-keys";
-import { AppError, errorMessage } from "../errors";
+import { env } from "../env";
+import { AppError } from "../errors";
 import type { ProjectDto } from "../projects/serializers";
 import { toErrorResponse } from "./errors";
+import { readJsonBody } from "./json-body";
+import { type Budget, takeFromBudget } from "./rate-limit";
 import { authenticateSessionRead, hasSessionCookie, isReadMethod } from "./session-read";
 
 export const API_KEY_HEADER = "Auth-key";
-export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
 type RouteContext<TParams> = {
   request: Request;
@@ -29,37 +32,6 @@ export function noContent(): Response {
 const idParams = z.object({ id: z.string().min(1).max(100) }).strict();
 export const ID_PARAMS = idParams;
 
-/** Reads a JSON body with a size limit, answering 413 / 400 / 415 instead of throwing raw errors. */
-export async function readJsonBody(
-  request: Request,
-  maxBytes = MAX_JSON_BODY_BYTES,
-): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) {
-    throw new AppError(
-      "payload_too_large",
-      `The body is larger than ${Math.round(maxBytes / 1024)} KiB`,
-    );
-  }
-  const contentType = request.headers.get("content-type") ?? "";
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > maxBytes) {
-    throw new AppError(
-      "payload_too_large",
-      `The body is larger than ${Math.round(maxBytes / 1024)} KiB`,
-    );
-  }
-  if (text.trim() === "") return undefined;
-  if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw new AppError("bad_request", "Send the body as JSON with Content-Type: application/json");
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new AppError("bad_request", `The body is not valid JSON: ${errorMessage(error)}`);
-  }
-}
-
 /**
  * Who is asking, and for which project.
  *
@@ -71,9 +43,12 @@ export async function readJsonBody(
  * (no CORS headers), and the cookie is SameSite=Lax. An `Auth-key` header always wins, so API
  * clients see exactly what they saw before.
  */
-async function authenticate(
-  request: Request,
-): Promise<{ project: ProjectDto; query: URLSearchParams; bySession: boolean }> {
+async function authenticate(request: Request): Promise<{
+  project: ProjectDto;
+  query: URLSearchParams;
+  bySession: boolean;
+  apiKeyId?: string;
+}> {
   const key = request.headers.get(API_KEY_HEADER);
   if (key === null && isReadMethod(request.method) && hasSessionCookie(request)) {
     return { ...(await authenticateSessionRead(request)), bySession: true };
@@ -85,7 +60,12 @@ async function authenticate(
       `Missing, unknown or revoked API key in the ${API_KEY_HEADER} header`,
     );
   }
-  return { project: auth.project, query: new URL(request.url).searchParams, bySession: false };
+  return {
+    project: auth.project,
+    query: new URL(request.url).searchParams,
+    bySession: false,
+    apiKeyId: auth.apiKeyId,
+  };
 }
 
 /**
@@ -94,12 +74,28 @@ async function authenticate(
  * `{ error: { code, message, field? } }`.
  */
 export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<string, never>>>(
-  options: { params?: TParamsSchema },
+  options: {
+    params?: TParamsSchema;
+    /** Which of the key's request budgets the route spends (default "api"). */
+    budget?: Budget;
+  },
   handler: (context: RouteContext<z.infer<TParamsSchema>>) => Promise<Response>,
 ) {
   return async (request: Request, segment: { params: Promise<unknown> }): Promise<Response> => {
+    const requestId = requestIdOf(request);
+    const response = await handle(request, segment, requestId);
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  };
+
+  async function handle(
+    request: Request,
+    segment: { params: Promise<unknown> },
+    requestId: string,
+  ): Promise<Response> {
     try {
-      const { project, query, bySession } = await authenticate(request);
+      const { project, query, bySession, apiKeyId } = await authenticate(request);
+      if (apiKeyId) spendBudget(apiKeyId, options.budget ?? "api");
       const rawParams = await segment.params;
       const params = options.params
         ? options.params.safeParse(rawParams)
@@ -119,8 +115,43 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
       }
       return response;
     } catch (error) {
-      const { status, body } = toErrorResponse(error);
-      return json(body, status);
+      const { pathname } = new URL(request.url);
+      const { status, body } = toErrorResponse(error, {
+        requestId,
+        method: request.method,
+        path: pathname,
+      });
+      const retryAfter = error instanceof AppError ? error.details?.retryAfter : undefined;
+      return json(
+        body,
+        status,
+        typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined,
+      );
     }
-  };
+  }
+}
+
+export const REQUEST_ID_HEADER = "X-Request-Id";
+
+function spendBudget(apiKeyId: string, budget: Budget): void {
+  const { API_INGEST_PER_SECOND, API_REQUESTS_PER_SECOND } = env();
+  const retryAfter = takeFromBudget(apiKeyId, budget, {
+    ingest: { perSecond: API_INGEST_PER_SECOND, burst: 2 * API_INGEST_PER_SECOND },
+    api: { perSecond: API_REQUESTS_PER_SECOND, burst: 2 * API_REQUESTS_PER_SECOND },
+  });
+  if (retryAfter > 0) {
+    const what = budget === "ingest" ? "call events" : "API requests";
+    throw new AppError(
+      "too_many_requests",
+      `Too many ${what} for this API key; try again in ${retryAfter} s`,
+      undefined,
+      { retryAfter },
+    );
+  }
+}
+
+/** The caller's (or proxy's) request id when it is a plain token, else a new one. */
+function requestIdOf(request: Request): string {
+  const given = request.headers.get(REQUEST_ID_HEADER);
+  return given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
 }

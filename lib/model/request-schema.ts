@@ -22,7 +22,10 @@ export const headerSchema = z
       .regex(
         /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/,
         "a header name is letters, digits and - without spaces",
-      ),
+      )
+      // The receiver's host comes from the URL; a Host header naming another would send the
+      // request, past the target check, to whatever virtual host the admin picks on that server.
+      .refine((name) => name.toLowerCase() !== "host", "the host comes from the URL: remove Host"),
     value: templateSchema.refine(
       // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
       (v) => !/[\x00-\x08\x0a-\x1f\x7f]/.test(v),

@@ -51,9 +51,11 @@ export function createLogger(
 }
 
 // One logger per process whichever bundle asks (see lib/observability/metrics.ts).
-const globalForLogger = globalThis as unknown as { webhooksLogger?: Logger };
+declare global {
+  var webhooksLogger: Logger | undefined;
+}
 
 export function logger(): Logger {
-  globalForLogger.webhooksLogger ??= createLogger();
-  return globalForLogger.webhooksLogger;
+  globalThis.webhooksLogger ??= createLogger();
+  return globalThis.webhooksLogger;
 }

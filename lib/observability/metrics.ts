@@ -66,10 +66,12 @@ function createMetrics(): WebhookMetrics {
   };
 }
 
-const globalForMetrics = globalThis as unknown as { webhooksMetrics?: WebhookMetrics };
+declare global {
+  var webhooksMetrics: WebhookMetrics | undefined;
+}
 
 /** The metrics of this process (one set however many bundles ask). */
 export function metrics(): WebhookMetrics {
-  globalForMetrics.webhooksMetrics ??= createMetrics();
-  return globalForMetrics.webhooksMetrics;
+  globalThis.webhooksMetrics ??= createMetrics();
+  return globalThis.webhooksMetrics;
 }

@@ -1,5 +1,6 @@
 import type { Tx } from "../db/client";
 import { db } from "../db/client";
+import { env } from "../env";
 import { AppError, notFound } from "../errors";
 import {
   type WebhookEventConfig,
@@ -38,7 +39,15 @@ export async function createWebhookEvent(projectId: string, input: WebhookEventI
   return getWebhookEvent(projectId, created.id);
 }
 
-function insertEvent(tx: Tx, projectId: string, config: WebhookEventConfig) {
+/** Creates and copies go through here, so neither can take a project past its cap. */
+async function insertEvent(tx: Tx, projectId: string, config: WebhookEventConfig) {
+  const max = env().MAX_EVENTS_PER_PROJECT;
+  if ((await tx.webhookEvent.count({ where: { projectId } })) >= max) {
+    throw new AppError(
+      "validation_failed",
+      `A project can have at most ${max} events; delete one before adding another`,
+    );
+  }
   return tx.webhookEvent.create({
     data: {
       projectId,

@@ -1,110 +1,77 @@
-import { db } from "../../lib/db/client";
-import { hourlyCounts } from "../../lib/delivery-log/chart";
-import { countUncheckedFailures } from "../../lib/delivery-log/check";
-import { streamDeliveriesCsv } from "../../lib/delivery-log/csv";
-import { listDeliveries } from "../../lib/delivery-log/list";
-import { seedDemoData } from "../../lib/demo/seed";
-import { sampleRss, type Timing, timeRuns } from "./stats";
+// The error check's reads over HTTP at volume: the API's list (first page, filtered, searched,
+// second page) and the page's HTML as a signed-in admin gets it, each timed one after another
+// (3 warm-ups, then `runs`). The limit is the light authenticated route, GET /api/v1/project,
+// timed the same way in the same run.
+import { z } from "zod";
+import { type Answer, type Call, send } from "./http-load";
+import { type Spread, spread } from "./stats";
 
-export type SeedMeasure = { deliveries: number; seconds: number; peakRssMb: number };
+export const READS = [
+  "project (limit)",
+  "first page",
+  "filtered by event",
+  "filtered 5xx",
+  "text search",
+  "page 2 (cursor)",
+  "error check page HTML",
+] as const;
+export type ReadName = (typeof READS)[number];
 
-export async function measureSeed(projectId: string, deliveries: number): Promise<SeedMeasure> {
-  const rss = sampleRss();
-  const result = await seedDemoData({ projectId, deliveries, seed: 20261129 });
-  const memory = rss.stop();
-  return { deliveries: result.deliveries, seconds: result.ms / 1000, peakRssMb: memory.peakMb };
+export type ReadMeasure = Spread & { status: number; total: number | null };
+
+const listSchema = z.object({
+  items: z.array(z.object({ eventId: z.string().nullable() })),
+  nextCursor: z.string().nullable(),
+  total: z.number(),
+});
+
+async function timeRuns(baseUrl: string, call: Call, runs: number): Promise<ReadMeasure> {
+  let last: Answer | undefined;
+  for (let i = 0; i < 3; i += 1) last = await send(baseUrl, call);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    last = await send(baseUrl, call);
+    samples.push(last.ms);
+  }
+  const status = last?.status ?? 0;
+  const parsed = status === 200 && call.path.startsWith("/api/v1/deliveries");
+  const total = parsed && last ? listSchema.parse(JSON.parse(last.body)).total : null;
+  return { ...spread(samples), status, total };
 }
 
-export type ReadName =
-  | "firstPageFailedUnchecked"
-  | "filteredByEvent"
-  | "filteredStatus5xx"
-  | "textSearch"
-  | "page2ByCursor"
-  | "hourlyCounts"
-  | "countUncheckedFailures";
+export async function measureReads(options: {
+  baseUrl: string;
+  key: string;
+  projectId: string;
+  sessionToken: string;
+  search: string;
+  runs: number;
+}): Promise<Record<ReadName, ReadMeasure>> {
+  const headers = { "Auth-key": options.key };
+  const api = (path: string): Call => ({ method: "GET", path, headers });
+  const first = await send(options.baseUrl, api("/api/v1/deliveries"));
+  if (first.status !== 200)
+    throw new Error(`GET /api/v1/deliveries: ${first.status} ${first.body}`);
+  const page = listSchema.parse(JSON.parse(first.body));
+  const eventId = page.items.find((item) => item.eventId !== null)?.eventId;
+  if (!eventId || !page.nextCursor) throw new Error("the seeded project has too few failures");
 
-/** The error check page's reads, each timed 20 times after 3 warm-ups. */
-export async function measureReads(
-  projectId: string,
-  search: string,
-): Promise<Record<ReadName, Timing & { rows: number }>> {
-  const failed = await db.delivery.findFirst({
-    where: { projectId, status: "failed", webhookEventId: { not: null } },
-    select: { webhookEventId: true },
-  });
-  if (!failed?.webhookEventId) throw new Error("the seeded project has no failed deliveries");
-  const eventId = failed.webhookEventId;
-  const first = await listDeliveries(projectId);
-  if (!first.nextCursor) throw new Error("the first page has no next page");
-  const cursor = first.nextCursor;
-  let rows = 0;
-  const list = (filter: Parameters<typeof listDeliveries>[1]) => async () => {
-    const page = await listDeliveries(projectId, filter);
-    rows = page.total;
+  const calls: Record<ReadName, Call> = {
+    "project (limit)": api("/api/v1/project"),
+    "first page": api("/api/v1/deliveries"),
+    "filtered by event": api(`/api/v1/deliveries?eventId=${encodeURIComponent(eventId)}`),
+    "filtered 5xx": api("/api/v1/deliveries?status=5xx"),
+    "text search": api(`/api/v1/deliveries?q=${encodeURIComponent(options.search)}`),
+    "page 2 (cursor)": api(`/api/v1/deliveries?cursor=${encodeURIComponent(page.nextCursor)}`),
+    "error check page HTML": {
+      method: "GET",
+      path: `/projects/${options.projectId}/webhooks/errors`,
+      headers: { Cookie: `webhooks_session=${options.sessionToken}` },
+    },
   };
-  const cases: Array<[ReadName, () => Promise<unknown>]> = [
-    ["firstPageFailedUnchecked", list({})],
-    ["filteredByEvent", list({ eventId })],
-    ["filteredStatus5xx", list({ status: "5xx" })],
-    ["textSearch", list({ q: search })],
-    ["page2ByCursor", list({ cursor })],
-    [
-      "hourlyCounts",
-      async () => {
-        rows = (await hourlyCounts(projectId)).length;
-      },
-    ],
-    [
-      "countUncheckedFailures",
-      async () => {
-        rows = await countUncheckedFailures(projectId);
-      },
-    ],
-  ];
-  const results: Partial<Record<ReadName, Timing & { rows: number }>> = {};
-  for (const [name, task] of cases) {
-    const timing = await timeRuns(task);
-    results[name] = { ...timing, rows };
+  const results: Partial<Record<ReadName, ReadMeasure>> = {};
+  for (const name of READS) {
+    results[name] = await timeRuns(options.baseUrl, calls[name], options.runs);
   }
-  return results as Record<ReadName, Timing & { rows: number }>;
-}
-
-export type CsvMeasure = {
-  /** Deliveries in the project (what the export covers). */
-  rows: number;
-  /** CRLF line ends counted in the output (a quoted field may hold more). */
-  lines: number;
-  bytes: number;
-  seconds: number;
-  rssGrowthMb: number;
-  peakRssMb: number;
-};
-
-/** Streams the CSV of every delivery of the project, counting bytes and lines, keeping none. */
-export async function measureCsv(projectId: string): Promise<CsvMeasure> {
-  const rss = sampleRss();
-  const started = performance.now();
-  const reader = streamDeliveriesCsv(projectId, {
-    result: "all",
-    includeChecked: true,
-  }).getReader();
-  let bytes = 0;
-  let lines = 0;
-  while (true) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    for (const byte of value) if (byte === 10) lines += 1;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const memory = rss.stop();
-  return {
-    rows: await db.delivery.count({ where: { projectId } }),
-    lines,
-    bytes,
-    seconds,
-    rssGrowthMb: memory.growthMb,
-    peakRssMb: memory.peakMb,
-  };
+  return results as Record<ReadName, ReadMeasure>;
 }

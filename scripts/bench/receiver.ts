@@ -1,28 +1,77 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { type Started, sleep, startProcess } from "./processes";
 
-export type Receiver = { url: string; received: () => number; close: () => Promise<void> };
+export type Arrivals = Map<string, number>;
 
-/** A loopback HTTP receiver (127.0.0.1, a free port) that drains the body and answers 200. */
-export async function startReceiver(): Promise<Receiver> {
-  let count = 0;
-  const server: Server = createServer((request, response) => {
-    request.resume();
-    request.on("end", () => {
-      count += 1;
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end('{"ok":true}');
-    });
+export type ReceiverHandle = {
+  url: string;
+  process: Started;
+  /** Every arrival so far by delivery id (epoch ms), collected from the receiver. */
+  collect: () => Promise<Arrivals>;
+  /** Waits until every id has arrived or time runs out; answers the ids still missing. */
+  waitFor: (ids: Iterable<string>, timeoutMs: number) => Promise<string[]>;
+  stop: () => Promise<void>;
+};
+
+type Message =
+  | { type: "listening"; url: string }
+  | { type: "count"; count: number }
+  | { type: "arrivals"; arrivals: Array<[string, number]> };
+
+/** Starts scripts/bench/receiver.mjs as its own process and talks to it over IPC. */
+export async function startReceiver(root: string): Promise<ReceiverHandle> {
+  const started = startProcess(process.execPath, [path.join(root, "scripts/bench/receiver.mjs")], {
+    cwd: root,
+    env: process.env,
+    ipc: true,
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const waiting: Array<(message: Message) => void> = [];
+  started.child.on("message", (message: Message) => waiting.shift()?.(message));
+  const next = () => new Promise<Message>((resolve) => waiting.push(resolve));
+
+  const listening = await Promise.race([
+    next(),
+    started.exited.then(() => {
+      throw new Error(`the receiver exited:\n${started.output()}`);
+    }),
+  ]);
+  if (listening.type !== "listening") throw new Error("the receiver did not report its port");
+
+  const seen: Arrivals = new Map();
+  // One question at a time: answers come back in the order asked.
+  let chain: Promise<unknown> = Promise.resolve();
+  const ask = (question: "take" | "count") => {
+    const answer = chain.then(() => {
+      const reply = next();
+      started.child.send(question);
+      return reply;
+    });
+    chain = answer;
+    return answer;
+  };
+
+  const collect = async () => {
+    const reply = await ask("take");
+    if (reply.type === "arrivals") {
+      for (const [id, at] of reply.arrivals) if (!seen.has(id)) seen.set(id, at);
+    }
+    return seen;
+  };
+
   return {
-    url: `http://127.0.0.1:${port}/hook`,
-    received: () => count,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    url: listening.url,
+    process: started,
+    collect,
+    async waitFor(ids, timeoutMs) {
+      const wanted = [...ids];
+      const deadline = performance.now() + timeoutMs;
+      while (true) {
+        await collect();
+        const missing = wanted.filter((id) => !seen.has(id));
+        if (missing.length === 0 || performance.now() > deadline) return missing;
+        await sleep(25);
+      }
+    },
+    stop: started.stop,
   };
 }

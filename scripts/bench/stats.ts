@@ -1,5 +1,6 @@
-// Small timing helpers for the benchmark: percentiles, repeated runs and an RSS sampler.
+// Percentiles and rounding for the bench's figures.
 
+/** The nearest-rank percentile: the smallest value with at least p % of the values at or below it. */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -7,43 +8,14 @@ export function percentile(values: number[], p: number): number {
   return sorted[index] ?? Number.NaN;
 }
 
-export type Timing = { medianMs: number; p95Ms: number; runs: number };
+export type Spread = { p50: number; p95: number; p99: number; n: number };
 
-/** Runs `task` `warmups` times unmeasured, then `runs` times measured, one after another. */
-export async function timeRuns(
-  task: () => Promise<unknown>,
-  runs = 20,
-  warmups = 3,
-): Promise<Timing> {
-  for (let i = 0; i < warmups; i += 1) await task();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    await task();
-    samples.push(performance.now() - started);
-  }
-  return { medianMs: percentile(samples, 50), p95Ms: percentile(samples, 95), runs };
-}
-
-export const MB = 1024 * 1024;
-
-/** Samples process RSS every 100 ms until stopped; reports the baseline and the peak. */
-export function sampleRss(intervalMs = 100) {
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, intervalMs);
+export function spread(values: number[]): Spread {
   return {
-    stop(): { baselineMb: number; peakMb: number; growthMb: number } {
-      clearInterval(timer);
-      peak = Math.max(peak, process.memoryUsage().rss);
-      return {
-        baselineMb: baseline / MB,
-        peakMb: peak / MB,
-        growthMb: (peak - baseline) / MB,
-      };
-    },
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    p99: percentile(values, 99),
+    n: values.length,
   };
 }
 

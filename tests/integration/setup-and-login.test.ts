@@ -5,6 +5,7 @@ import { findSessionUser } from "@/lib/auth/sessions";
 import { createFirstAdministrator, needsSetup } from "@/lib/auth/setup";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { createUserWithProject } from "../helpers/factories";
 import { TEST_GA_ENDPOINT } from "../helpers/fresh-database";
 
 describe("first administrator", () => {
@@ -75,7 +76,7 @@ describe("login", () => {
   it("signs in with the right password and opens a server-side session", async () => {
     const session = await logIn(
       { email: "ADMIN@example.com", password: "a long enough password" },
-      "10.0.0.1",
+      { ip: "10.0.0.1" },
     );
     expect(session.token.length).toBeGreaterThan(30);
     const user = await findSessionUser(session.token);
@@ -87,7 +88,7 @@ describe("login", () => {
   it("says the same thing for a wrong password and an unknown email", async () => {
     const wrongPassword = logIn(
       { email: "admin@example.com", password: "wrong password!" },
-      "10.0.0.2",
+      { ip: "10.0.0.2" },
     );
     await expect(wrongPassword).rejects.toMatchObject({
       code: "unauthorized",
@@ -95,7 +96,7 @@ describe("login", () => {
     });
     const unknownEmail = logIn(
       { email: "nobody@example.com", password: "wrong password!" },
-      "10.0.0.3",
+      { ip: "10.0.0.3" },
     );
     await expect(unknownEmail).rejects.toMatchObject({
       code: "unauthorized",
@@ -106,37 +107,84 @@ describe("login", () => {
   it("slows down an address after 5 failures in a minute, even for the right password", async () => {
     for (let i = 0; i < 5; i += 1) {
       await expect(
-        logIn({ email: `guess${i}@example.com`, password: "nope" }, "10.9.9.9"),
+        logIn({ email: `guess${i}@example.com`, password: "nope" }, { ip: "10.9.9.9" }),
       ).rejects.toMatchObject({
         code: "unauthorized",
       });
     }
     const blocked = logIn(
       { email: "admin@example.com", password: "a long enough password" },
-      "10.9.9.9",
+      { ip: "10.9.9.9" },
     );
     await expect(blocked).rejects.toMatchObject({ code: "too_many_requests" });
     await expect(blocked).rejects.toThrow(/Try again in \d+ s/);
     // Another address is not affected.
     await expect(
-      logIn({ email: "admin@example.com", password: "a long enough password" }, "10.9.9.10"),
+      logIn(
+        { email: "admin@example.com", password: "a long enough password" },
+        { ip: "10.9.9.10" },
+      ),
     ).resolves.toBeTruthy();
   });
 
   it("slows down guessing one account's password from many addresses", async () => {
     const email = "target@example.com";
     for (let i = 0; i < 5; i += 1) {
-      await expect(logIn({ email, password: `wrong ${i}` }, `172.16.0.${i}`)).rejects.toMatchObject(
-        {
-          code: "unauthorized",
-        },
-      );
+      await expect(
+        logIn({ email, password: `wrong ${i}` }, { ip: `172.16.0.${i}` }),
+      ).rejects.toMatchObject({
+        code: "unauthorized",
+      });
     }
     await expect(
-      logIn({ email, password: "yet another guess" }, "172.16.0.99"),
+      logIn({ email, password: "yet another guess" }, { ip: "172.16.0.99" }),
     ).rejects.toMatchObject({
       code: "too_many_requests",
     });
+  });
+
+  it("lets at most 5 of 30 simultaneous guesses from one address reach the password check", async () => {
+    const verified = await db.loginFailure.count();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        logIn({ email: `burst${i}@example.com`, password: "nope" }, { ip: "10.7.7.7" }),
+      ),
+    );
+    const codes = outcomes.map((outcome) =>
+      outcome.status === "rejected" && outcome.reason instanceof AppError
+        ? outcome.reason.code
+        : "other",
+    );
+    const checked = codes.filter((code) => code === "unauthorized").length;
+    expect(codes.filter((code) => code === "other")).toEqual([]);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(codes.filter((code) => code === "too_many_requests")).toHaveLength(30 - checked);
+    // What stays recorded is the failures that were checked, one row per key each.
+    expect(await db.loginFailure.count()).toBe(verified + checked * 2);
+  });
+
+  it("lets the owner in from a browser that signed in before while others lock the email", async () => {
+    const { email, password } = await createUserWithProject("owner");
+    const first = await logIn({ email, password }, { ip: null });
+    expect(first.deviceToken).toEqual(expect.any(String));
+
+    // Guesses from many places (no trusted proxy: addresses unknown) lock the email…
+    for (let i = 0; i < 5; i += 1) {
+      await expect(logIn({ email, password: `guess ${i}` }, { ip: null })).rejects.toMatchObject({
+        code: "unauthorized",
+      });
+    }
+    await expect(logIn({ email, password }, { ip: null })).rejects.toMatchObject({
+      code: "too_many_requests",
+    });
+    // …but not for the owner's own browser, which is not trusted anew.
+    const again = await logIn({ email, password }, { ip: null, deviceToken: first.deviceToken });
+    expect(again.token).toEqual(expect.any(String));
+    expect(again.deviceToken).toBeUndefined();
+    // A device cookie of another account counts for nothing here.
+    await expect(
+      logIn({ email, password: "a guess" }, { ip: null, deviceToken: "forged-token" }),
+    ).rejects.toMatchObject({ code: "too_many_requests" });
   });
 
   it("ends an expired session", async () => {

@@ -104,6 +104,23 @@ describe("headers", () => {
     ]);
   });
 
+  it("refuse a Host header, in any case, naming the header", () => {
+    for (const name of ["Host", "host", "HOST"]) {
+      const parsed = webhookRequestSchema.safeParse({
+        url: "https://crm.example.com/hook",
+        method: "POST",
+        headers: [
+          { name: "X-Token", value: "a" },
+          { name, value: "internal.example.com" },
+        ],
+      });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+        ["headers.1.name", "the host comes from the URL: remove Host"],
+      ]);
+    }
+  });
+
   it("cannot be split by a line break inside a value", () => {
     const { headers } = render(
       { headers: [{ name: "X-Employee", value: "{{employee_fio}}" }] },
