@@ -1,27 +1,9 @@
 import "../helpers/fresh-database";
-import { Writable } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { apiKeyRoute, json } from "@/lib/http/route";
-import { createLogger } from "@/lib/observability/logger";
+import { captureLog } from "../helpers/capture-log";
 import { createUserWithProject } from "../helpers/factories";
-
-/** Sends this process's log lines to a list for the test to read. */
-function captureLog(): string[] {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...String(chunk).split("\n").filter(Boolean));
-      done();
-    },
-  });
-  globalThis.webhooksLogger = createLogger({ level: "info", destination });
-  return lines;
-}
-
-afterEach(() => {
-  globalThis.webhooksLogger = undefined;
-});
 
 async function call(
   handler: ReturnType<typeof apiKeyRoute>,
@@ -53,7 +35,7 @@ describe("request ids", () => {
   });
 
   it("log an unexpected error as one JSON line with the request id, and tell the caller none of it", async () => {
-    const lines = captureLog();
+    const log = captureLog();
     const { project } = await createUserWithProject("request-ids-500");
     const { key } = await createApiKey(project.id, { name: "API" });
     const route = apiKeyRoute({}, async () => {
@@ -68,7 +50,8 @@ describe("request ids", () => {
       error: { code: "internal", message: "Something went wrong on our side" },
     });
 
-    const logged = lines.map((line) => JSON.parse(line));
+    const logged = log.entries();
+    log.release();
     expect(logged).toContainEqual(
       expect.objectContaining({
         level: "error",

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { getDeliveryDetail } from "@/lib/delivery-log/detail";
 import { getWebhookEvent, listWebhookEvents } from "@/lib/webhooks/service";
 import { callRoute } from "../helpers/api";
+import { captureLog } from "../helpers/capture-log";
 import { createUserWithProject } from "../helpers/factories";
 
 // Rows changed behind the app's back (a manual UPDATE, a bad restore) are reported where they
@@ -66,11 +67,12 @@ describe("a corrupt stored row", () => {
     const { project, event, request } = await eventWithRequest("corrupt-api");
     const { key } = await createApiKey(project.id, { name: "API" });
     await db.$executeRaw`UPDATE "WebhookRequest" SET "format" = 'xml' WHERE "id" = ${request.id}`;
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = captureLog();
     const response = await callRoute(eventRoute.GET, { key, params: { id: event.id } });
+    log.release();
     expect(response.status).toBe(500);
     expect(JSON.stringify(response.json)).not.toContain("xml");
-    expect(String(logged.mock.calls.flat().join(" "))).toContain(
+    expect(JSON.stringify(log.entries())).toContain(
       `WebhookRequest ${request.id}: the stored format is corrupt`,
     );
   });
