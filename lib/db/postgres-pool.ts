@@ -29,15 +29,19 @@ export async function closePostgresPools(): Promise<void> {
   await Promise.allSettled([...pools.values()].map((pool) => pool.end()));
 }
 
-/** Runs `work` in one transaction on a connection of the pool. */
+/**
+ * Runs `work` in one transaction on a connection of the pool. `begin` may carry statements
+ * without parameters to run at its start in the same round trip ("BEGIN; SET LOCAL …").
+ */
 export async function inPostgresTransaction<T>(
   work: (client: pg.PoolClient) => Promise<T>,
   pool = postgresPool(),
+  begin = "BEGIN",
 ): Promise<T> {
   const client = await pool.connect();
   let broken = false;
   try {
-    await client.query("BEGIN");
+    await client.query(begin);
     const result = await work(client);
     await client.query("COMMIT");
     return result;

@@ -268,23 +268,25 @@ async function claim(input: ClaimInput): Promise<string[]> {
   const pool = postgresPool();
   const probe = await pool.query(named("anything_due", ANYTHING_DUE_SQL), [now]);
   if (!dueRowSchema.parse(probe.rows[0]).due) return [];
-  return inPostgresTransaction(async (client) => {
-    // A lease need not wait for its WAL record to reach the disk: if the server crashed before
-    // it did, the lease is lost with it and the delivery is claimed and sent again, which the
-    // at-least-once contract already allows (a worker crash does the same). Ingest and settle
-    // keep synchronous commits. One round trip for both statements (no parameters).
-    await client.query(
-      `SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(${CLAIM_LOCK_KEY})`,
-    );
-    const { rows } = await client.query(named("claim", CLAIM_SQL), [
-      now,
-      input.limit,
-      new Date(now.getTime() - RATE_WINDOW_MS),
-      input.workerId,
-      new Date(now.getTime() + input.leaseMs),
-    ]);
-    return rows.map((row) => idRowSchema.parse(row).id);
-  }, pool);
+  // A lease need not wait for its WAL record to reach the disk: if the server crashed before
+  // it did, the lease is lost with it and the delivery is claimed and sent again, which the
+  // at-least-once contract already allows (a worker crash does the same). Ingest and settle
+  // keep synchronous commits. The lock is taken in the same round trip as BEGIN.
+  const begin = `BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(${CLAIM_LOCK_KEY})`;
+  return inPostgresTransaction(
+    async (client) => {
+      const { rows } = await client.query(named("claim", CLAIM_SQL), [
+        now,
+        input.limit,
+        new Date(now.getTime() - RATE_WINDOW_MS),
+        input.workerId,
+        new Date(now.getTime() + input.leaseMs),
+      ]);
+      return rows.map((row) => idRowSchema.parse(row).id);
+    },
+    pool,
+    begin,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
