@@ -15,22 +15,6 @@ class FileNameOrder extends BaseSequencer {
 const ROOT = fileURLToPath(new URL(".", import.meta.url));
 
 /**
- * Integration files that do not yet pass on PostgreSQL, left out of the `integration-postgres`
- * project until the delivery engine is ported to it. They wait for the claim port: claiming
- * is UPDATE … WHERE id IN (SELECT … LIMIT), safe only under SQLite's single writer, and
- * PostgreSQL needs FOR UPDATE SKIP LOCKED (sqlDialect().skipLocked) and LISTEN/NOTIFY wake-ups.
- * Remove a file from this list as soon as it passes on PostgreSQL.
- */
-const WAITING_FOR_POSTGRES_CLAIM_PORT = [
-  // Two workers claiming at once are given the same rows.
-  "tests/integration/claim.test.ts",
-  // Runs standalone workers on the test's SQLite file (TEST_DATABASE_FILE), then kills one.
-  "tests/integration/worker-kill.test.ts",
-  // Also waits for the demo writer (lib/demo/writer.ts), which writes through better-sqlite3.
-  "tests/integration/deliveries-demo.test.ts",
-];
-
-/**
  * Files about the SQLite engine itself (pragmas, its migration history); they make their own
  * SQLite files whatever the engine, so a second run would repeat the first.
  * migrations.postgres.test.ts covers PostgreSQL's history.
@@ -87,7 +71,7 @@ export default defineConfig({
           // on a database of its own; `npm test` runs this project when the server answers.
           name: "integration-postgres",
           include: ["tests/integration/**/*.test.ts"],
-          exclude: [...WAITING_FOR_POSTGRES_CLAIM_PORT, ...SQLITE_ONLY],
+          exclude: SQLITE_ONLY,
           env: { TEST_ENGINE: "postgres" },
         },
       },

@@ -29,7 +29,9 @@ async function shutdown(signal: string) {
   maintenance.stop();
   await worker.stop();
   const { db } = await import("../lib/db/client");
+  const { closePostgresPools } = await import("../lib/db/postgres-pool");
   await db.$disconnect();
+  await closePostgresPools();
   console.log("worker stopped");
   process.exit(0);
 }

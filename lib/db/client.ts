@@ -6,6 +6,7 @@ import { databaseEngine, databaseFile, env } from "../env";
 import { PrismaClient as PostgresPrismaClient } from "../generated/postgresql/client";
 import { PrismaClient } from "../generated/prisma/client";
 import { rememberEngineConnection } from "./engine-connection";
+import { postgresPool } from "./postgres-pool";
 
 /**
  * The one client type services see. Both generated clients come from the same models
@@ -42,7 +43,8 @@ export function createSqliteClient(file: string): PrismaClient {
 
 export function createPostgresClient(url: string, poolSize = env().DATABASE_POOL_SIZE): Db {
   const client = new PostgresPrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: poolSize }),
+    // The process's pool, shared with the engine's own statements (see ./postgres-pool).
+    adapter: new PrismaPg(postgresPool(url, poolSize)),
   });
   // The two generated classes are nominally different types for the same models (see Db).
   return client as unknown as Db;

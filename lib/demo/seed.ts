@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { hashPassword } from "../auth/password";
 import { db } from "../db/client";
 import { EXPONENTIAL_DELAYS_MS } from "../dispatch/retry-policy";
-import { databaseFile } from "../env";
+import { env } from "../env";
 import { notFound } from "../errors";
 import type { TriggerType } from "../model/trigger-types";
 import { createProjectInTx } from "../projects/service";
@@ -207,7 +207,7 @@ export async function seedDemoData(options: {
   });
   const byType = await ensureDemoEvents(project.id);
   const types = TRIGGER_WEIGHTS.filter(([type]) => byType.has(type));
-  const writer = openDemoWriter(options.file ?? databaseFile());
+  const writer = await openDemoWriter(options.file ? `file:${options.file}` : env().DATABASE_URL);
   const result: DemoSeedResult = {
     projectId: project.id,
     events: DEMO_EVENTS.length,
@@ -278,13 +278,13 @@ export async function seedDemoData(options: {
       rows.deliveries = rows.deliveries.slice(0, room);
       batch.push(count(rows));
       if (batch.length >= 2000) {
-        writer.write(batch);
+        await writer.write(batch);
         batch = [];
       }
     }
-    writer.write(batch);
+    await writer.write(batch);
   } finally {
-    writer.close();
+    await writer.close();
   }
   for (const { requestId, at } of paused) {
     await db.webhookRequest.update({

@@ -1,15 +1,8 @@
-import { z } from "zod";
-import { statement } from "../db/engine-connection";
 import { conditionsSchema } from "../model/event-schema";
 import type { TriggerType } from "../model/trigger-types";
-import { sqlJson } from "./sql-values";
+import type { MatchingEvent } from "./store-types";
 
-export type MatchingEvent = {
-  id: string;
-  name: string;
-  conditions: z.output<typeof conditionsSchema> | null;
-  requests: Array<{ id: string; method: string; url: string; retryAttempts: number }>;
-};
+export type { MatchingEvent } from "./store-types";
 
 // Ingest reads the same few events for every call of a project; they change rarely. The cache
 // lives on globalThis (one per process, seen by every bundle) and is checked against the
@@ -19,33 +12,21 @@ type Entry = { version: number; events: MatchingEvent[] };
 const globalForCache = globalThis as unknown as { webhooksMatchingEvents?: Map<string, Entry> };
 const CACHE_LIMIT = 10_000;
 
-const VERSION_SQL = `SELECT "webhookConfigVersion" AS "version" FROM "Project" WHERE "id" = @projectId`;
+/** One row of an engine's events query: an event with one of its active requests. */
+export type MatchingEventRow = {
+  eventId: string;
+  name: string;
+  conditions: unknown;
+  requestId: string;
+  method: string;
+  url: string;
+  retryAttempts: number;
+};
 
-// Events in creation order, each event's requests in position order: the order deliveries are
-// written and listed in. Paused requests get no new deliveries.
-const EVENTS_SQL = `
-SELECT e."id" AS "eventId", e."name", e."conditions", r."id" AS "requestId", r."method", r."url",
-  r."retryAttempts"
-FROM "WebhookEvent" e
-JOIN "WebhookRequest" r ON r."eventId" = e."id" AND r."pausedAt" IS NULL
-WHERE e."projectId" = @projectId AND e."triggerType" = @type AND e."enabled" = 1
-ORDER BY e."createdAt", e."id", r."position"`;
-
-const versionSchema = z.object({ version: z.number().int() });
-const eventRowSchema = z.object({
-  eventId: z.string(),
-  name: z.string(),
-  conditions: sqlJson(conditionsSchema.partial().nullable()).nullable(),
-  requestId: z.string(),
-  method: z.string(),
-  url: z.string(),
-  retryAttempts: z.number().int(),
-});
-
-function readEvents(projectId: string, type: TriggerType): MatchingEvent[] {
+/** Rows in event order, each event's requests in position order, grouped into events. */
+export function groupMatchingEvents(rows: Iterable<MatchingEventRow>): MatchingEvent[] {
   const events: MatchingEvent[] = [];
-  for (const raw of statement(EVENTS_SQL).all({ projectId, type })) {
-    const row = eventRowSchema.parse(raw);
+  for (const row of rows) {
     let event = events.at(-1);
     if (event?.id !== row.eventId) {
       event = {
@@ -66,18 +47,28 @@ function readEvents(projectId: string, type: TriggerType): MatchingEvent[] {
   return events;
 }
 
-/** The enabled events of a trigger type with their active requests (call inside a transaction). */
-export function loadMatchingEvents(projectId: string, type: TriggerType): MatchingEvent[] {
-  const versionRow = statement(VERSION_SQL).get({ projectId });
-  if (versionRow === undefined) return [];
-  const { version } = versionSchema.parse(versionRow);
+function cacheKey(projectId: string, type: TriggerType): string {
+  return `${projectId}|${type}`;
+}
+
+/** The cached events of this config version, if this process has read them. */
+export function cachedMatchingEvents(
+  projectId: string,
+  type: TriggerType,
+  version: number,
+): MatchingEvent[] | undefined {
+  const cached = globalForCache.webhooksMatchingEvents?.get(cacheKey(projectId, type));
+  return cached && cached.version === version ? cached.events : undefined;
+}
+
+export function rememberMatchingEvents(
+  projectId: string,
+  type: TriggerType,
+  version: number,
+  events: MatchingEvent[],
+): void {
   globalForCache.webhooksMatchingEvents ??= new Map();
   const cache = globalForCache.webhooksMatchingEvents;
-  const key = `${projectId}|${type}`;
-  const cached = cache.get(key);
-  if (cached && cached.version === version) return cached.events;
-  const events = readEvents(projectId, type);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, { version, events });
-  return events;
+  cache.set(cacheKey(projectId, type), { version, events });
 }

@@ -1,4 +1,5 @@
 import { env } from "../env";
+import { metrics } from "../observability/metrics";
 import { type RenderedRequest, renderRequest } from "../render";
 import type { AttemptResult } from "./attempt-result";
 import { type ClaimedDelivery, loadClaimedDeliveries } from "./claimed-delivery";
@@ -50,6 +51,10 @@ export async function sendClaimed(
     deliveryId: delivery.id,
     signingSecret: request?.signing.enabled ? (request.signing.secret ?? null) : null,
   });
+  metrics().attemptDuration.observe(
+    { outcome: result.ok ? "succeeded" : "failed" },
+    result.durationMs / 1000,
+  );
   return settleWith(delivery, workerId, settler, { rendered, result }, result.error);
 }
 
@@ -102,7 +107,10 @@ async function settleWith(
     gone,
     at: now,
   };
-  await settler.settle(settlement);
+  const recorded = await settler.settle(settlement);
+  // Counted once, by the worker whose outcome was written (a lost lease writes nothing).
+  if (recorded && (outcome === "succeeded" || outcome === "failed"))
+    metrics().deliveriesCompleted.inc({ outcome });
   return outcome;
 }
 

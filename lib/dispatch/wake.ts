@@ -1,22 +1,15 @@
 import { EventEmitter } from "node:events";
-import { db } from "../db/client";
-import { hasEngineConnection, statement } from "../db/engine-connection";
+import { engineStore } from "./store";
+import type { QueueWatcher } from "./store-types";
 
 /**
  * How a worker learns that new work is due without polling the queue itself. Two channels:
  * inside one process an emitter on globalThis (route handlers and instrumentation are separate
  * bundles of the built app, so a module-level emitter would be a different one in each), and
- * across processes a watcher of changes other processes commit. On SQLite the watcher reads
- * `PRAGMA data_version`, a counter in shared memory that moves when another connection commits:
- * checking it costs microseconds, so it can run every few tens of milliseconds. A PostgreSQL
- * engine plugs in a LISTEN/NOTIFY watcher with the same shape.
+ * across processes the engine's queue watcher: on SQLite a poll of `PRAGMA data_version` every
+ * few tens of milliseconds, on PostgreSQL LISTEN/NOTIFY.
  */
-export type QueueWatcher = {
-  /** Calls `onChange` soon after another process may have queued work; returns a stop function. */
-  watch: (onChange: () => void) => () => void;
-};
-
-export const CROSS_PROCESS_CHECK_MS = 30;
+export type { QueueWatcher } from "./store-types";
 
 const globalForWake = globalThis as unknown as { webhooksWake?: EventEmitter };
 
@@ -29,9 +22,15 @@ function emitter(): EventEmitter {
   return globalForWake.webhooksWake;
 }
 
-/** Tells this process's workers that deliveries became due (ingest, resend). */
-export function wakeWorkers(): void {
+/** Tells this process's workers that deliveries became due. */
+export function wakeLocalWorkers(): void {
   emitter().emit("wake");
+}
+
+/** Tells every worker, in this process and others, that deliveries became due (resend). */
+export function wakeWorkers(): void {
+  wakeLocalWorkers();
+  engineStore().notifyQueued();
 }
 
 export function onWake(listener: () => void): () => void {
@@ -40,30 +39,7 @@ export function onWake(listener: () => void): () => void {
   return () => channel.off("wake", listener);
 }
 
-export const sqliteQueueWatcher: QueueWatcher = {
-  watch(onChange) {
-    let last: number | null = null;
-    let stopped = false;
-    let timer: NodeJS.Timeout | null = null;
-    const check = async () => {
-      if (stopped) return;
-      try {
-        if (!hasEngineConnection()) await db.$connect();
-        const current = Number(statement("PRAGMA data_version").pluck().get());
-        if (last !== null && current !== last) onChange();
-        last = current;
-      } catch {
-        // The connection is being closed or reopened; the next check tries again.
-      }
-      if (!stopped) {
-        timer = setTimeout(check, CROSS_PROCESS_CHECK_MS);
-        timer.unref();
-      }
-    };
-    void check();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    };
-  },
-};
+/** How this engine's workers hear of work queued by other processes. */
+export function queueWatcher(): QueueWatcher {
+  return engineStore().queueWatcher;
+}

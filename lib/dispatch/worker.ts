@@ -1,17 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { metrics } from "../observability/metrics";
 import { claimDeliveryBatch, renewLeases } from "./claim";
 import type { ClaimedDelivery } from "./claimed-delivery";
 import { sendClaimed } from "./process";
 import { createSettler } from "./settle";
-import { onWake, type QueueWatcher, sqliteQueueWatcher } from "./wake";
+import { onWake, type QueueWatcher, queueWatcher } from "./wake";
 
 export type WorkerOptions = {
   concurrency: number;
   pollMs: number;
   leaseMs: number;
   log?: (message: string) => void;
-  /** How this worker hears of work queued by other processes (SQLite's by default). */
+  /** How this worker hears of work queued by other processes (the engine's by default). */
   watcher?: QueueWatcher;
 };
 
@@ -58,7 +59,7 @@ export function startWorker(options: WorkerOptions): Worker {
     wakeUp = null;
   };
   const unsubscribe = onWake(wake);
-  const unwatch = (options.watcher ?? sqliteQueueWatcher).watch(wake);
+  const unwatch = (options.watcher ?? queueWatcher()).watch(wake);
 
   // Renewing at a third of the lease leaves two chances before another worker may take over.
   const heartbeat = setInterval(
@@ -82,10 +83,13 @@ export function startWorker(options: WorkerOptions): Worker {
       };
     });
 
+  const { workerInFlight } = metrics();
   const start = (delivery: ClaimedDelivery) => {
+    workerInFlight.inc();
     const task = sendClaimed(delivery, id, settler)
       .catch((error: unknown) => log(`delivery ${delivery.id}: ${messageOf(error)}`))
       .finally(() => {
+        workerInFlight.dec();
         inFlight.delete(task);
         wake();
       });

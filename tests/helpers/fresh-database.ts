@@ -33,7 +33,9 @@ if (postgres) {
 
 afterAll(async () => {
   const { db } = await import("@/lib/db/client");
+  const { closePostgresPools } = await import("@/lib/db/postgres-pool");
   await db.$disconnect();
+  await closePostgresPools();
   if (postgres) await dropScratchDatabase(postgres.name);
   rmSync(directory, { recursive: true, force: true });
 });

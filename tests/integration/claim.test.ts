@@ -73,3 +73,39 @@ describe("claiming due deliveries", () => {
     expect(owners.every((o) => o.leaseOwner === "next")).toBe(true);
   });
 });
+
+describe("claiming at once from many connections", () => {
+  it("never leases more than a request's in-flight cap or rate window, however many claim together", async () => {
+    await db.delivery.deleteMany();
+    const ids = await pendingDeliveries(20);
+    const request = await db.delivery.findFirstOrThrow({
+      where: { id: ids[0] ?? "" },
+      select: { webhookRequestId: true },
+    });
+    const claimTogether = () =>
+      Promise.all(
+        Array.from({ length: 8 }, (_, n) =>
+          claimDueDeliveries({ workerId: `w${n}`, limit: 10, leaseMs: 30_000 }),
+        ),
+      );
+
+    await db.webhookRequest.update({
+      where: { id: request.webhookRequestId ?? "" },
+      data: { maxInFlight: 3 },
+    });
+    const capped = (await claimTogether()).flat();
+    expect(capped).toHaveLength(3);
+    expect(new Set(capped).size).toBe(3);
+
+    await db.delivery.updateMany({
+      where: { id: { in: ids } },
+      data: { status: "pending", leaseOwner: null, leaseUntil: null },
+    });
+    await db.webhookRequest.update({
+      where: { id: request.webhookRequestId ?? "" },
+      data: { maxInFlight: 100, ratePerSecond: 4 },
+    });
+    const windowed = (await claimTogether()).flat();
+    expect(windowed).toHaveLength(4);
+  });
+});

@@ -1,5 +1,6 @@
 import "../helpers/fresh-database";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ingestCallEvent } from "@/lib/dispatch/ingest";
@@ -11,11 +12,25 @@ import {
   updateWebhookEvent,
 } from "@/lib/webhooks/service";
 import { createUserWithProject } from "../helpers/factories";
-import { TEST_DATABASE_FILE } from "../helpers/fresh-database";
+import { TEST_DATABASE_FILE, TEST_DATABASE_URL, TEST_ENGINE } from "../helpers/fresh-database";
 
 const TRIGGER = "incoming.answered" as const;
 const sample = sampleCallFor(TRIGGER);
 let serial = 0;
+
+/** A write that bypasses this process entirely, as another process's would. */
+async function enableOnAnotherConnection(eventId: string) {
+  if (TEST_ENGINE === "postgres") {
+    const other = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await other.connect();
+    await other.query(`UPDATE "WebhookEvent" SET "enabled" = true WHERE "id" = $1`, [eventId]);
+    await other.end();
+    return;
+  }
+  const other = new Database(TEST_DATABASE_FILE);
+  other.prepare(`UPDATE "WebhookEvent" SET "enabled" = 1 WHERE "id" = ?`).run(eventId);
+  other.close();
+}
 
 /** The URLs of the deliveries one new call event gets. */
 async function deliveriesFor(projectId: string): Promise<string[]> {
@@ -61,9 +76,7 @@ describe("ingest's cache of matching events", () => {
     expect(await deliveriesFor(project.id)).toEqual([]);
 
     // Another process (here: another connection) turns it back on.
-    const other = new Database(TEST_DATABASE_FILE);
-    other.prepare(`UPDATE "WebhookEvent" SET "enabled" = 1 WHERE "id" = ?`).run(event.id);
-    other.close();
+    await enableOnAnotherConnection(event.id);
     expect(await deliveriesFor(project.id)).toEqual([one.url, two.url]);
 
     await deleteWebhookEvent(project.id, event.id);

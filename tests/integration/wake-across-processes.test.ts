@@ -7,7 +7,7 @@ import { ingestCallEvent } from "@/lib/dispatch/ingest";
 import { sampleCallFor } from "@/lib/model/sample-calls";
 import { createWebhookEvent } from "@/lib/webhooks/service";
 import { createUserWithProject } from "../helpers/factories";
-import { TEST_DATABASE_FILE } from "../helpers/fresh-database";
+import { TEST_DATABASE_URL } from "../helpers/fresh-database";
 import { type LoopbackServer, startLoopbackServer } from "../helpers/loopback-server";
 
 // A standalone worker polls once a minute here; it hears of this process's commits through
@@ -36,7 +36,7 @@ beforeAll(async () => {
       stdio: ["ignore", "pipe", "pipe"],
       env: {
         PATH: process.env.PATH,
-        DATABASE_URL: `file:${TEST_DATABASE_FILE}`,
+        DATABASE_URL: TEST_DATABASE_URL,
         WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
         WORKER_POLL_MS: "60000",
         NODE_ENV: "production",

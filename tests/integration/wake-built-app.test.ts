@@ -10,7 +10,7 @@ import { createWebhookEvent } from "@/lib/webhooks/service";
 import { type AppServer, startAppServer } from "../e2e/support/app-server";
 import { ensureBuild, productionEnv } from "../helpers/built-app";
 import { createUserWithProject } from "../helpers/factories";
-import { TEST_DATABASE_FILE } from "../helpers/fresh-database";
+import { TEST_DATABASE_URL } from "../helpers/fresh-database";
 import { type LoopbackServer, startLoopbackServer } from "../helpers/loopback-server";
 
 // In the production build the route handlers and instrumentation.ts (which starts the
@@ -45,7 +45,7 @@ beforeAll(async () => {
   server = await startAppServer({
     appDir,
     env: productionEnv({
-      DATABASE_URL: `file:${TEST_DATABASE_FILE}`,
+      DATABASE_URL: TEST_DATABASE_URL,
       WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
       WORKER_POLL_MS: String(POLL_MS),
     }),

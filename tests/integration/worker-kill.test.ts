@@ -7,7 +7,7 @@ import { ingestCallEvent } from "@/lib/dispatch/ingest";
 import { sampleCallFor } from "@/lib/model/sample-calls";
 import { createWebhookEvent } from "@/lib/webhooks/service";
 import { createUserWithProject } from "../helpers/factories";
-import { TEST_DATABASE_FILE } from "../helpers/fresh-database";
+import { TEST_DATABASE_URL } from "../helpers/fresh-database";
 import { type LoopbackServer, startLoopbackServer } from "../helpers/loopback-server";
 
 const DELIVERIES = 200;
@@ -27,7 +27,7 @@ function startWorkerProcess(label: string) {
       stdio: ["ignore", "pipe", "pipe"],
       env: {
         PATH: process.env.PATH,
-        DATABASE_URL: `file:${TEST_DATABASE_FILE}`,
+        DATABASE_URL: TEST_DATABASE_URL,
         WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
         WORKER_CONCURRENCY: String(DELIVERIES),
         WORKER_LEASE_MS: "3000",

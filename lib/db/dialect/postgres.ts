@@ -6,6 +6,4 @@ export const postgresDialect: SqlDialect = {
   // timestamptz has no text form to cut; to_char in UTC gives the same "YYYY-MM-DDTHH".
   utcHour: (column) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24')`,
   likeInsensitive: (column, pattern) => Prisma.sql`${column} ILIKE ${pattern} ESCAPE '\\'`,
-  skipLocked: Prisma.sql`FOR UPDATE SKIP LOCKED`,
-  notifiesAcrossProcesses: true,
 };

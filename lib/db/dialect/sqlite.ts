@@ -7,6 +7,4 @@ export const sqliteDialect: SqlDialect = {
   // first 13 characters are the hour, and the (…, createdAt) indexes still cover the query.
   utcHour: (column) => Prisma.sql`substr(${column}, 1, 13)`,
   likeInsensitive: (column, pattern) => Prisma.sql`${column} LIKE ${pattern} ESCAPE '\\'`,
-  skipLocked: Prisma.empty,
-  notifiesAcrossProcesses: false,
 };

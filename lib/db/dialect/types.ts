@@ -3,7 +3,8 @@ import type { Prisma } from "../../generated/prisma/client";
 /**
  * The SQL that differs between the two engines, each piece written once per engine. Services
  * build their queries with Prisma.sql and ask the dialect only for these fragments; everything
- * else they write is plain SQL both engines read the same way.
+ * else they write is plain SQL both engines read the same way. The delivery engine's hot paths
+ * (ingest, claim, settle, wake-ups) have a store per engine instead, in lib/dispatch/store-*.
  */
 export interface SqlDialect {
   readonly engine: "sqlite" | "postgresql";
@@ -14,15 +15,4 @@ export interface SqlDialect {
    * case, PostgreSQL's does not).
    */
   likeInsensitive(column: Prisma.Sql, pattern: string): Prisma.Sql;
-  /**
-   * Appended to the SELECT that picks rows to claim. PostgreSQL: FOR UPDATE SKIP LOCKED, so
-   * workers claiming at once take disjoint rows without waiting on each other. SQLite: nothing,
-   * its single writer already serialises claims.
-   */
-  readonly skipLocked: Prisma.Sql;
-  /**
-   * A channel-based wake-up across processes, if the engine has one (PostgreSQL's
-   * LISTEN/NOTIFY); SQLite workers poll instead.
-   */
-  readonly notifiesAcrossProcesses: boolean;
 }

@@ -1,0 +1,104 @@
+// What the delivery engine asks of its database, written once per engine (store-sqlite.ts,
+// store-postgres.ts). Services above (ingest, claim, worker, settle) see only this shape.
+import type { z } from "zod";
+import type { CallEvent } from "../model/call-event";
+import type { conditionsSchema } from "../model/event-schema";
+import type { TRIGGER_TYPES } from "../model/trigger-types";
+import type { WebhookRequestDto } from "../webhooks/serializers";
+import type { AttemptResult } from "./attempt-result";
+import type { RenderedSnapshot } from "./rendered-snapshot";
+
+/** After this many failed deliveries in a row a request is paused until it is enabled again. */
+export const PAUSE_AFTER_FAILURES = 50;
+
+export type IngestResult = { created: boolean; callEventId: string; deliveries: string[] };
+
+export type MatchingEvent = {
+  id: string;
+  name: string;
+  conditions: z.output<typeof conditionsSchema> | null;
+  requests: Array<{ id: string; method: string; url: string; retryAttempts: number }>;
+};
+
+/** One delivery ingest writes: a matching event and one of its requests. */
+export type PlannedDelivery = { event: MatchingEvent; request: MatchingEvent["requests"][number] };
+
+/** A leased delivery with everything its attempt needs, read for a whole batch at once. */
+export type ClaimedDelivery = {
+  id: string;
+  projectId: string;
+  leaseOwner: string | null;
+  status: string;
+  attemptCount: number;
+  maxAttempts: number;
+  nextAttemptAt: Date;
+  rendered: RenderedSnapshot | null;
+  call: Record<string, unknown>;
+  occurredAt: Date;
+  triggerType: (typeof TRIGGER_TYPES)[number];
+  project: { timeZone: string; gaMeasurementId: string | null; gaApiSecret: string | null };
+  /** Null when the request was deleted after the delivery was queued. */
+  request: WebhookRequestDto | null;
+  /** Its request has a rate limit (the worker then looks again when the window turns). */
+  rateLimited: boolean;
+};
+
+/** What one attempt decided, ready to be written. */
+export type Settlement = {
+  deliveryId: string;
+  workerId: string;
+  requestId: string | null;
+  attemptNumber: number;
+  status: "succeeded" | "pending" | "failed";
+  nextAttemptAt: Date;
+  statusCode: number | null;
+  error: { kind: string; message: string } | null;
+  /** Set on the first attempt: the rendered request is stored on the delivery once. */
+  firstRendered: RenderedSnapshot | null;
+  result: AttemptResult | null;
+  /**
+   * The attempt sent exactly the body the delivery keeps in its rendered snapshot: the bytes
+   * are stored there once, not again with every attempt (the log reads them from there).
+   */
+  bodyOnDelivery: boolean;
+  /** The receiver answered 410 Gone: pause the request. */
+  gone: boolean;
+  at: Date;
+};
+
+export type ClaimInput = { workerId: string; limit: number; leaseMs: number; now: Date };
+
+/**
+ * How a worker learns that another process queued work, without polling the queue itself.
+ */
+export type QueueWatcher = {
+  /** Calls `onChange` soon after another process may have queued work; returns a stop function. */
+  watch: (onChange: () => void) => () => void;
+};
+
+export interface EngineStore {
+  readonly engine: "sqlite" | "postgresql";
+  /**
+   * Stores a call event and its deliveries in one write transaction: the idempotency check on
+   * the event's external id, the project's matching events (cached per config version) and the
+   * inserts all see one consistent picture; ids are made in the app, nothing is read back.
+   * `plan` picks the requests that get a delivery from the matching events.
+   */
+  ingest(
+    projectId: string,
+    event: CallEvent,
+    plan: (events: MatchingEvent[]) => PlannedDelivery[],
+  ): Promise<IngestResult>;
+  /** Leases up to `limit` due deliveries to one worker, fairly and within each request's limits. */
+  claim(input: ClaimInput): Promise<string[]>;
+  /** The claimed deliveries with their call, request config and project settings, in `ids` order. */
+  loadClaimed(ids: string[]): Promise<ClaimedDelivery[]>;
+  /** Writes a batch of outcomes in one transaction; per item, whether it was recorded (lease still held). */
+  settle(items: Settlement[]): Promise<boolean[]>;
+  /** Extends the leases a live worker holds; returns how many. */
+  renewLeases(workerId: string, leaseUntil: Date): Promise<number>;
+  /** Tells workers of other processes that work was queued (after a commit made elsewhere). */
+  notifyQueued(): void;
+  /** How this engine's workers hear of work other processes queued. */
+  readonly queueWatcher: QueueWatcher;
+}

@@ -1,0 +1,81 @@
+// `npm run worker` processes for tests, each in its own process group (so a kill reaches tsx
+// and the node process it runs), on the test file's database.
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { TEST_DATABASE_URL } from "./fresh-database";
+
+export type WorkerProcess = {
+  label: string;
+  child: ChildProcess;
+  /** The worker id it logged at start (it names the pid of the process that sends). */
+  id: () => string | null;
+  output: () => string;
+};
+
+const started: WorkerProcess[] = [];
+
+export function startWorkerProcess(label: string, env: Record<string, string>): WorkerProcess {
+  const child = spawn(
+    process.execPath,
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"],
+    {
+      cwd: path.resolve("."),
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: TEST_DATABASE_URL,
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+        LOG_LEVEL: "warn",
+        NODE_ENV: "production",
+        ...env,
+      },
+    },
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const worker: WorkerProcess = {
+    label,
+    child,
+    id: () => /worker (\S+) started/.exec(output)?.[1] ?? null,
+    output: () => `[${label}] ${output.slice(-4000)}`,
+  };
+  started.push(worker);
+  return worker;
+}
+
+export function exited(child: ChildProcess) {
+  return new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null)
+      resolve({ code: child.exitCode, signal: child.signalCode });
+    else child.once("exit", (code, signal) => resolve({ code, signal }));
+  });
+}
+
+/** Waits until every worker has logged its start (connected, migrated, listening). */
+export async function workersStarted(workers: WorkerProcess[], timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!workers.every((worker) => worker.id() !== null)) {
+    if (Date.now() > deadline)
+      throw new Error(`workers did not start\n${workers.map((w) => w.output()).join("\n")}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** SIGKILLs what is still running of every worker this file started (afterAll). */
+export function killWorkerProcesses() {
+  for (const { child } of started) {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+}
