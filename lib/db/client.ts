@@ -59,7 +59,9 @@ export function createDatabaseClient(url = env().DATABASE_URL): Db {
 
 // Next's dev server re-evaluates modules on every change, and route handlers and
 // instrumentation are separate bundles: one client per process, shared through globalThis.
-const globalForDb = globalThis as unknown as { webhooksDb?: Db };
+declare global {
+  var webhooksDb: Db | undefined;
+}
 
-globalForDb.webhooksDb ??= createDatabaseClient();
-export const db: Db = globalForDb.webhooksDb;
+globalThis.webhooksDb ??= createDatabaseClient();
+export const db: Db = globalThis.webhooksDb;

@@ -11,19 +11,21 @@ type EngineConnection = { database: Database.Database; statements: Map<string, S
 
 // Every bundle of the built app (route handlers, instrumentation) sees the same process state
 // only through globalThis.
-const globalForEngine = globalThis as unknown as { webhooksEngineConnection?: EngineConnection };
+declare global {
+  var webhooksEngineConnection: EngineConnection | undefined;
+}
 
 export function rememberEngineConnection(database: Database.Database): void {
-  globalForEngine.webhooksEngineConnection = { database, statements: new Map() };
+  globalThis.webhooksEngineConnection = { database, statements: new Map() };
 }
 
 export function hasEngineConnection(): boolean {
-  return globalForEngine.webhooksEngineConnection?.database.open === true;
+  return globalThis.webhooksEngineConnection?.database.open === true;
 }
 
 /** The connection, once Prisma has opened it (callers `await db.$connect()` first). */
 export function engineConnection(): EngineConnection {
-  const connection = globalForEngine.webhooksEngineConnection;
+  const connection = globalThis.webhooksEngineConnection;
   if (!connection?.database.open) {
     throw new Error("the database connection is not open yet");
   }

@@ -5,11 +5,13 @@ import { env } from "../env";
 // statements: the process holds DATABASE_POOL_SIZE connections, not twice that. It lives on
 // globalThis because the built app's bundles (route handlers, instrumentation) are separate
 // module instances of this file.
-const globalForPool = globalThis as unknown as { webhooksPostgresPools?: Map<string, pg.Pool> };
+declare global {
+  var webhooksPostgresPools: Map<string, pg.Pool> | undefined;
+}
 
 export function postgresPool(url = env().DATABASE_URL, size = env().DATABASE_POOL_SIZE): pg.Pool {
-  globalForPool.webhooksPostgresPools ??= new Map();
-  const pools = globalForPool.webhooksPostgresPools;
+  globalThis.webhooksPostgresPools ??= new Map();
+  const pools = globalThis.webhooksPostgresPools;
   let pool = pools.get(url);
   if (!pool) {
     pool = new pg.Pool({ connectionString: url, max: size });
@@ -23,9 +25,9 @@ export function postgresPool(url = env().DATABASE_URL, size = env().DATABASE_POO
 
 /** Ends this process's pools (a worker shutting down, a test file done with its database). */
 export async function closePostgresPools(): Promise<void> {
-  const pools = globalForPool.webhooksPostgresPools;
+  const pools = globalThis.webhooksPostgresPools;
   if (!pools) return;
-  globalForPool.webhooksPostgresPools = new Map();
+  globalThis.webhooksPostgresPools = new Map();
   await Promise.allSettled([...pools.values()].map((pool) => pool.end()));
 }
 

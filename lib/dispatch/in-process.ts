@@ -2,23 +2,23 @@ import { env } from "../env";
 import { type Maintenance, startMaintenance } from "./maintenance";
 import { startWorker, type Worker } from "./worker";
 
-const globalForWorker = globalThis as unknown as {
-  webhooksWorker?: Worker;
-  webhooksMaintenance?: Maintenance;
-};
+declare global {
+  var webhooksWorker: Worker | undefined;
+  var webhooksMaintenance: Maintenance | undefined;
+}
 
 /** The worker inside the web process: started once per process, however often this is called. */
 export function startInProcessWorker(): Worker | null {
   if (!env().WORKER_IN_PROCESS) return null;
-  globalForWorker.webhooksWorker ??= startWorker({
+  globalThis.webhooksWorker ??= startWorker({
     concurrency: env().WORKER_CONCURRENCY,
     pollMs: env().WORKER_POLL_MS,
     leaseMs: env().WORKER_LEASE_MS,
     log: (message) => console.error(`[worker] ${message}`),
   });
-  globalForWorker.webhooksMaintenance ??= startMaintenance({
+  globalThis.webhooksMaintenance ??= startMaintenance({
     retentionDays: env().RETENTION_DAYS,
     log: (message) => console.error(`[worker] ${message}`),
   });
-  return globalForWorker.webhooksWorker;
+  return globalThis.webhooksWorker;
 }

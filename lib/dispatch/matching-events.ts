@@ -9,7 +9,9 @@ export type { MatchingEvent } from "./store-types";
 // project's webhookConfigVersion, which database triggers move on any change to its events or
 // requests by anyone, in any process: one primary-key read per call instead of a join.
 type Entry = { version: number; events: MatchingEvent[] };
-const globalForCache = globalThis as unknown as { webhooksMatchingEvents?: Map<string, Entry> };
+declare global {
+  var webhooksMatchingEvents: Map<string, Entry> | undefined;
+}
 const CACHE_LIMIT = 10_000;
 
 /** One row of an engine's events query: an event with one of its active requests. */
@@ -57,7 +59,7 @@ export function cachedMatchingEvents(
   type: TriggerType,
   version: number,
 ): MatchingEvent[] | undefined {
-  const cached = globalForCache.webhooksMatchingEvents?.get(cacheKey(projectId, type));
+  const cached = globalThis.webhooksMatchingEvents?.get(cacheKey(projectId, type));
   return cached && cached.version === version ? cached.events : undefined;
 }
 
@@ -67,8 +69,8 @@ export function rememberMatchingEvents(
   version: number,
   events: MatchingEvent[],
 ): void {
-  globalForCache.webhooksMatchingEvents ??= new Map();
-  const cache = globalForCache.webhooksMatchingEvents;
+  globalThis.webhooksMatchingEvents ??= new Map();
+  const cache = globalThis.webhooksMatchingEvents;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(cacheKey(projectId, type), { version, events });
 }

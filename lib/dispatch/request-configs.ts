@@ -4,17 +4,17 @@ import { toWebhookRequestDto, type WebhookRequestDto } from "../webhooks/seriali
 type CachedRequest = { config: WebhookRequestDto; rateLimited: boolean };
 
 const CACHE_LIMIT = 5_000;
-const globalForCache = globalThis as unknown as {
-  webhooksRequestConfigs?: Map<string, CachedRequest>;
-};
+declare global {
+  var webhooksRequestConfigs: Map<string, CachedRequest> | undefined;
+}
 
 /**
  * A request's config as the renderer takes it, parsed once per request version (its id and
  * updatedAt): a batch of claimed deliveries mostly shares a few requests.
  */
 export function requestConfig(version: string, parse: () => WebhookRequest): CachedRequest {
-  globalForCache.webhooksRequestConfigs ??= new Map();
-  const cache = globalForCache.webhooksRequestConfigs;
+  globalThis.webhooksRequestConfigs ??= new Map();
+  const cache = globalThis.webhooksRequestConfigs;
   const cached = cache.get(version);
   if (cached) return cached;
   const row = parse();

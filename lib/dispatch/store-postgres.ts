@@ -547,7 +547,9 @@ type Listener = {
   timer: NodeJS.Timeout | null;
 };
 
-const globalForListener = globalThis as unknown as { webhooksQueueListener?: Listener };
+declare global {
+  var webhooksQueueListener: Listener | undefined;
+}
 
 function notifyAll(listener: Listener): void {
   for (const callback of listener.callbacks) callback();
@@ -585,8 +587,8 @@ function connectListener(listener: Listener): void {
 
 const listenNotifyWatcher: QueueWatcher = {
   watch(onChange) {
-    globalForListener.webhooksQueueListener ??= { callbacks: new Set(), client: null, timer: null };
-    const listener = globalForListener.webhooksQueueListener;
+    globalThis.webhooksQueueListener ??= { callbacks: new Set(), client: null, timer: null };
+    const listener = globalThis.webhooksQueueListener;
     const callback = () => onChange();
     listener.callbacks.add(callback);
     connectListener(listener);

@@ -11,15 +11,17 @@ import type { QueueWatcher } from "./store-types";
  */
 export type { QueueWatcher } from "./store-types";
 
-const globalForWake = globalThis as unknown as { webhooksWake?: EventEmitter };
+declare global {
+  var webhooksWake: EventEmitter | undefined;
+}
 
 function emitter(): EventEmitter {
-  if (!globalForWake.webhooksWake) {
+  if (!globalThis.webhooksWake) {
     const created = new EventEmitter();
     created.setMaxListeners(100);
-    globalForWake.webhooksWake = created;
+    globalThis.webhooksWake = created;
   }
-  return globalForWake.webhooksWake;
+  return globalThis.webhooksWake;
 }
 
 /** Tells this process's workers that deliveries became due. */
