@@ -7,32 +7,40 @@ import { prepareDatabase } from "../lib/db/startup";
 import { startMaintenance } from "../lib/dispatch/maintenance";
 import { startWorker } from "../lib/dispatch/worker";
 import { env } from "../lib/env";
+import { logger } from "../lib/observability/logger";
 
 await prepareDatabase();
 const worker = startWorker({
   concurrency: env().WORKER_CONCURRENCY,
   pollMs: env().WORKER_POLL_MS,
   leaseMs: env().WORKER_LEASE_MS,
-  log: (message) => console.error(`[worker] ${message}`),
+  log: (message, fields) => logger().warn({ component: "worker", ...fields }, message),
 });
 const maintenance = startMaintenance({
   retentionDays: env().RETENTION_DAYS,
-  log: (message) => console.error(`[worker] ${message}`),
+  log: (message, fields) => logger().warn({ component: "worker", ...fields }, message),
 });
-console.log(`worker ${worker.id} started (concurrency ${env().WORKER_CONCURRENCY})`);
+logger().info(
+  { component: "worker", workerId: worker.id, concurrency: env().WORKER_CONCURRENCY },
+  "worker started",
+);
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: finishing the attempts in flight…`);
+  logger().info(
+    { component: "worker", workerId: worker.id, signal },
+    "finishing the attempts in flight",
+  );
   maintenance.stop();
   await worker.stop();
   const { db } = await import("../lib/db/client");
   const { closePostgresPools } = await import("../lib/db/postgres-pool");
   await db.$disconnect();
   await closePostgresPools();
-  console.log("worker stopped");
+  logger().info({ component: "worker", workerId: worker.id }, "worker stopped");
+  logger().flush();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

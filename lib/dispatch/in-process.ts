@@ -1,4 +1,5 @@
 import { env } from "../env";
+import { logger } from "../observability/logger";
 import { type Maintenance, startMaintenance } from "./maintenance";
 import { startWorker, type Worker } from "./worker";
 
@@ -14,11 +15,11 @@ export function startInProcessWorker(): Worker | null {
     concurrency: env().WORKER_CONCURRENCY,
     pollMs: env().WORKER_POLL_MS,
     leaseMs: env().WORKER_LEASE_MS,
-    log: (message) => console.error(`[worker] ${message}`),
+    log: (message, fields) => logger().warn({ component: "worker", ...fields }, message),
   });
   globalThis.webhooksMaintenance ??= startMaintenance({
     retentionDays: env().RETENTION_DAYS,
-    log: (message) => console.error(`[worker] ${message}`),
+    log: (message, fields) => logger().warn({ component: "worker", ...fields }, message),
   });
   return globalThis.webhooksWorker;
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from "../errors";
 import { deleteExpiredDeliveries } from "./retention";
 
 export const MAINTENANCE_EVERY_MS = 10 * 60_000;
@@ -17,7 +18,7 @@ export type Maintenance = {
 export function startMaintenance(options: {
   retentionDays: number;
   everyMs?: number;
-  log?: (message: string) => void;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
 }): Maintenance {
   const log = options.log ?? (() => {});
   let running: Promise<void> | null = null;
@@ -33,7 +34,7 @@ export function startMaintenance(options: {
           );
         }
       })
-      .catch((error: unknown) => log(`retention failed: ${(error as Error).message}`))
+      .catch((error: unknown) => log(`retention failed: ${errorMessage(error)}`))
       .finally(() => {
         running = null;
       });

@@ -11,7 +11,8 @@ export type WorkerOptions = {
   concurrency: number;
   pollMs: number;
   leaseMs: number;
-  log?: (message: string) => void;
+  /** Problems worth an operator's eye, with the ids they concern. */
+  log?: (message: string, fields?: Record<string, unknown>) => void;
   /** How this worker hears of work queued by other processes (the engine's by default). */
   watcher?: QueueWatcher;
 };
@@ -66,7 +67,7 @@ export function startWorker(options: WorkerOptions): Worker {
     () => {
       if (inFlight.size === 0) return;
       renewLeases({ workerId: id, leaseMs: options.leaseMs }).catch((error: unknown) =>
-        log(`lease renewal failed: ${messageOf(error)}`),
+        log(`lease renewal failed: ${messageOf(error)}`, { workerId: id }),
       );
     },
     Math.max(250, Math.floor(options.leaseMs / 3)),
@@ -87,7 +88,12 @@ export function startWorker(options: WorkerOptions): Worker {
   const start = (delivery: ClaimedDelivery) => {
     workerInFlight.inc();
     const task = sendClaimed(delivery, id, settler)
-      .catch((error: unknown) => log(`delivery ${delivery.id}: ${messageOf(error)}`))
+      .catch((error: unknown) =>
+        log(`delivery failed to process: ${messageOf(error)}`, {
+          workerId: id,
+          deliveryId: delivery.id,
+        }),
+      )
       .finally(() => {
         workerInFlight.dec();
         inFlight.delete(task);
@@ -111,7 +117,7 @@ export function startWorker(options: WorkerOptions): Worker {
           });
         } catch (error) {
           failed = true;
-          log(`claim failed: ${messageOf(error)}`);
+          log(`claim failed: ${messageOf(error)}`, { workerId: id });
         }
       }
       for (const delivery of claimed) {
