@@ -1,7 +1,9 @@
 // A standalone delivery worker. Run any number of them beside the web process (with
 // WORKER_IN_PROCESS=false there, if only standalone workers should send). `npm run worker`
 // runs it compiled (scripts/build-worker.mjs → dist/worker.mjs, plain node: no TypeScript
-// loader in memory); `npm run worker:dev` runs this file through tsx.
+// loader in memory); `npm run worker:dev` runs this file through tsx. Its start and stop are
+// plain lines on stdout (tests and operators read "worker <id> started"); problems are JSON log
+// lines with the ids they concern.
 
 import { prepareDatabase } from "../lib/db/startup";
 import { startMaintenance } from "../lib/dispatch/maintenance";
@@ -20,27 +22,20 @@ const maintenance = startMaintenance({
   retentionDays: env().RETENTION_DAYS,
   log: (message, fields) => logger().warn({ component: "worker", ...fields }, message),
 });
-logger().info(
-  { component: "worker", workerId: worker.id, concurrency: env().WORKER_CONCURRENCY },
-  "worker started",
-);
+console.log(`worker ${worker.id} started (concurrency ${env().WORKER_CONCURRENCY})`);
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  logger().info(
-    { component: "worker", workerId: worker.id, signal },
-    "finishing the attempts in flight",
-  );
+  console.log(`${signal}: finishing the attempts in flight…`);
   maintenance.stop();
   await worker.stop();
   const { db } = await import("../lib/db/client");
   const { closePostgresPools } = await import("../lib/db/postgres-pool");
   await db.$disconnect();
   await closePostgresPools();
-  logger().info({ component: "worker", workerId: worker.id }, "worker stopped");
-  logger().flush();
+  console.log("worker stopped");
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
