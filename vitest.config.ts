@@ -22,6 +22,7 @@ const ROOT = fileURLToPath(new URL(".", import.meta.url));
 const SQLITE_ONLY = [
   "tests/integration/db-connection.test.ts",
   "tests/integration/migrations.test.ts",
+  "tests/integration/**/*.sqlite.test.ts",
 ];
 
 /** Files about the PostgreSQL engine itself; they need the server and run in its project only. */
