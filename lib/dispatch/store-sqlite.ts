@@ -20,7 +20,7 @@ import {
 } from "./matching-events";
 import { countPerRequest, pauseReason, RATE_WINDOW_MS } from "./queue-rules";
 import { renderedSnapshotSchema } from "./rendered-snapshot";
-import { requestConfig } from "./request-configs";
+import { toClaimedDelivery } from "./request-configs";
 import { newId, sqlBoolean, sqlDate, sqlJson, toSqlDate } from "./sql-values";
 import type {
   ClaimedDelivery,
@@ -357,34 +357,9 @@ async function loadClaimed(ids: string[]): Promise<ClaimedDelivery[]> {
   const rows = await readOutsideTransaction(() =>
     statement(LOAD_SQL).all({ ids: JSON.stringify(ids) }),
   );
-  return rows.map((raw) => {
-    const row = loadedRowSchema.parse(raw);
-    const json = row.request;
-    const request =
-      json !== null && row.requestVersion !== null
-        ? requestConfig(row.requestVersion, () => sqlJson(requestRowSchema).parse(json))
-        : null;
-    return {
-      id: row.id,
-      projectId: row.projectId,
-      leaseOwner: row.leaseOwner,
-      status: row.status,
-      attemptCount: row.attemptCount,
-      maxAttempts: row.maxAttempts,
-      nextAttemptAt: row.nextAttemptAt,
-      rendered: row.rendered,
-      call: row.call,
-      occurredAt: row.occurredAt,
-      triggerType: row.triggerType,
-      project: {
-        timeZone: row.timeZone,
-        gaMeasurementId: row.gaMeasurementId,
-        gaApiSecret: row.gaApiSecret,
-      },
-      request: request?.config ?? null,
-      rateLimited: request?.rateLimited ?? false,
-    };
-  });
+  return rows.map((raw) =>
+    toClaimedDelivery(loadedRowSchema.parse(raw), (json) => sqlJson(requestRowSchema).parse(json)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
