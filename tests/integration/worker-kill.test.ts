@@ -1,59 +1,23 @@
 import "../helpers/fresh-database";
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ingestCallEvent } from "@/lib/dispatch/ingest";
 import { sampleCallFor } from "@/lib/model/sample-calls";
 import { createWebhookEvent } from "@/lib/webhooks/service";
 import { createUserWithProject } from "../helpers/factories";
-import { TEST_DATABASE_URL } from "../helpers/fresh-database";
 import { type LoopbackServer, startLoopbackServer } from "../helpers/loopback-server";
+import { exited, killWorkerProcesses, startWorkerProcess } from "../helpers/worker-processes";
 
 const DELIVERIES = 200;
 const RESPONSE_DELAY_MS = 1_500;
 
 let receiver: LoopbackServer;
-const workers: ChildProcess[] = [];
 
-/** `npm run worker` as its own process group, so killing it kills tsx and the node it runs. */
-function startWorkerProcess(label: string) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"],
-    {
-      cwd: path.resolve("."),
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: TEST_DATABASE_URL,
-        WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
-        WORKER_CONCURRENCY: String(DELIVERIES),
-        WORKER_LEASE_MS: "3000",
-        WORKER_POLL_MS: "200",
-        NODE_ENV: "production",
-      },
-    },
-  );
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  workers.push(child);
-  return { child, output: () => `[${label}] ${output}` };
-}
-
-function exited(child: ChildProcess) {
-  return new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null)
-      resolve({ code: child.exitCode, signal: child.signalCode });
-    else child.once("exit", (code, signal) => resolve({ code, signal }));
-  });
-}
+const WORKER_ENV = {
+  WORKER_CONCURRENCY: String(DELIVERIES),
+  WORKER_LEASE_MS: "3000",
+  WORKER_POLL_MS: "200",
+};
 
 async function waitFor(
   condition: () => Promise<boolean> | boolean,
@@ -74,15 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of workers) {
-    if (child.exitCode === null && child.signalCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // Already gone.
-      }
-    }
-  }
+  killWorkerProcesses();
   await receiver.close();
 });
 
@@ -118,7 +74,7 @@ describe("a worker killed mid-flight", () => {
     // The test is about leases, not politeness: every delivery may be in flight at once.
     await db.webhookRequest.updateMany({ data: { maxInFlight: DELIVERIES } });
 
-    const first = startWorkerProcess("first worker");
+    const first = startWorkerProcess("first worker", WORKER_ENV);
     // Killed while every delivery is claimed (leased to this worker) and the first requests
     // are on the wire: the receiver holds each for 1.5 s, so none has been answered yet.
     await waitFor(
@@ -127,12 +83,15 @@ describe("a worker killed mid-flight", () => {
       `requests in flight\n${first.output()}`,
     );
     process.kill(-(first.child.pid ?? 0), "SIGKILL");
-    const sentBeforeKill = receiver.requests.length;
     expect((await exited(first.child)).signal).toBe("SIGKILL");
+    // Requests the killed worker wrote just before dying may still be in the receiver's socket
+    // buffers: count what it sent only once they have been read.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sentBeforeKill = receiver.requests.length;
     const inFlight = await db.delivery.count({ where: { id: { in: ids }, status: "sending" } });
     expect(inFlight).toBe(DELIVERIES);
 
-    const second = startWorkerProcess("second worker");
+    const second = startWorkerProcess("second worker", WORKER_ENV);
     await waitFor(
       async () =>
         (await db.delivery.count({ where: { id: { in: ids }, status: "succeeded" } })) ===
