@@ -3,6 +3,12 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { Toaster } from "sonner";
+import { z } from "zod";
+
+// The pages' Content-Security-Policy forbids eval; zod would otherwise probe for it (a caught
+// `new Function`) and the browser would report each probe as a policy violation. The server
+// keeps zod's compiled fast path.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(

@@ -22,6 +22,7 @@ const LAYER_CHECK_ARGS = [
   "components",
   "scripts",
   "instrumentation.ts",
+  "proxy.ts",
   "--config",
   ".dependency-cruiser.cjs",
   "--output-type",

@@ -8,6 +8,7 @@ import { DEVICE_COOKIE, DEVICE_MAX_AGE_DAYS } from "@/lib/auth/devices";
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { requestIsHttps } from "@/lib/http/security-headers";
 
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const store = await cookies();
@@ -41,10 +42,12 @@ export async function requireProjectAction(projectId: string, minimum: Role) {
   return { user, role };
 }
 
+/** Cookies are marked Secure when a trusted proxy says the browser came over https. */
 async function isHttps(): Promise<boolean> {
-  const h = await headers();
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return proto === "https";
+  return requestIsHttps({
+    forwardedProto: (await headers()).get("x-forwarded-proto"),
+    trustProxy: env().TRUST_PROXY,
+  });
 }
 
 export async function setSessionCookie(token: string, expiresAt: Date) {

@@ -1,42 +1,12 @@
 // The app as a user runs it: `next build` once (skipped while the build is newer than every
 // source it is built from), the compiled worker, and `next start` in production mode on a
 // loopback port with the bench's own database.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { buildIsCurrent } from "../build-inputs";
 import type { Engine } from "./options";
 import { findFreePort, runToEnd, type Started, startProcess, waitForHttp } from "./processes";
-
-// What `next build` reads: a change in any of these makes the build stale.
-const BUILD_INPUTS = [
-  "app",
-  "components",
-  "lib",
-  "instrumentation.ts",
-  "next.config.js",
-  "postcss.config.mjs",
-  "tsconfig.json",
-  "package.json",
-  "package-lock.json",
-];
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) {
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
-
-export function buildIsCurrent(root: string): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  return BUILD_INPUTS.every((input) => newestMtime(path.join(root, input)) <= built);
-}
 
 const nextBin = (root: string) => path.join(root, "node_modules", "next", "dist", "bin", "next");
 

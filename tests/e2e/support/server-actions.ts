@@ -5,13 +5,8 @@ import { inject } from "vitest";
 import { appUrl } from "./context";
 
 /** The id Next gave a server action in this build, as a browser would send it. */
-export function actionId(name: string): string {
-  const manifestFile = path.join(
-    inject("appDir"),
-    ".next",
-    "server",
-    "server-reference-manifest.json",
-  );
+export function actionId(name: string, appDir: string = inject("appDir")): string {
+  const manifestFile = path.join(appDir, ".next", "server", "server-reference-manifest.json");
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as {
     node: Record<string, { exportedName?: string }>;
   };
@@ -30,13 +25,18 @@ export async function postServerAction(options: {
   pagePath: string;
   as?: Page;
   headers?: Record<string, string>;
+  /** Another running build than the e2e suite's app (its origin and folder). */
+  app?: { url: string; dir: string };
 }): Promise<Response> {
   const cookies = options.as ? await options.as.context().cookies() : [];
-  return fetch(appUrl(options.pagePath), {
+  const url = options.app
+    ? new URL(options.pagePath, options.app.url).toString()
+    : appUrl(options.pagePath);
+  return fetch(url, {
     method: "POST",
     redirect: "manual",
     headers: {
-      "Next-Action": actionId(options.name),
+      "Next-Action": actionId(options.name, options.app?.dir),
       Accept: "text/x-component",
       "Content-Type": "text/plain;charset=UTF-8",
       ...(cookies.length > 0
