@@ -3,19 +3,15 @@ import { db } from "../db/client";
 import { AppError } from "../errors";
 import { parseColumn } from "../model/stored";
 
-/** In rising order of rights: each role can do what the ones before it can. */
-export const ROLES = ["viewer", "admin", "owner"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role, rank } from "./roles";
+
+export { ROLES, type Role, rank };
 
 const roleColumn = z.enum(ROLES);
 
 export function parseRole(membership: { role: string; userId: string; projectId: string }): Role {
   const ref = { table: "Membership", id: `${membership.userId}/${membership.projectId}` };
   return parseColumn(roleColumn, membership.role, ref, "role");
-}
-
-export function rank(role: Role): number {
-  return ROLES.indexOf(role);
 }
 
 /**
