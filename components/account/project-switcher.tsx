@@ -106,11 +106,6 @@ export function ProjectSwitcher({
 }
 
 function NewProjectDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { form, onSubmit, pending, formError } = useServerForm(
-    projectCreateSchema,
-    createProjectAction,
-    { defaultValues: { name: "" } },
-  );
   return (
     <Dialog
       open={open}
@@ -119,23 +114,37 @@ function NewProjectDialog({ open, onClose }: { open: boolean; onClose: () => voi
       description="You become its owner. It starts with the default Google Analytics event."
       size="sm"
     >
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        {formError ? <Alert tone="error">{formError}</Alert> : null}
-        <Field
-          label="Project name"
-          data-autofocus
-          error={form.formState.errors.name?.message}
-          {...form.register("name")}
-        />
-        <div className="flex justify-end gap-2">
-          <Button variant="ghost" onClick={onClose}>
+      <NewProjectForm onCancel={onClose} />
+    </Dialog>
+  );
+}
+
+/** Creates a project the signed-in user owns and goes to it (also on the no-project page). */
+export function NewProjectForm({ onCancel }: { onCancel?: () => void }) {
+  const { form, onSubmit, pending, formError } = useServerForm(
+    projectCreateSchema,
+    createProjectAction,
+    { defaultValues: { name: "" } },
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4 text-left">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <Field
+        label="Project name"
+        data-autofocus
+        error={form.formState.errors.name?.message}
+        {...form.register("name")}
+      />
+      <div className="flex justify-end gap-2">
+        {onCancel ? (
+          <Button variant="ghost" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" pending={pending}>
-            Create project
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+        ) : null}
+        <Button type="submit" pending={pending}>
+          Create project
+        </Button>
+      </div>
+    </form>
   );
 }

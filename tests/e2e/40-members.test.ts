@@ -185,3 +185,26 @@ describe("several projects", () => {
     await ownerPage.waitForURL(`**/projects/${owner.project.id}/webhooks`);
   });
 });
+
+describe("removing a member", () => {
+  it("takes the project away from the viewer, who can then start a project of their own", async () => {
+    await ownerPage.goto(membersPath());
+    const row = ownerPage.getByTestId("member-row").filter({ hasText: VIEWER.email });
+    ownerPage.once("dialog", (dialog) => dialog.accept());
+    await row.getByRole("button", { name: "Remove" }).click();
+    await row.waitFor({ state: "detached" });
+    expect(await ownerPage.getByTestId("member-row").count()).toBe(1);
+
+    const gone = await viewerPage.goto(`/projects/${owner.project.id}/webhooks`);
+    expect(gone?.status()).toBe(404);
+    await viewerPage.goto("/");
+    await viewerPage.waitForURL("**/no-project");
+    await viewerPage.getByLabel("Project name").fill("Olena's bureau");
+    await viewerPage.getByRole("button", { name: "Create project" }).click();
+    await viewerPage.waitForURL("**/projects/*/webhooks");
+    expect(await viewerPage.getByTestId("project-switcher").innerText()).toContain(
+      "Olena's bureau",
+    );
+    expect(await viewerPage.getByRole("link", { name: "Members" }).count()).toBe(1);
+  });
+});
