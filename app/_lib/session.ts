@@ -34,10 +34,16 @@ export async function requireProjectPage(projectId: string, minimum: Role = "vie
   }
 }
 
-/** For server actions: the same checks, thrown as AppError so the action maps them. */
-export async function requireProjectAction(projectId: string, minimum: Role) {
+/** For server actions that need only a signed-in user. */
+export async function requireUserAction(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthorized", "Your session has ended; sign in again");
+  return user;
+}
+
+/** For server actions: the same checks, thrown as AppError so the action maps them. */
+export async function requireProjectAction(projectId: string, minimum: Role) {
+  const user = await requireUserAction();
   const role = await requireProjectRole(user.id, projectId, minimum);
   return { user, role };
 }
@@ -91,4 +97,23 @@ export async function setDeviceCookie(token: string) {
 
 export async function userAgent(): Promise<string | null> {
   return (await headers()).get("user-agent");
+}
+
+// The project this browser last switched to; only a hint for the home page, which checks the
+// membership again (lib/auth/access.ts pickCurrentProject). Project URLs name their project.
+const CURRENT_PROJECT_COOKIE = "webhooks_project";
+
+export async function setCurrentProjectCookie(projectId: string) {
+  const store = await cookies();
+  store.set(CURRENT_PROJECT_COOKIE, projectId, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await isHttps(),
+    path: "/",
+    maxAge: 365 * 24 * 60 * 60,
+  });
+}
+
+export async function rememberedProjectId(): Promise<string | undefined> {
+  return (await cookies()).get(CURRENT_PROJECT_COOKIE)?.value;
 }

@@ -5,10 +5,11 @@ import { usePathname } from "next/navigation";
 import { UncheckedBadge, useUncheckedFailures } from "@/components/deliveries/unchecked-count";
 
 const ITEMS = [
-  { segment: "webhooks", label: "Webhooks" },
-  { segment: "webhooks/errors", label: "Webhook error check" },
-  { segment: "simulator", label: "Simulate a call" },
-  { segment: "settings", label: "Project settings" },
+  { segment: "webhooks", label: "Webhooks", managersOnly: false },
+  { segment: "webhooks/errors", label: "Webhook error check", managersOnly: false },
+  { segment: "simulator", label: "Simulate a call", managersOnly: false },
+  { segment: "settings", label: "Project settings", managersOnly: false },
+  { segment: "members", label: "Members", managersOnly: true },
 ] as const;
 
 /** The item whose path is the longest prefix of the page's: the error check is not also "Webhooks". */
@@ -19,14 +20,21 @@ function activeSegment(pathname: string, projectId: string): string | undefined 
     .sort((a, b) => b.length - a.length)[0];
 }
 
-export function AccountNav({ projectId }: { projectId: string }) {
+export function AccountNav({
+  projectId,
+  canManageMembers,
+}: {
+  projectId: string;
+  /** Viewers do not see the Members item (its page answers them 404). */
+  canManageMembers: boolean;
+}) {
   const pathname = usePathname();
   const current = activeSegment(pathname, projectId);
   const unchecked = useUncheckedFailures() ?? 0;
   return (
     <nav aria-label="Account" className="px-3">
       <ul className="space-y-0.5">
-        {ITEMS.map((item) => {
+        {ITEMS.filter((item) => canManageMembers || !item.managersOnly).map((item) => {
           const href = `/projects/${projectId}/${item.segment}`;
           const active = item.segment === current;
           return (

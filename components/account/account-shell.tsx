@@ -1,16 +1,18 @@
 import type { ReactNode } from "react";
 import { logoutAction } from "@/app/_actions/auth";
 import { AccountNav } from "./account-nav";
+import { ProjectSwitcher } from "./project-switcher";
 
 export function AccountShell({
   projectId,
-  projectName,
+  projects,
   userEmail,
   role,
   children,
 }: {
   projectId: string;
-  projectName: string;
+  /** Every project the user is a member of, for the switcher. */
+  projects: { id: string; name: string; role: string }[];
   userEmail: string;
   role: string;
   children: ReactNode;
@@ -18,19 +20,16 @@ export function AccountShell({
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
-        <div className="flex items-center gap-2.5 px-5 py-5">
+        <div className="flex items-center gap-1.5 px-3.5 py-4">
           <span
             aria-hidden
-            className="grid size-8 place-items-center rounded-lg bg-brand-600 font-bold text-white"
+            className="grid size-8 shrink-0 place-items-center rounded-lg bg-brand-600 font-bold text-white"
           >
             ⇄
           </span>
-          <div className="min-w-0">
-            <p className="truncate text-sm font-semibold text-slate-900">{projectName}</p>
-            <p className="text-xs text-slate-500">Integration</p>
-          </div>
+          <ProjectSwitcher projectId={projectId} projects={projects} />
         </div>
-        <AccountNav projectId={projectId} />
+        <AccountNav projectId={projectId} canManageMembers={role !== "viewer"} />
         <div className="mt-auto border-t border-slate-100 px-5 py-4">
           <p
             className="truncate text-sm font-medium text-slate-800"

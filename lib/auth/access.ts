@@ -3,19 +3,15 @@ import { db } from "../db/client";
 import { AppError } from "../errors";
 import { parseColumn } from "../model/stored";
 
-/** In rising order of rights: each role can do what the ones before it can. */
-export const ROLES = ["viewer", "admin", "owner"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role, rank } from "./roles";
+
+export { ROLES, type Role, rank };
 
 const roleColumn = z.enum(ROLES);
 
-function parseRole(membership: { role: string; userId: string; projectId: string }): Role {
+export function parseRole(membership: { role: string; userId: string; projectId: string }): Role {
   const ref = { table: "Membership", id: `${membership.userId}/${membership.projectId}` };
   return parseColumn(roleColumn, membership.role, ref, "role");
-}
-
-function rank(role: Role): number {
-  return ROLES.indexOf(role);
 }
 
 /**
@@ -50,4 +46,15 @@ export async function listUserProjects(userId: string) {
     name: m.project.name,
     role: parseRole({ role: m.role, userId, projectId: m.project.id }),
   }));
+}
+
+/**
+ * The project a signed-in user lands on: the one they last switched to (remembered in a
+ * cookie), while they are still a member of it, else their first.
+ */
+export function pickCurrentProject<P extends { id: string }>(
+  projects: P[],
+  rememberedId: string | undefined,
+): P | undefined {
+  return projects.find((p) => p.id === rememberedId) ?? projects[0];
 }

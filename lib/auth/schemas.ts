@@ -10,13 +10,15 @@ export const emailSchema = z
   .max(254, "Email is too long")
   .pipe(z.email("Enter a valid email, like admin@example.com"));
 
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, "Use at most 200 characters");
+
 export const setupSchema = z
   .object({
     email: emailSchema,
-    password: z
-      .string()
-      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-      .max(200, "Use at most 200 characters"),
+    password: passwordSchema,
     projectName: z
       .string()
       .trim()
@@ -34,3 +36,37 @@ export const loginSchema = z
 
 export type SetupInput = z.input<typeof setupSchema>;
 export type LoginInput = z.input<typeof loginSchema>;
+
+/** Roles an invite may carry: owners are made from members, by an owner (see members.ts). */
+export const INVITE_ROLES = ["admin", "viewer"] as const;
+
+export const inviteCreateSchema = z
+  .object({
+    email: emailSchema,
+    role: z.enum(INVITE_ROLES, "Choose admin or viewer"),
+  })
+  .strict();
+
+export const memberRoleSchema = z
+  .object({ role: z.enum(["owner", "admin", "viewer"], "Choose owner, admin or viewer") })
+  .strict();
+
+/** What a new person sets when they accept an invite; the email is the invite's. */
+export const inviteSignUpSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+    password: passwordSchema,
+  })
+  .strict();
+
+/** What a person with an account types to accept an invite while signed out. */
+export const inviteSignInSchema = z
+  .object({
+    password: z.string().min(1, "Enter your password").max(200, "Use at most 200 characters"),
+  })
+  .strict();
+
+export type InviteCreateInput = z.input<typeof inviteCreateSchema>;
+export type MemberRoleInput = z.input<typeof memberRoleSchema>;
+export type InviteSignUpInput = z.input<typeof inviteSignUpSchema>;
+export type InviteSignInInput = z.input<typeof inviteSignInSchema>;

@@ -12,9 +12,17 @@ export type SessionUser = { id: string; email: string };
 export async function createSession(userId: string, userAgent?: string | null) {
   const token = generateToken();
   const expiresAt = new Date(Date.now() + env().SESSION_MAX_AGE_DAYS * 24 * 60 * 60 * 1000);
-  await db.session.create({
-    data: { id: sha256Hex(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null },
-  });
+  await db.$transaction([
+    db.session.create({
+      data: {
+        id: sha256Hex(token),
+        userId,
+        expiresAt,
+        userAgent: userAgent?.slice(0, 300) ?? null,
+      },
+    }),
+    db.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() } }),
+  ]);
   return { token, expiresAt };
 }
 

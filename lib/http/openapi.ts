@@ -11,6 +11,7 @@ import { TRIGGER_TYPES } from "../model/trigger-types";
 import { MAX_CALL_EVENTS_PER_READ } from "../simulator/call-deliveries";
 import { previewInputSchema } from "../webhooks/preview";
 import { deliveryPaths, deliverySchemas } from "./openapi-deliveries";
+import { memberPaths, memberSchemas } from "./openapi-members";
 import { errorResponse, idParameter, jsonBody, jsonResponse, ref } from "./openapi-parts";
 
 // The document is generated from the same zod schemas the routes validate with, so it cannot
@@ -226,6 +227,7 @@ export function buildOpenApiDocument() {
         },
       },
       ...deliveryPaths(),
+      ...memberPaths(),
       "/api/v1/catalog": {
         get: {
           summary: "Trigger types and the variables each carries",
@@ -242,6 +244,7 @@ export function buildOpenApiDocument() {
         ...inputs,
         ...outputs,
         ...deliverySchemas(),
+        ...memberSchemas(),
         WebhookEvent: {
           type: "object",
           required: [

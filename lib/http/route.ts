@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { Role } from "../auth/access";
 import { authenticateApiKey } from "../auth/api-keys";
+import { API_KEY_ACTOR, type MemberActor } from "../auth/members";
 import { env } from "../env";
 import { AppError } from "../errors";
 import type { ProjectDto } from "../projects/serializers";
@@ -14,6 +16,8 @@ export const API_KEY_HEADER = "Auth-key";
 type RouteContext<TParams> = {
   request: Request;
   project: ProjectDto;
+  /** Who asks: the signed-in member with their role, or the API key (which acts as an admin). */
+  actor: MemberActor;
   params: TParams;
   /** The query string to parse: a session read's `projectId` is already taken out. */
   query: URLSearchParams;
@@ -43,15 +47,20 @@ export const ID_PARAMS = idParams;
  * (no CORS headers), and the cookie is SameSite=Lax. An `Auth-key` header always wins, so API
  * clients see exactly what they saw before.
  */
-async function authenticate(request: Request): Promise<{
+async function authenticate(
+  request: Request,
+  sessionRole: Role,
+): Promise<{
   project: ProjectDto;
   query: URLSearchParams;
+  actor: MemberActor;
   bySession: boolean;
   apiKeyId?: string;
 }> {
   const key = request.headers.get(API_KEY_HEADER);
   if (key === null && isReadMethod(request.method) && hasSessionCookie(request)) {
-    return { ...(await authenticateSessionRead(request)), bySession: true };
+    const { project, query, role, userId } = await authenticateSessionRead(request, sessionRole);
+    return { project, query, actor: { role, userId }, bySession: true };
   }
   const auth = await authenticateApiKey(key);
   if (!auth) {
@@ -63,6 +72,7 @@ async function authenticate(request: Request): Promise<{
   return {
     project: auth.project,
     query: new URL(request.url).searchParams,
+    actor: API_KEY_ACTOR,
     bySession: false,
     apiKeyId: auth.apiKeyId,
   };
@@ -78,6 +88,8 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
     params?: TParamsSchema;
     /** Which of the key's request budgets the route spends (default "api"). */
     budget?: Budget;
+    /** The least role a session read needs (default viewer); 403 below it. */
+    sessionRole?: Role;
   },
   handler: (context: RouteContext<z.infer<TParamsSchema>>) => Promise<Response>,
 ) {
@@ -94,7 +106,10 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
     requestId: string,
   ): Promise<Response> {
     try {
-      const { project, query, bySession, apiKeyId } = await authenticate(request);
+      const { project, query, actor, bySession, apiKeyId } = await authenticate(
+        request,
+        options.sessionRole ?? "viewer",
+      );
       if (apiKeyId) spendBudget(apiKeyId, options.budget ?? "api");
       const rawParams = await segment.params;
       const params = options.params
@@ -105,6 +120,7 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
       const response = await handler({
         request,
         project,
+        actor,
         params: params.data as z.infer<TParamsSchema>,
         query,
         readJson: () => readJsonBody(request),

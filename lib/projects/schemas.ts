@@ -11,9 +11,17 @@ export function isValidTimeZone(value: string): boolean {
   }
 }
 
+const projectNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a project name")
+  .max(100, "Use at most 100 characters");
+
+export const projectCreateSchema = z.object({ name: projectNameSchema }).strict();
+
 export const projectSettingsSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter a project name").max(100, "Use at most 100 characters"),
+    name: projectNameSchema,
     timeZone: z
       .string()
       .trim()
@@ -38,5 +46,6 @@ export const apiKeyCreateSchema = z
   })
   .strict();
 
+export type ProjectCreateInput = z.input<typeof projectCreateSchema>;
 export type ProjectSettingsInput = z.input<typeof projectSettingsSchema>;
 export type ApiKeyCreateInput = z.input<typeof apiKeyCreateSchema>;

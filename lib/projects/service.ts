@@ -6,7 +6,13 @@ import {
   DEFAULT_EVENT_NAME,
   DEFAULT_EVENT_TRIGGER,
 } from "../webhooks/default-event";
-import { DEFAULT_TIME_ZONE, type ProjectSettingsInput, projectSettingsSchema } from "./schemas";
+import {
+  DEFAULT_TIME_ZONE,
+  type ProjectCreateInput,
+  type ProjectSettingsInput,
+  projectCreateSchema,
+  projectSettingsSchema,
+} from "./schemas";
 import { toProjectDto } from "./serializers";
 
 /** Creates a project with its owner and the locked default event, inside the caller's transaction. */
@@ -29,6 +35,13 @@ export async function createProjectInTx(tx: Tx, input: { name: string; ownerId: 
     },
   });
   return project;
+}
+
+/** Another project for a signed-in user, who becomes its owner. */
+export async function createProject(ownerId: string, input: ProjectCreateInput) {
+  const { name } = projectCreateSchema.parse(input);
+  const project = await db.$transaction((tx) => createProjectInTx(tx, { name, ownerId }));
+  return toProjectDto(project);
 }
 
 export async function getProject(projectId: string) {

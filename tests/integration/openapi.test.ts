@@ -60,6 +60,26 @@ describe("GET /api/v1/openapi.json", () => {
     expect(validate({ ...event, requests: [deepBad] })).toBe(false);
   });
 
+  it("describes the member and invite bodies the services accept", async () => {
+    const document = await loadDocument();
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addSchema({ ...document, $id: "https://webhooks.local/openapi.json" });
+    const schema = (name: string) => {
+      const validate = ajv.getSchema(
+        `https://webhooks.local/openapi.json#/components/schemas/${name}`,
+      );
+      if (!validate) throw new Error(`${name} is missing`);
+      return validate;
+    };
+    const invite = schema("InviteInput");
+    expect(invite({ email: "a@example.com", role: "viewer" })).toBe(true);
+    expect(invite({ email: "a@example.com", role: "owner" })).toBe(false);
+    expect(invite({ email: "a@example.com", role: "viewer", extra: 1 })).toBe(false);
+    const role = schema("MemberRoleInput");
+    expect(role({ role: "owner" })).toBe(true);
+    expect(role({ role: "root" })).toBe(false);
+  });
+
   it("documents every configuration route with the Auth-key scheme", async () => {
     const document = await loadDocument();
     expect(Object.keys(document.paths)).toEqual(
@@ -72,6 +92,11 @@ describe("GET /api/v1/openapi.json", () => {
         "/api/v1/render-preview",
         "/api/v1/call-events",
         "/api/v1/call-events/deliveries",
+        "/api/v1/projects",
+        "/api/v1/members",
+        "/api/v1/members/{id}",
+        "/api/v1/invites",
+        "/api/v1/invites/{id}",
       ]),
     );
     expect(document.components.securitySchemes.apiKey).toEqual({

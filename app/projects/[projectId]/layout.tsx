@@ -18,15 +18,9 @@ export default async function ProjectLayout({
     listUserProjects(user.id),
     countUncheckedFailures(projectId),
   ]);
-  const project = projects.find((p) => p.id === projectId);
   return (
     <UncheckedFailuresProvider count={unchecked}>
-      <AccountShell
-        projectId={projectId}
-        projectName={project?.name ?? ""}
-        userEmail={user.email}
-        role={role}
-      >
+      <AccountShell projectId={projectId} projects={projects} userEmail={user.email} role={role}>
         {children}
       </AccountShell>
     </UncheckedFailuresProvider>

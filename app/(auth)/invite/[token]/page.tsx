@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { getCurrentUser } from "@/app/_lib/session";
+import { InviteAccept, InviteUnusable } from "@/components/auth/invite-accept";
+import { lookUpInvite } from "@/lib/auth/invites";
+import type { InviteLookup } from "@/lib/auth/member-serializers";
+import { AppError } from "@/lib/errors";
+
+// The token is in the path: no Referer carries it to another site.
+export const metadata: Metadata = { title: "Join a project", referrer: "no-referrer" };
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  let invite: InviteLookup;
+  try {
+    invite = await lookUpInvite(token);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") {
+      return <InviteUnusable reason={error.message} />;
+    }
+    throw error;
+  }
+  const user = await getCurrentUser();
+  return <InviteAccept token={token} invite={invite} signedInAs={user?.email ?? null} />;
+}

@@ -1,0 +1,3 @@
+import { handleProjectsRead } from "@/lib/http/account-read";
+
+export const GET = handleProjectsRead;
