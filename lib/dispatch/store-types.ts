@@ -13,6 +13,9 @@ export const PAUSE_AFTER_FAILURES = 50;
 
 export type IngestResult = { created: boolean; callEventId: string; deliveries: string[] };
 
+/** What the store answers: the result, and the body hash stored with the call event it names. */
+export type StoredIngest = IngestResult & { bodyHash: string | null };
+
 export type MatchingEvent = {
   id: string;
   name: string;
@@ -82,13 +85,15 @@ export interface EngineStore {
    * Stores a call event and its deliveries in one write transaction: the idempotency check on
    * the event's external id, the project's matching events (cached per config version) and the
    * inserts all see one consistent picture; ids are made in the app, nothing is read back.
-   * `plan` picks the requests that get a delivery from the matching events.
+   * `plan` picks the requests that get a delivery from the matching events. A repeated id
+   * answers the first call event's result with the hash stored for it (null on old rows).
    */
   ingest(
     projectId: string,
     event: CallEvent,
+    bodyHash: string,
     plan: (events: MatchingEvent[]) => PlannedDelivery[],
-  ): Promise<IngestResult>;
+  ): Promise<StoredIngest>;
   /** Leases up to `limit` due deliveries to one worker, fairly and within each request's limits. */
   claim(input: ClaimInput): Promise<string[]>;
   /** The claimed deliveries with their call, request config and project settings, in `ids` order. */
