@@ -13,7 +13,8 @@ export type Maintenance = {
 
 /**
  * Periodic housekeeping beside the delivery worker: deletes deliveries that finished longer ago
- * than the retention period. Runs never overlap; every worker process may run it, since deleting is idempotent.
+ * than the retention period. Runs never overlap; every worker process may run it, since
+ * deleting is idempotent.
  */
 export function startMaintenance(options: {
   retentionDays: number;
