@@ -503,12 +503,36 @@ async function settle(items: Settlement[]): Promise<boolean[]> {
 // Leases and wake-ups
 
 const RENEW_SQL = `
-UPDATE "Delivery" SET "leaseUntil" = $2 WHERE "leaseOwner" = $1 AND "status" = 'sending'`;
+UPDATE "Delivery" SET "leaseUntil" = $2
+WHERE "id" = ANY($3::text[]) AND "leaseOwner" = $1 AND "status" = 'sending'`;
 
-async function renewLeases(workerId: string, leaseUntil: Date): Promise<number> {
+const RELEASE_SQL = `
+UPDATE "Delivery" SET "status" = 'pending', "leaseOwner" = NULL, "leaseUntil" = NULL,
+  "nextAttemptAt" = $3, "updatedAt" = $4
+WHERE "id" = ANY($2::text[]) AND "leaseOwner" = $1 AND "status" = 'sending'`;
+
+async function renewLeases(workerId: string, ids: string[], leaseUntil: Date): Promise<number> {
+  if (ids.length === 0) return 0;
   const { rowCount } = await postgresPool().query(named("renew_leases", RENEW_SQL), [
     workerId,
     leaseUntil,
+    ids,
+  ]);
+  return rowCount ?? 0;
+}
+
+async function releaseLeases(
+  workerId: string,
+  ids: string[],
+  dueAt: Date,
+  now: Date,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { rowCount } = await postgresPool().query(named("release_leases", RELEASE_SQL), [
+    workerId,
+    ids,
+    dueAt,
+    now,
   ]);
   return rowCount ?? 0;
 }
@@ -593,6 +617,7 @@ export const postgresStore: EngineStore = {
   loadClaimed,
   settle,
   renewLeases,
+  releaseLeases,
   notifyQueued,
   queueWatcher: listenNotifyWatcher,
 };

@@ -461,12 +461,43 @@ async function settle(items: Settlement[]): Promise<boolean[]> {
 // Leases and wake-ups
 
 const RENEW_SQL = `
-UPDATE "Delivery" SET "leaseUntil" = @leaseUntil WHERE "leaseOwner" = @workerId AND "status" = 'sending'`;
+UPDATE "Delivery" SET "leaseUntil" = @leaseUntil
+WHERE "id" IN (SELECT value FROM json_each(@ids)) AND "leaseOwner" = @workerId AND "status" = 'sending'`;
 
-async function renewLeases(workerId: string, leaseUntil: Date): Promise<number> {
+const RELEASE_SQL = `
+UPDATE "Delivery" SET "status" = 'pending', "leaseOwner" = NULL, "leaseUntil" = NULL,
+  "nextAttemptAt" = @dueAt, "updatedAt" = @now
+WHERE "id" IN (SELECT value FROM json_each(@ids)) AND "leaseOwner" = @workerId AND "status" = 'sending'`;
+
+async function renewLeases(workerId: string, ids: string[], leaseUntil: Date): Promise<number> {
+  if (ids.length === 0) return 0;
   await connected();
   return writeTransaction(
-    () => statement(RENEW_SQL).run({ workerId, leaseUntil: toSqlDate(leaseUntil) }).changes,
+    () =>
+      statement(RENEW_SQL).run({
+        workerId,
+        ids: JSON.stringify(ids),
+        leaseUntil: toSqlDate(leaseUntil),
+      }).changes,
+  );
+}
+
+async function releaseLeases(
+  workerId: string,
+  ids: string[],
+  dueAt: Date,
+  now: Date,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  await connected();
+  return writeTransaction(
+    () =>
+      statement(RELEASE_SQL).run({
+        workerId,
+        ids: JSON.stringify(ids),
+        dueAt: toSqlDate(dueAt),
+        now: toSqlDate(now),
+      }).changes,
   );
 }
 
@@ -509,6 +540,7 @@ export const sqliteStore: EngineStore = {
   loadClaimed,
   settle,
   renewLeases,
+  releaseLeases,
   // Other processes' watchers see every commit through data_version; nothing to send.
   notifyQueued: () => {},
   queueWatcher: dataVersionWatcher,

@@ -100,8 +100,13 @@ export interface EngineStore {
   loadClaimed(ids: string[]): Promise<ClaimedDelivery[]>;
   /** Writes a batch of outcomes in one transaction; per item, whether it was recorded (lease still held). */
   settle(items: Settlement[]): Promise<boolean[]>;
-  /** Extends the leases a live worker holds; returns how many. */
-  renewLeases(workerId: string, leaseUntil: Date): Promise<number>;
+  /** Extends the leases of `ids` the worker still holds (those in flight in it); returns how many. */
+  renewLeases(workerId: string, ids: string[], leaseUntil: Date): Promise<number>;
+  /**
+   * Hands back deliveries the worker holds but will not settle: pending again, due at `dueAt`,
+   * without an attempt counted. Returns how many it still held.
+   */
+  releaseLeases(workerId: string, ids: string[], dueAt: Date, now: Date): Promise<number>;
   /** Tells workers of other processes that work was queued (after a commit made elsewhere). */
   notifyQueued(): void;
   /** How this engine's workers hear of work other processes queued. */
