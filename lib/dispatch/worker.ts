@@ -138,15 +138,16 @@ export function startWorker(options: WorkerOptions): Worker {
   };
 
   // What waits for a socket, a lookup or a connection goes back to the queue due now, so a
-  // redeploy does not leave it for a lease period; what is on the wire finishes.
+  // redeploy does not leave it for a lease period; what is on the wire finishes. A withdrawn
+  // delivery's request is cancelled on the spot and it is never settled, so its lease can be
+  // released without waiting for its task: a process about to exit may not give it long.
   const withdrawWaiting = async () => {
-    const withdrawn = [...inFlight].flatMap(([deliveryId, flight]) =>
-      flight.withdrawal.withdraw() ? [{ deliveryId, task: flight.task }] : [],
+    const withdrawn = [...inFlight].flatMap(([deliveryId, { withdrawal }]) =>
+      !withdrawal.withdrawn && withdrawal.withdraw() ? [deliveryId] : [],
     );
     if (withdrawn.length === 0) return;
-    await Promise.allSettled(withdrawn.map((flight) => flight.task));
     try {
-      await releaseLeases({ workerId: id, ids: withdrawn.map((flight) => flight.deliveryId) });
+      await releaseLeases({ workerId: id, ids: withdrawn });
     } catch (error) {
       log(`lease release failed, the leases will lapse: ${messageOf(error)}`, { workerId: id });
     }
@@ -193,10 +194,12 @@ export function startWorker(options: WorkerOptions): Worker {
       unsubscribe();
       unwatch();
       wake();
+      // Before and after the loop's last round: it may be claiming right now.
+      const releasedEarly = withdrawWaiting();
       await loop;
-      const released = withdrawWaiting();
+      const releasedLate = withdrawWaiting();
       await Promise.allSettled([...inFlight.values()].map((flight) => flight.task));
-      await released;
+      await Promise.all([releasedEarly, releasedLate]);
       await settler.flush();
       clearInterval(heartbeat);
       for (const resolve of idleWaiters) resolve();
