@@ -1,5 +1,6 @@
 import { type ClaimedDelivery, loadClaimedDeliveries } from "./claimed-delivery";
 import { engineStore } from "./store";
+import { wakeWorkers } from "./wake";
 
 type ClaimInput = { workerId: string; limit: number; leaseMs: number; now?: Date };
 
@@ -28,14 +29,42 @@ export async function claimDeliveryBatch(input: ClaimInput): Promise<ClaimedDeli
 }
 
 /**
- * Extends the leases a live worker holds. Called on a heartbeat, so a delivery waiting for a
- * socket or a slow receiver is not mistaken for a dead worker's and sent a second time.
+ * Extends the leases of the deliveries in flight in a live worker. Called on a heartbeat, so a
+ * delivery waiting for a socket or a slow receiver is not mistaken for a dead worker's and sent
+ * a second time. Only the ids in flight: a row whose processing ended without its outcome
+ * recorded must be left to lapse, not kept leased for as long as the worker lives.
  */
 export async function renewLeases(input: {
   workerId: string;
+  ids: string[];
   leaseMs: number;
   now?: Date;
 }): Promise<number> {
   const now = input.now ?? new Date();
-  return engineStore().renewLeases(input.workerId, new Date(now.getTime() + input.leaseMs));
+  return engineStore().renewLeases(
+    input.workerId,
+    input.ids,
+    new Date(now.getTime() + input.leaseMs),
+  );
+}
+
+/**
+ * Hands deliveries the worker holds back to the queue unsent and uncounted, due at `dueAt`
+ * (now by default), for any worker to claim; workers here and in other processes are woken.
+ */
+export async function releaseLeases(input: {
+  workerId: string;
+  ids: string[];
+  dueAt?: Date;
+  now?: Date;
+}): Promise<number> {
+  const now = input.now ?? new Date();
+  const released = await engineStore().releaseLeases(
+    input.workerId,
+    input.ids,
+    input.dueAt ?? now,
+    now,
+  );
+  if (released > 0) wakeWorkers();
+  return released;
 }

@@ -10,7 +10,7 @@ export type GuardedAgents = { http: http.Agent; https: https.Agent };
  * Pool sizes for the worker's 32 concurrent sends: one slow receiver may hold at most 64
  * sockets, and the whole process at most 256, so a burst cannot exhaust file descriptors.
  */
-const MAX_SOCKETS_PER_HOST = 64;
+export const MAX_SOCKETS_PER_HOST = 64;
 const MAX_TOTAL_SOCKETS = 256;
 const MAX_FREE_SOCKETS_PER_HOST = 32;
 /**

@@ -12,8 +12,9 @@ export type Maintenance = {
 };
 
 /**
- * Periodic housekeeping beside the delivery worker: deletes deliveries older than the retention
- * period. Runs never overlap; every worker process may run it, since deleting is idempotent.
+ * Periodic housekeeping beside the delivery worker: deletes deliveries that finished longer ago
+ * than the retention period. Runs never overlap; every worker process may run it, since
+ * deleting is idempotent.
  */
 export function startMaintenance(options: {
   retentionDays: number;
@@ -30,7 +31,7 @@ export function startMaintenance(options: {
       .then((result) => {
         if (result.deliveries + result.callEvents > 0) {
           log(
-            `retention: deleted ${result.deliveries} deliveries, ${result.attempts} attempts, ${result.callEvents} call events older than ${options.retentionDays} days`,
+            `retention: deleted ${result.deliveries} deliveries, ${result.attempts} attempts, ${result.callEvents} call events finished more than ${options.retentionDays} days ago`,
           );
         }
       })

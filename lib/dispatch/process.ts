@@ -7,8 +7,10 @@ import { fromSnapshot, toSnapshot } from "./rendered-snapshot";
 import { decideRetry } from "./retry-policy";
 import { sendRendered } from "./sender";
 import { createSettler, type Settlement, type Settler } from "./settle";
+import type { Withdrawal } from "./withdrawal";
 
-type Outcome = "succeeded" | "retrying" | "failed" | "skipped";
+/** `withdrawn`: taken back unsent by a stopping worker, which releases its lease; nothing is recorded. */
+type Outcome = "succeeded" | "retrying" | "failed" | "skipped" | "withdrawn";
 
 function renderFor(delivery: ClaimedDelivery): RenderedRequest {
   if (delivery.rendered) return fromSnapshot(delivery.rendered);
@@ -32,8 +34,10 @@ export async function sendClaimed(
   delivery: ClaimedDelivery,
   workerId: string,
   settler: Settler,
+  withdrawal?: Withdrawal,
 ): Promise<Outcome> {
   if (delivery.leaseOwner !== workerId || delivery.status !== "sending") return "skipped";
+  if (withdrawal?.withdrawn) return "withdrawn";
   let rendered: RenderedRequest;
   try {
     rendered = renderFor(delivery);
@@ -50,7 +54,9 @@ export async function sendClaimed(
     allowPrivate: env().WEBHOOK_ALLOW_PRIVATE_TARGETS,
     deliveryId: delivery.id,
     signingSecret: request?.signing.enabled ? (request.signing.secret ?? null) : null,
+    withdrawal,
   });
+  if (withdrawal?.withdrawn) return "withdrawn";
   metrics().attemptDuration.observe(
     { outcome: result.ok ? "succeeded" : "failed" },
     result.durationMs / 1000,
@@ -69,7 +75,7 @@ async function settleWith(
   const result = sent?.result ?? null;
   const statusCode = result?.response?.status ?? null;
   const now = new Date();
-  let outcome: Exclude<Outcome, "skipped">;
+  let outcome: Exclude<Outcome, "skipped" | "withdrawn">;
   let nextAttemptAt = delivery.nextAttemptAt;
   let gone = false;
   if (result?.ok) {

@@ -1,6 +1,7 @@
-// Retention: the delivery log is kept for RETENTION_DAYS. This is the one cross-project job;
-// it still walks project by project, so every statement uses a (projectId, time) index and
-// each batch is a short write transaction the worker and the web process can slip between.
+// Retention: the delivery log is kept for RETENTION_DAYS after each delivery finished. This is
+// the one cross-project job; it still walks project by project, so every statement uses a
+// (projectId, time) index and each batch is a short write transaction the worker and the web
+// process can slip between.
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 
@@ -13,10 +14,12 @@ const pause = () => new Promise((resolve) => setImmediate(resolve));
 
 async function deleteDeliveryBatch(projectId: string, cutoff: Date, batchSize: number) {
   return db.$transaction(async (tx) => {
-    // A delivery being sent right now is left to its worker; the next run takes it.
+    // Only finished work goes, by when it finished: a retry still scheduled, a delivery being
+    // sent and a failure resent (which clears completedAt) are unfinished however old they are.
     const rows = await tx.$queryRaw<Array<{ id: string }>>`
       SELECT "id" FROM "Delivery"
-      WHERE "projectId" = ${projectId} AND "createdAt" < ${cutoff} AND "status" <> 'sending'
+      WHERE "projectId" = ${projectId} AND "completedAt" < ${cutoff}
+        AND "status" IN ('succeeded', 'failed')
       LIMIT ${batchSize}`;
     if (rows.length === 0) return { deliveries: 0, attempts: 0 };
     const ids = Prisma.join(rows.map((row) => row.id));
@@ -39,9 +42,9 @@ async function deleteOrphanCallEvents(projectId: string, cutoff: Date, batchSize
 }
 
 /**
- * Deletes deliveries (with their attempts) created more than `olderThanDays` days ago, then the
- * call events of that age left without deliveries, in batches of `batchSize`. Zero days keeps
- * everything.
+ * Deletes finished deliveries (succeeded or failed, with their attempts) that finished more than
+ * `olderThanDays` days ago, then the call events of that age left without deliveries, in batches
+ * of `batchSize`. Zero days keeps everything.
  */
 export async function deleteExpiredDeliveries(options: {
   olderThanDays: number;

@@ -14,6 +14,7 @@ import {
   outgoingHeaders,
   sentHeaders,
 } from "./wire-headers";
+import type { Withdrawal } from "./withdrawal";
 
 /** The renderer's output (lib/render's RenderedRequest), restated so the sender stands alone. */
 export type OutgoingRequest = {
@@ -32,6 +33,8 @@ export type SendOptions = {
   /** When set, Standard Webhooks headers are added (message id = delivery id). */
   signingSecret?: string | null;
   now?: () => Date;
+  /** Lets a stopping worker cancel the request while no socket is connected for it yet. */
+  withdrawal?: Withdrawal;
 };
 
 /**
@@ -83,6 +86,7 @@ export async function sendRendered(
     headers: headersForGot(headers),
     request: orderedRequestFunction(headers, (request) => {
       clientRequest = request;
+      if (options.withdrawal) watchForWire(request, options.withdrawal);
     }),
     agent: sharedGuardedAgents(options.allowPrivate),
     // Retries, with backoff and Retry-After, belong to the delivery's retry policy.
@@ -92,11 +96,24 @@ export async function sendRendered(
     decompress: true,
     timeout: limits,
   });
+  options.withdrawal?.onWithdraw(() => stream.destroy(new Error("withdrawn before it was sent")));
   const outcome = await receive(stream, target, limits, startedAt);
   return result(outcome, clientRequest ? sentHeaders(clientRequest) : headers);
 }
 
 type Outcome = Pick<AttemptResult, "response" | "error" | "retryAfterMs">;
+
+/**
+ * The request is on the wire once its socket is connected: Node writes a request only to a
+ * connected socket, so before that the receiver cannot have seen a byte of it. A kept-alive
+ * socket is connected when it is handed over.
+ */
+function watchForWire(request: ClientRequest, withdrawal: Withdrawal): void {
+  request.once("socket", (socket) => {
+    if (socket.connecting) socket.once("connect", () => withdrawal.markOnWire());
+    else withdrawal.markOnWire();
+  });
+}
 
 async function receive(
   stream: Request,

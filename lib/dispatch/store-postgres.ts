@@ -21,11 +21,11 @@ import type {
   ClaimedDelivery,
   ClaimInput,
   EngineStore,
-  IngestResult,
   MatchingEvent,
   PlannedDelivery,
   QueueWatcher,
   Settlement,
+  StoredIngest,
 } from "./store-types";
 
 /**
@@ -48,13 +48,13 @@ const NOTIFY_SQL = `SELECT pg_notify('${QUEUE_CHANNEL}', '')`;
 // nothing, and it reads the first one's result instead. It also returns the project's config
 // version (which the events cache is checked against), saving a round trip.
 const INSERT_CALL_EVENT_SQL = `
-INSERT INTO "CallEvent" ("id", "projectId", "externalId", "triggerType", "occurredAt", "receivedAt", "call")
-VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::jsonb)
+INSERT INTO "CallEvent" ("id", "projectId", "externalId", "triggerType", "occurredAt", "receivedAt", "call", "bodyHash")
+VALUES ($1, $2, $3, $4, $5::timestamptz, $6::timestamptz, $7::jsonb, $8)
 ON CONFLICT ("projectId", "externalId") DO NOTHING
 RETURNING (SELECT "webhookConfigVersion" FROM "Project" WHERE "id" = $2) AS "version"`;
 
 const PREVIOUS_SQL = `
-SELECT c."id" AS "callEventId", d."id" AS "deliveryId"
+SELECT c."id" AS "callEventId", c."bodyHash", d."id" AS "deliveryId"
 FROM "CallEvent" c LEFT JOIN "Delivery" d ON d."callEventId" = c."id"
 WHERE c."projectId" = $1 AND c."externalId" = $2
 ORDER BY d."createdAt", d."id"`;
@@ -84,7 +84,11 @@ WITH inserted AS (
 )
 SELECT pg_notify('${QUEUE_CHANNEL}', '') FROM (SELECT COUNT(*) AS n FROM inserted) counted WHERE n > 0`;
 
-const previousRowSchema = z.object({ callEventId: z.string(), deliveryId: z.string().nullable() });
+const previousRowSchema = z.object({
+  callEventId: z.string(),
+  bodyHash: z.string().nullable(),
+  deliveryId: z.string().nullable(),
+});
 const versionSchema = z.object({ version: z.number().int() });
 const eventRowSchema = z.object({
   eventId: z.string(),
@@ -114,9 +118,10 @@ async function loadMatchingEvents(
 async function ingest(
   projectId: string,
   event: CallEvent,
+  bodyHash: string,
   plan: (events: MatchingEvent[]) => PlannedDelivery[],
-): Promise<IngestResult> {
-  return inPostgresTransaction(async (client): Promise<IngestResult> => {
+): Promise<StoredIngest> {
+  return inPostgresTransaction(async (client): Promise<StoredIngest> => {
     const now = new Date();
     const callEventId = newId();
     const inserted = await client.query(named("insert_call_event", INSERT_CALL_EVENT_SQL), [
@@ -127,6 +132,7 @@ async function ingest(
       new Date(event.occurredAt),
       now,
       JSON.stringify(event.call),
+      bodyHash,
     ]);
     if (inserted.rows.length === 0 && event.id) {
       const rows = (
@@ -135,6 +141,7 @@ async function ingest(
       return {
         created: false,
         callEventId: rows[0]?.callEventId ?? "",
+        bodyHash: rows[0]?.bodyHash ?? null,
         deliveries: rows.flatMap((row) => (row.deliveryId ? [row.deliveryId] : [])),
       };
     }
@@ -160,7 +167,7 @@ async function ingest(
         planned.map((item) => item.request.retryAttempts),
       ]);
     }
-    return { created: true, callEventId, deliveries };
+    return { created: true, callEventId, deliveries, bodyHash };
   });
 }
 
@@ -496,12 +503,36 @@ async function settle(items: Settlement[]): Promise<boolean[]> {
 // Leases and wake-ups
 
 const RENEW_SQL = `
-UPDATE "Delivery" SET "leaseUntil" = $2 WHERE "leaseOwner" = $1 AND "status" = 'sending'`;
+UPDATE "Delivery" SET "leaseUntil" = $2
+WHERE "id" = ANY($3::text[]) AND "leaseOwner" = $1 AND "status" = 'sending'`;
 
-async function renewLeases(workerId: string, leaseUntil: Date): Promise<number> {
+const RELEASE_SQL = `
+UPDATE "Delivery" SET "status" = 'pending', "leaseOwner" = NULL, "leaseUntil" = NULL,
+  "nextAttemptAt" = $3, "updatedAt" = $4
+WHERE "id" = ANY($2::text[]) AND "leaseOwner" = $1 AND "status" = 'sending'`;
+
+async function renewLeases(workerId: string, ids: string[], leaseUntil: Date): Promise<number> {
+  if (ids.length === 0) return 0;
   const { rowCount } = await postgresPool().query(named("renew_leases", RENEW_SQL), [
     workerId,
     leaseUntil,
+    ids,
+  ]);
+  return rowCount ?? 0;
+}
+
+async function releaseLeases(
+  workerId: string,
+  ids: string[],
+  dueAt: Date,
+  now: Date,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { rowCount } = await postgresPool().query(named("release_leases", RELEASE_SQL), [
+    workerId,
+    ids,
+    dueAt,
+    now,
   ]);
   return rowCount ?? 0;
 }
@@ -586,6 +617,7 @@ export const postgresStore: EngineStore = {
   loadClaimed,
   settle,
   renewLeases,
+  releaseLeases,
   notifyQueued,
   queueWatcher: listenNotifyWatcher,
 };

@@ -26,11 +26,11 @@ import type {
   ClaimedDelivery,
   ClaimInput,
   EngineStore,
-  IngestResult,
   MatchingEvent,
   PlannedDelivery,
   QueueWatcher,
   Settlement,
+  StoredIngest,
 } from "./store-types";
 
 async function connected(): Promise<void> {
@@ -41,14 +41,14 @@ async function connected(): Promise<void> {
 // Ingest
 
 const PREVIOUS_SQL = `
-SELECT c."id" AS "callEventId", d."id" AS "deliveryId"
+SELECT c."id" AS "callEventId", c."bodyHash", d."id" AS "deliveryId"
 FROM "CallEvent" c LEFT JOIN "Delivery" d ON d."callEventId" = c."id"
 WHERE c."projectId" = @projectId AND c."externalId" = @externalId
 ORDER BY d."createdAt", d."id"`;
 
 const INSERT_CALL_EVENT_SQL = `
-INSERT INTO "CallEvent" ("id", "projectId", "externalId", "triggerType", "occurredAt", "receivedAt", "call")
-VALUES (?, ?, ?, ?, ?, ?, ?)`;
+INSERT INTO "CallEvent" ("id", "projectId", "externalId", "bodyHash", "triggerType", "occurredAt", "receivedAt", "call")
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
 
 const INSERT_DELIVERY_SQL = `
 INSERT INTO "Delivery" ("id", "projectId", "callEventId", "webhookEventId", "webhookRequestId",
@@ -68,7 +68,11 @@ JOIN "WebhookRequest" r ON r."eventId" = e."id" AND r."pausedAt" IS NULL
 WHERE e."projectId" = @projectId AND e."triggerType" = @type AND e."enabled" = 1
 ORDER BY e."createdAt", e."id", r."position"`;
 
-const previousRowSchema = z.object({ callEventId: z.string(), deliveryId: z.string().nullable() });
+const previousRowSchema = z.object({
+  callEventId: z.string(),
+  bodyHash: z.string().nullable(),
+  deliveryId: z.string().nullable(),
+});
 const versionSchema = z.object({ version: z.number().int() });
 const eventRowSchema = z.object({
   eventId: z.string(),
@@ -80,7 +84,7 @@ const eventRowSchema = z.object({
   retryAttempts: z.number().int(),
 });
 
-function previousResult(projectId: string, externalId: string): IngestResult | null {
+function previousResult(projectId: string, externalId: string): StoredIngest | null {
   const rows = statement(PREVIOUS_SQL)
     .all({ projectId, externalId })
     .map((row) => previousRowSchema.parse(row));
@@ -89,6 +93,7 @@ function previousResult(projectId: string, externalId: string): IngestResult | n
   return {
     created: false,
     callEventId: first.callEventId,
+    bodyHash: first.bodyHash,
     deliveries: rows.flatMap((row) => (row.deliveryId ? [row.deliveryId] : [])),
   };
 }
@@ -113,10 +118,11 @@ function loadMatchingEvents(projectId: string, type: TriggerType): MatchingEvent
 async function ingest(
   projectId: string,
   event: CallEvent,
+  bodyHash: string,
   plan: (events: MatchingEvent[]) => PlannedDelivery[],
-): Promise<IngestResult> {
+): Promise<StoredIngest> {
   await connected();
-  return writeTransaction((): IngestResult => {
+  return writeTransaction((): StoredIngest => {
     if (event.id) {
       const previous = previousResult(projectId, event.id);
       if (previous) return previous;
@@ -127,6 +133,7 @@ async function ingest(
       callEventId,
       projectId,
       event.id ?? null,
+      bodyHash,
       event.type,
       toSqlDate(new Date(event.occurredAt)),
       at,
@@ -158,7 +165,7 @@ async function ingest(
       );
       deliveries.push(id);
     }
-    return { created: true, callEventId, deliveries };
+    return { created: true, callEventId, deliveries, bodyHash };
   });
 }
 
@@ -454,12 +461,43 @@ async function settle(items: Settlement[]): Promise<boolean[]> {
 // Leases and wake-ups
 
 const RENEW_SQL = `
-UPDATE "Delivery" SET "leaseUntil" = @leaseUntil WHERE "leaseOwner" = @workerId AND "status" = 'sending'`;
+UPDATE "Delivery" SET "leaseUntil" = @leaseUntil
+WHERE "id" IN (SELECT value FROM json_each(@ids)) AND "leaseOwner" = @workerId AND "status" = 'sending'`;
 
-async function renewLeases(workerId: string, leaseUntil: Date): Promise<number> {
+const RELEASE_SQL = `
+UPDATE "Delivery" SET "status" = 'pending', "leaseOwner" = NULL, "leaseUntil" = NULL,
+  "nextAttemptAt" = @dueAt, "updatedAt" = @now
+WHERE "id" IN (SELECT value FROM json_each(@ids)) AND "leaseOwner" = @workerId AND "status" = 'sending'`;
+
+async function renewLeases(workerId: string, ids: string[], leaseUntil: Date): Promise<number> {
+  if (ids.length === 0) return 0;
   await connected();
   return writeTransaction(
-    () => statement(RENEW_SQL).run({ workerId, leaseUntil: toSqlDate(leaseUntil) }).changes,
+    () =>
+      statement(RENEW_SQL).run({
+        workerId,
+        ids: JSON.stringify(ids),
+        leaseUntil: toSqlDate(leaseUntil),
+      }).changes,
+  );
+}
+
+async function releaseLeases(
+  workerId: string,
+  ids: string[],
+  dueAt: Date,
+  now: Date,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  await connected();
+  return writeTransaction(
+    () =>
+      statement(RELEASE_SQL).run({
+        workerId,
+        ids: JSON.stringify(ids),
+        dueAt: toSqlDate(dueAt),
+        now: toSqlDate(now),
+      }).changes,
   );
 }
 
@@ -502,6 +540,7 @@ export const sqliteStore: EngineStore = {
   loadClaimed,
   settle,
   renewLeases,
+  releaseLeases,
   // Other processes' watchers see every commit through data_version; nothing to send.
   notifyQueued: () => {},
   queueWatcher: dataVersionWatcher,

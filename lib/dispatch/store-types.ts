@@ -13,6 +13,9 @@ export const PAUSE_AFTER_FAILURES = 50;
 
 export type IngestResult = { created: boolean; callEventId: string; deliveries: string[] };
 
+/** What the store answers: the result, and the body hash stored with the call event it names. */
+export type StoredIngest = IngestResult & { bodyHash: string | null };
+
 export type MatchingEvent = {
   id: string;
   name: string;
@@ -82,21 +85,28 @@ export interface EngineStore {
    * Stores a call event and its deliveries in one write transaction: the idempotency check on
    * the event's external id, the project's matching events (cached per config version) and the
    * inserts all see one consistent picture; ids are made in the app, nothing is read back.
-   * `plan` picks the requests that get a delivery from the matching events.
+   * `plan` picks the requests that get a delivery from the matching events. A repeated id
+   * answers the first call event's result with the hash stored for it (null on old rows).
    */
   ingest(
     projectId: string,
     event: CallEvent,
+    bodyHash: string,
     plan: (events: MatchingEvent[]) => PlannedDelivery[],
-  ): Promise<IngestResult>;
+  ): Promise<StoredIngest>;
   /** Leases up to `limit` due deliveries to one worker, fairly and within each request's limits. */
   claim(input: ClaimInput): Promise<string[]>;
   /** The claimed deliveries with their call, request config and project settings, in `ids` order. */
   loadClaimed(ids: string[]): Promise<ClaimedDelivery[]>;
   /** Writes a batch of outcomes in one transaction; per item, whether it was recorded (lease still held). */
   settle(items: Settlement[]): Promise<boolean[]>;
-  /** Extends the leases a live worker holds; returns how many. */
-  renewLeases(workerId: string, leaseUntil: Date): Promise<number>;
+  /** Extends the leases of `ids` the worker still holds (those in flight in it); returns how many. */
+  renewLeases(workerId: string, ids: string[], leaseUntil: Date): Promise<number>;
+  /**
+   * Hands back deliveries the worker holds but will not settle: pending again, due at `dueAt`,
+   * without an attempt counted. Returns how many it still held.
+   */
+  releaseLeases(workerId: string, ids: string[], dueAt: Date, now: Date): Promise<number>;
   /** Tells workers of other processes that work was queued (after a commit made elsewhere). */
   notifyQueued(): void;
   /** How this engine's workers hear of work other processes queued. */

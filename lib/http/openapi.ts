@@ -191,11 +191,12 @@ export function buildOpenApiDocument() {
         post: {
           summary: "Report a call reaching a moment; queues the matching webhook requests",
           description:
-            "Answers 202 with the new deliveries. The optional `id` makes the call idempotent: the same id again answers 200 with the first answer and stores nothing.",
+            "Answers 202 with the new deliveries. The optional `id` makes the call idempotent: the same id with the same event (key order and whitespace do not matter) answers 200 with the first answer and stores nothing; the same id with a different event answers 409 with `error.field` `id` and stores nothing.",
           requestBody: jsonBody(ref("CallEventInput")),
           responses: {
             "202": jsonResponse("Accepted", ref("CallEventAccepted")),
             "200": jsonResponse("Already accepted with this id", ref("CallEventAccepted")),
+            "409": errorResponse("This id was already used for a different event"),
             "413": errorResponse("The body is larger than 256 KiB"),
             ...COMMON_ERRORS,
           },

@@ -14,24 +14,25 @@ export type WorkerProcess = {
 
 const started: WorkerProcess[] = [];
 
-export function startWorkerProcess(label: string, env: Record<string, string>): WorkerProcess {
-  const child = spawn(
-    process.execPath,
-    [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"],
-    {
-      cwd: path.resolve("."),
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: TEST_DATABASE_URL,
-        WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
-        LOG_LEVEL: "warn",
-        NODE_ENV: "production",
-        ...env,
-      },
+/** `script` is `npm run worker`'s entry unless another process that runs a worker is asked for. */
+export function startWorkerProcess(
+  label: string,
+  env: Record<string, string>,
+  script = "scripts/worker.ts",
+): WorkerProcess {
+  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), script], {
+    cwd: path.resolve("."),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: TEST_DATABASE_URL,
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+      ...env,
     },
-  );
+  });
   let output = "";
   child.stdout?.on("data", (chunk) => {
     output += chunk;

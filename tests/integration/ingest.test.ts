@@ -106,6 +106,43 @@ describe("POST /api/v1/call-events", () => {
     expect(await db.callEvent.count({ where: { projectId, externalId: "evt-43" } })).toBe(1);
   });
 
+  it("answers the same id with another body 409 naming the id, and writes nothing", async () => {
+    const { projectId, key } = await projectWithKey("idempotent-conflict");
+    const body = afterCallBody({ duration: 42 }, "evt-77");
+    const first = await callRoute(postCallEvent, { key, method: "POST", body });
+    expect(first.status).toBe(202);
+    const counts = async () => [
+      await db.callEvent.count({ where: { projectId } }),
+      await db.delivery.count({ where: { projectId } }),
+    ];
+    const before = await counts();
+
+    // The same event with its keys in another order and other whitespace is the same event.
+    const reordered = {
+      call: Object.fromEntries(Object.entries(body.call).reverse()),
+      occurredAt: body.occurredAt,
+      type: body.type,
+      id: body.id,
+    };
+    const same = await callRoute(postCallEvent, {
+      key,
+      method: "POST",
+      rawBody: JSON.stringify(reordered, null, 3),
+    });
+    expect(same.status).toBe(200);
+    expect(same.json).toEqual(first.json);
+
+    const changed = await callRoute(postCallEvent, {
+      key,
+      method: "POST",
+      body: afterCallBody({ duration: 43 }, "evt-77"),
+    });
+    expect(changed.status).toBe(409);
+    expect(changed.json.error).toMatchObject({ code: "conflict", field: "id" });
+    expect(changed.json.error.message).toContain("evt-77");
+    expect(await counts()).toEqual(before);
+  });
+
   it("filters by employee, department, call status and minimum duration", async () => {
     const { projectId, key } = await projectWithKey("conditions");
     await db.webhookEvent.updateMany({ where: { projectId }, data: { enabled: false } });

@@ -5,6 +5,7 @@ import "../helpers/allow-private-targets";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { callEventHash } from "@/lib/dispatch/event-hash";
 import { postgresStore } from "@/lib/dispatch/store-postgres";
 import { startWorker } from "@/lib/dispatch/worker";
 import { callEventSchema } from "@/lib/model/call-event";
@@ -67,17 +68,16 @@ describe("a worker's LISTEN connection", () => {
     const sample = sampleCallFor("incoming.answered");
     // The store's ingest notifies through PostgreSQL only, as another process's ingest would;
     // the service would also wake this process's workers directly.
-    const ingestElsewhere = (uniqueid: string) =>
-      postgresStore.ingest(
-        project.id,
-        callEventSchema.parse({
-          type: "incoming.answered",
-          occurredAt: sample.occurredAt,
-          call: { ...sample.call, uniqueid },
-        }),
-        (events) =>
-          events.flatMap((event) => event.requests.map((request) => ({ event, request }))),
+    const ingestElsewhere = (uniqueid: string) => {
+      const event = callEventSchema.parse({
+        type: "incoming.answered",
+        occurredAt: sample.occurredAt,
+        call: { ...sample.call, uniqueid },
+      });
+      return postgresStore.ingest(project.id, event, callEventHash(event), (events) =>
+        events.flatMap((event) => event.requests.map((request) => ({ event, request }))),
       );
+    };
 
     const worker = startWorker({ concurrency: 4, pollMs: POLL_MS, leaseMs: 60_000 });
     try {
