@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { Role } from "../auth/access";
+import { type ApiKeyScope, scopesAllow } from "../auth/api-key-scopes";
 import { authenticateApiKey } from "../auth/api-keys";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -11,9 +13,15 @@ import { authenticateSessionRead, hasSessionCookie, isReadMethod } from "./sessi
 
 export const API_KEY_HEADER = "Auth-key";
 
+/** Who is asking: an API key with its scopes, or a signed-in member (reads only) with a role. */
+export type Caller =
+  | { kind: "api-key"; apiKeyId: string; scopes: ApiKeyScope[] }
+  | { kind: "session"; role: Role };
+
 type RouteContext<TParams> = {
   request: Request;
   project: ProjectDto;
+  caller: Caller;
   params: TParams;
   /** The query string to parse: a session read's `projectId` is already taken out. */
   query: URLSearchParams;
@@ -36,22 +44,21 @@ export const ID_PARAMS = idParams;
  * Who is asking, and for which project.
  *
  * The rule for the session cookie: it authenticates only reads (GET, HEAD) that carry no
- * `Auth-key` header, and the project is named by `?projectId=`; the member needs any role. A
- * write with only a cookie is answered as a request without a key (401), so no route that
+ * `Auth-key` header, and the project is named by `?projectId=`; the member needs any role
+ * unless the route names a `sessionRole`. A write with only a cookie is answered as a request without a key (401), so no route that
  * changes anything can be reached from another site by a forged form: the browser's changes
  * go through server actions, which Next guards itself. A cross-site read cannot see the answer
  * (no CORS headers), and the cookie is SameSite=Lax. An `Auth-key` header always wins, so API
  * clients see exactly what they saw before.
  */
-async function authenticate(request: Request): Promise<{
-  project: ProjectDto;
-  query: URLSearchParams;
-  bySession: boolean;
-  apiKeyId?: string;
-}> {
+async function authenticate(
+  request: Request,
+  minimumRole: Role,
+): Promise<{ project: ProjectDto; query: URLSearchParams; caller: Caller }> {
   const key = request.headers.get(API_KEY_HEADER);
   if (key === null && isReadMethod(request.method) && hasSessionCookie(request)) {
-    return { ...(await authenticateSessionRead(request)), bySession: true };
+    const { project, query, role } = await authenticateSessionRead(request, minimumRole);
+    return { project, query, caller: { kind: "session", role } };
   }
   const auth = await authenticateApiKey(key);
   if (!auth) {
@@ -63,9 +70,16 @@ async function authenticate(request: Request): Promise<{
   return {
     project: auth.project,
     query: new URL(request.url).searchParams,
-    bySession: false,
-    apiKeyId: auth.apiKeyId,
+    caller: { kind: "api-key", apiKeyId: auth.apiKeyId, scopes: auth.scopes },
   };
+}
+
+/** A key without the route's scope is refused before the route does anything. */
+function requireScope(caller: Caller, scope: ApiKeyScope): void {
+  if (caller.kind !== "api-key" || scopesAllow(caller.scopes, scope)) return;
+  throw new AppError("forbidden", `This API key lacks the ${scope} scope`, undefined, {
+    requiredScope: scope,
+  });
 }
 
 /**
@@ -78,6 +92,13 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
     params?: TParamsSchema;
     /** Which of the key's request budgets the route spends (default "api"). */
     budget?: Budget;
+    /**
+     * The scope an API key needs (default admin). Only the call-events ingest takes `ingest`:
+     * a key handed to the telephony platform reaches nothing else.
+     */
+    scope?: ApiKeyScope;
+    /** The role a member reading with the session cookie needs (default viewer: any member). */
+    sessionRole?: Role;
   },
   handler: (context: RouteContext<z.infer<TParamsSchema>>) => Promise<Response>,
 ) {
@@ -94,8 +115,12 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
     requestId: string,
   ): Promise<Response> {
     try {
-      const { project, query, bySession, apiKeyId } = await authenticate(request);
-      if (apiKeyId) spendBudget(apiKeyId, options.budget ?? "api");
+      const { project, query, caller } = await authenticate(
+        request,
+        options.sessionRole ?? "viewer",
+      );
+      requireScope(caller, options.scope ?? "admin");
+      if (caller.kind === "api-key") spendBudget(caller.apiKeyId, options.budget ?? "api");
       const rawParams = await segment.params;
       const params = options.params
         ? options.params.safeParse(rawParams)
@@ -105,12 +130,13 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
       const response = await handler({
         request,
         project,
+        caller,
         params: params.data as z.infer<TParamsSchema>,
         query,
         readJson: () => readJsonBody(request),
       });
       // What one member may read is never kept by a shared cache or shown to the next user.
-      if (bySession && !response.headers.has("Cache-Control")) {
+      if (caller.kind === "session" && !response.headers.has("Cache-Control")) {
         response.headers.set("Cache-Control", "private, no-store");
       }
       return response;

@@ -1,4 +1,4 @@
-import { requireProjectRole } from "../auth/access";
+import { type Role, requireProjectRole } from "../auth/access";
 import { findSessionUser, SESSION_COOKIE } from "../auth/sessions";
 import { AppError } from "../errors";
 import type { ProjectDto } from "../projects/serializers";
@@ -35,13 +35,14 @@ export function hasSessionCookie(request: Request): boolean {
 
 /**
  * The project of a read made by a signed-in member: the session from the cookie, the project
- * from `?projectId=`, any role (a viewer may read). A project the user is not a member of is a
+ * from `?projectId=`, any role unless the route asks for more (a viewer may read). A project the user is not a member of is a
  * 404, like one that does not exist. The query handed on has `projectId` removed, so the
  * route's own strict query parsing sees exactly what an API client would send.
  */
 export async function authenticateSessionRead(
   request: Request,
-): Promise<{ project: ProjectDto; query: URLSearchParams }> {
+  minimumRole: Role = "viewer",
+): Promise<{ project: ProjectDto; query: URLSearchParams; role: Role }> {
   const user = await findSessionUser(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
   if (!user) throw new AppError("unauthorized", "Your session has ended; sign in again");
   const query = new URL(request.url).searchParams;
@@ -54,7 +55,7 @@ export async function authenticateSessionRead(
       PROJECT_QUERY_PARAM,
     );
   }
-  await requireProjectRole(user.id, projectId, "viewer");
+  const role = await requireProjectRole(user.id, projectId, minimumRole);
   query.delete(PROJECT_QUERY_PARAM);
-  return { project: await getProject(projectId), query };
+  return { project: await getProject(projectId), query, role };
 }
