@@ -18,6 +18,11 @@ export type Caller =
   | { kind: "api-key"; apiKeyId: string; scopes: ApiKeyScope[] }
   | { kind: "session"; role: Role };
 
+/** Admin keys and signed-in admins may see secrets; viewers and ingest keys may not. */
+export function callerSeesSecrets(caller: Caller): boolean {
+  return caller.kind === "api-key" ? scopesAllow(caller.scopes, "admin") : caller.role !== "viewer";
+}
+
 type RouteContext<TParams> = {
   request: Request;
   project: ProjectDto;

@@ -32,7 +32,8 @@ export async function draftWebhookEventCopy(
   if (!isTriggerType(type)) {
     throw new AppError("validation_failed", "choose one of the event types", "type");
   }
-  const source = await getWebhookEvent(projectId, eventId);
+  // A copy carries the real header values: masks in it would have nothing stored behind them.
+  const source = await getWebhookEvent(projectId, eventId, "unmasked");
   const requests = source.requests.map(({ id: _id, position: _position, ...config }) => config);
   const draft: WebhookEventInput = {
     name: options.name?.trim() || `Copy of ${source.name}`.slice(0, 100),
