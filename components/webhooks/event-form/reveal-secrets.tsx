@@ -37,21 +37,22 @@ export function HiddenValuesNotice({ stored }: { stored: WebhookEventDto }) {
     onSuccess: ({ requests }) => {
       const byId = new Map(requests.map((r) => [r.id, r]));
       const wasDirty = form.formState.isDirty;
-      const values = form.getValues();
-      const next = {
-        ...values,
-        requests: values.requests.map((request) => {
-          const secrets = request.id ? byId.get(request.id) : undefined;
-          if (!secrets) return request;
-          return { ...request, headers: unmaskHeaders(request.headers, secrets.headers).headers };
-        }),
-      };
-      // Unchanged form: the revealed values become its baseline, so nothing reads as edited.
-      if (wasDirty) {
-        next.requests.forEach((request, index) => {
-          form.setValue(`requests.${index}.headers`, request.headers, { shouldDirty: false });
+      // Leaf by leaf: replacing whole lists would remount the request cards and close what the
+      // admin had opened.
+      form.getValues("requests").forEach((request, index) => {
+        const secrets = request.id ? byId.get(request.id) : undefined;
+        if (!secrets) return;
+        const { headers } = unmaskHeaders(request.headers, secrets.headers);
+        headers.forEach((header, at) => {
+          if (header.value !== request.headers[at]?.value) {
+            form.setValue(`requests.${index}.headers.${at}.value`, header.value, {
+              shouldDirty: false,
+            });
+          }
         });
-      } else form.reset(next);
+      });
+      // An unchanged form takes the revealed values as its baseline: nothing reads as edited.
+      if (!wasDirty) form.reset(form.getValues(), { keepValues: true });
       addSigningSecrets(
         Object.fromEntries(
           requests.flatMap((r) => (r.signingSecret ? [[r.id, r.signingSecret]] : [])),
