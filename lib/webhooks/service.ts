@@ -79,8 +79,27 @@ function keepMaskedHeaders(
   return { ...config, requests };
 }
 
-export async function createWebhookEvent(projectId: string, input: WebhookEventInput) {
-  const config = keepMaskedHeaders(webhookEventSchema.parse(input), () => []);
+/**
+ * `copyOf` names the event a wizard copy started from: its requests carry their source's ids,
+ * and a masked header value there stands for the source's stored value.
+ */
+export async function createWebhookEvent(
+  projectId: string,
+  input: WebhookEventInput,
+  options: { copyOf?: string } = {},
+) {
+  const parsed = webhookEventSchema.parse(input);
+  const sources = options.copyOf
+    ? await db.webhookRequest.findMany({
+        where: { eventId: options.copyOf, event: { projectId } },
+        select: { id: true, headers: true },
+      })
+    : [];
+  const byId = new Map(sources.map((row) => [row.id, row]));
+  const config = keepMaskedHeaders(parsed, (id) => {
+    const row = byId.get(id);
+    return row ? parseStoredHeaders(row) : [];
+  });
   const created = await db.$transaction((tx) => insertEvent(tx, projectId, config));
   return getWebhookEvent(projectId, created.id);
 }

@@ -20,7 +20,7 @@ vi.mock("next/headers", () => ({
 import { previewRequestAction } from "@/app/_actions/preview";
 import { revealEventSecretsAction } from "@/app/_actions/secrets";
 import { sendTestRequestAction } from "@/app/_actions/send-test";
-import { updateEventAction } from "@/app/_actions/webhook-events";
+import { createEventAction, updateEventAction } from "@/app/_actions/webhook-events";
 import * as eventRoute from "@/app/api/v1/webhook-events/[id]/route";
 import * as secretsRoute from "@/app/api/v1/webhook-events/[id]/secrets/route";
 import * as eventsRoute from "@/app/api/v1/webhook-events/route";
@@ -28,6 +28,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db/client";
 import { isSensitiveHeader, MASK } from "@/lib/model/sensitive";
 import { updateProjectSettings } from "@/lib/projects/service";
+import { draftWebhookEventCopy } from "@/lib/webhooks/copy";
 import type { WebhookEventDto } from "@/lib/webhooks/serializers";
 import { createWebhookEvent, getWebhookEvent } from "@/lib/webhooks/service";
 import { listWebhookEventSummaries } from "@/lib/webhooks/summaries";
@@ -277,5 +278,36 @@ describe("sensitive values", () => {
     expect(unsaved).toMatchObject({ ok: false });
     expect(unsaved.ok ? "" : unsaved.message).toContain("request.headers[2].value");
     expect(receiver.requests.length).toBe(before);
+  });
+
+  it("a copy drafted for the wizard shows masks and, saved, keeps the source's stored values", async () => {
+    const { draft } = await draftWebhookEventCopy(projectId, event.id, {
+      type: "incoming.answered",
+      view: "masked",
+    });
+    expectNoSecrets(draft);
+    const source = await db.webhookRequest.findFirstOrThrow({ where: { eventId: event.id } });
+
+    actingAs = owner;
+    // Without naming its source, the masks stand for nothing.
+    const blind = await createEventAction(projectId, draft);
+    expect(blind).toMatchObject({ ok: false });
+    const other = await createUserWithProject("other-copy");
+    const otherOwner = (await createSession(other.user.id)).token;
+    actingAs = otherOwner;
+    // Another project's event cannot lend its values either.
+    const foreign = await createEventAction(other.project.id, draft, event.id);
+    expect(foreign).toMatchObject({ ok: false });
+
+    actingAs = owner;
+    const copied = await createEventAction(projectId, draft, event.id);
+    expect(copied.ok).toBe(true);
+    const copy = await db.webhookRequest.findFirstOrThrow({
+      where: { event: { id: copied.ok ? copied.data.id : "" } },
+    });
+    expect(copy.id).not.toBe(source.id);
+    expect(copy.headers).toEqual(source.headers);
+    expect(copy.signingSecret).toMatch(/^whsec_/);
+    expect(copy.signingSecret).not.toBe(source.signingSecret);
   });
 });

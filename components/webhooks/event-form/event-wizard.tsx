@@ -90,7 +90,7 @@ function WizardForm({
     mutationFn: (input: WebhookEventInput) =>
       mode === "edit" && stored
         ? updateEventAction(projectId, stored.id, input)
-        : createEventAction(projectId, input),
+        : createEventAction(projectId, input, copyOf?.id),
     onSuccess: (result) => {
       if (!result.ok) return;
       void queryClient.invalidateQueries({ queryKey: webhookKeys.events(projectId) });
