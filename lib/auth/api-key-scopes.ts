@@ -19,7 +19,7 @@ export const API_KEY_SCOPE_LABELS: Record<ApiKeyScope, { label: string; descript
   },
   admin: {
     label: "Admin",
-    description: "Everything the API offers: events, deliveries, resends, settings.",
+    description: "Everything the API offers: events, previews, deliveries, resends.",
   },
 };
 

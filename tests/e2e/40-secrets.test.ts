@@ -1,7 +1,8 @@
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sampleCallFor } from "@/lib/model/sample-calls";
-import { launchBrowser, newPage, screenshot } from "./support/browser";
+import { DOCS_DIR, launchBrowser, newPage, screenshot } from "./support/browser";
 import { appUrl } from "./support/context";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
 
@@ -166,6 +167,10 @@ describe("secrets only for admins", () => {
     expect(await seeded.getByTestId("api-key-scopes").innerText()).toBe("Admin");
     await admin.getByRole("heading", { name: "API keys" }).scrollIntoViewIfNeeded();
     await screenshot(admin, "settings-api-key-scopes");
+    await shown.getByRole("button", { name: "Done" }).click();
+    await admin
+      .locator("section", { has: admin.getByRole("heading", { name: "API keys" }) })
+      .screenshot({ path: path.join(DOCS_DIR, "api-key-scopes.png") });
 
     const refused = await fetch(appUrl("/api/v1/webhook-events"), {
       headers: { "Auth-key": ingestKey },
