@@ -194,6 +194,7 @@ describe("sensitive values", () => {
     expect(request?.signingSecret).toMatch(/^whsec_/);
     const ownerRead = await read(secretsRoute.GET, await sessionCookie(owner), "", event.id);
     expect(ownerRead.status).toBe(200);
+    expect(ownerRead.headers.get("cache-control")).toBe("no-store");
     expect(await ownerRead.json()).toEqual(revealed.ok ? revealed.data : null);
     const byKey = await callRoute(secretsRoute.GET, { key: adminKey, params: { id: event.id } });
     expect(byKey.json).toEqual(revealed.ok ? revealed.data : null);
