@@ -9,7 +9,8 @@ const projectIdSchema = z.string().min(1).max(100);
 
 /**
  * The live preview of the wizard: the one renderer, with the trigger type's sample call. A
- * viewer may look; `previewWebhookRequest` parses `input` with the shared schemas.
+ * viewer may look, but sees the GA4 API secret masked; `previewWebhookRequest` parses `input`
+ * with the shared schemas.
  */
 export async function previewRequestAction(
   projectId: string,
@@ -17,7 +18,7 @@ export async function previewRequestAction(
 ): Promise<ActionResult<Preview>> {
   return runAction(async () => {
     const id = projectIdSchema.parse(projectId);
-    await requireProjectAction(id, "viewer");
-    return previewWebhookRequest(id, input);
+    const { role } = await requireProjectAction(id, "viewer");
+    return previewWebhookRequest(id, input, { showSecrets: role !== "viewer" });
   });
 }

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { type ActionResult, runAction } from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
+import type { ApiKeyCreateInput, ApiKeyDto } from "@/lib/auth/api-key-scopes";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
-import type { ApiKeyCreateInput, ProjectSettingsInput } from "@/lib/projects/schemas";
-import type { ApiKeyDto } from "@/lib/projects/serializers";
+import type { ProjectSettingsInput } from "@/lib/projects/schemas";
 import { updateProjectSettings } from "@/lib/projects/service";
 
 // The project id comes from the page URL, never from form data; every action re-checks the

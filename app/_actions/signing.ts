@@ -3,17 +3,19 @@
 import { z } from "zod";
 import { type ActionResult, runAction } from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
-import type { WebhookEventDto } from "@/lib/webhooks/serializers";
 import { rotateSigningSecret } from "@/lib/webhooks/service";
 
 const idSchema = z.string().min(1).max(100);
 
-/** A new signing secret for one saved request; the old one stops being valid at once. */
+/**
+ * A new signing secret for one saved request; the old one stops being valid at once. The new
+ * secret comes back to the admin who asked, once, to be copied to the receiver.
+ */
 export async function rotateSigningSecretAction(
   projectId: string,
   eventId: string,
   requestId: string,
-): Promise<ActionResult<WebhookEventDto>> {
+): Promise<ActionResult<{ requestId: string; signingSecret: string }>> {
   return runAction(async () => {
     const id = idSchema.parse(projectId);
     await requireProjectAction(id, "admin");

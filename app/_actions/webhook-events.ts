@@ -48,15 +48,20 @@ export async function deleteEventAction(
   });
 }
 
-/** The services parse `input` with webhookEventSchema: the same messages the form shows. */
+/**
+ * The services parse `input` with webhookEventSchema: the same messages the form shows. A copy
+ * names its source event, whose stored values stand behind the masked header values it shows.
+ */
 export async function createEventAction(
   projectId: string,
   input: WebhookEventInput,
+  copyOf?: string,
 ): Promise<ActionResult<{ id: string; name: string }>> {
   return runAction(async () => {
     const id = ids.parse(projectId);
     await requireProjectAction(id, "admin");
-    const event = await createWebhookEvent(id, input);
+    const source = copyOf === undefined ? undefined : ids.parse(copyOf);
+    const event = await createWebhookEvent(id, input, { copyOf: source });
     revalidateWebhooks(id);
     return { id: event.id, name: event.name };
   });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { Controller } from "react-hook-form";
 import { toast } from "sonner";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/_actions/project-settings";
 import { useServerForm } from "@/components/forms/use-server-form";
@@ -8,9 +9,17 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import {
+  API_KEY_SCOPE_LABELS,
+  API_KEY_SCOPES,
+  type ApiKeyDto,
+  type ApiKeyScope,
+  apiKeyCreateSchema,
+  DEFAULT_API_KEY_SCOPES,
+} from "@/lib/auth/api-key-scopes";
 import { formatDateTime } from "@/lib/format-date";
-import { apiKeyCreateSchema } from "@/lib/projects/schemas";
-import type { ApiKeyDto } from "@/lib/projects/serializers";
+
+const NEW_KEY = { name: "", scopes: [...DEFAULT_API_KEY_SCOPES] };
 
 export function ApiKeysPanel({
   projectId,
@@ -30,11 +39,11 @@ export function ApiKeysPanel({
       const result = await createApiKeyAction(projectId, values);
       if (result.ok) {
         setCreated({ key: result.data.key, name: result.data.apiKey.name });
-        form.reset({ name: "" });
+        form.reset(NEW_KEY);
       }
       return result;
     },
-    { defaultValues: { name: "" } },
+    { defaultValues: NEW_KEY },
   );
   const [revoking, startRevoke] = useTransition();
 
@@ -58,12 +67,13 @@ export function ApiKeysPanel({
       description={
         <>
           The telephony platform and API clients send a key in the{" "}
-          <code className="font-mono">Auth-key</code> header.
+          <code className="font-mono">Auth-key</code> header. Give the telephony platform an
+          ingest-only key: it can send call events and nothing else.
         </>
       }
     >
       {canEdit ? (
-        <form onSubmit={onSubmit} noValidate className="flex items-start gap-3">
+        <form onSubmit={onSubmit} noValidate className="space-y-4">
           <Field
             label="Key name"
             placeholder="e.g. Telephony, CRM"
@@ -71,7 +81,18 @@ export function ApiKeysPanel({
             error={form.formState.errors.name?.message}
             {...form.register("name")}
           />
-          <Button type="submit" pending={pending} className="mt-6.5">
+          <Controller
+            control={form.control}
+            name="scopes"
+            render={({ field, fieldState }) => (
+              <ScopePicker
+                value={field.value?.[0] ?? "admin"}
+                onChange={(scope) => field.onChange([scope])}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+          <Button type="submit" pending={pending}>
             Create key
           </Button>
         </form>
@@ -121,6 +142,9 @@ export function ApiKeysPanel({
                 Key
               </th>
               <th scope="col" className="py-2 pr-4 font-medium">
+                Scope
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
                 Created
               </th>
               <th scope="col" className="py-2 pr-4 font-medium">
@@ -136,6 +160,15 @@ export function ApiKeysPanel({
               <tr key={key.id} data-testid="api-key-row">
                 <td className="py-2.5 pr-4 font-medium text-slate-800">{key.name}</td>
                 <td className="py-2.5 pr-4 font-mono text-xs text-slate-600">{key.prefix}…</td>
+                <td className="py-2.5 pr-4" data-testid="api-key-scopes">
+                  <span className="flex flex-wrap gap-1">
+                    {key.scopes.map((scope) => (
+                      <Badge key={scope} tone={scope === "admin" ? "amber" : "blue"}>
+                        {API_KEY_SCOPE_LABELS[scope].label}
+                      </Badge>
+                    ))}
+                  </span>
+                </td>
                 <td className="py-2.5 pr-4 text-slate-600">
                   {formatDateTime(key.createdAt, timeZone)}
                 </td>
@@ -159,5 +192,48 @@ export function ApiKeysPanel({
         </table>
       )}
     </Card>
+  );
+}
+
+/** One scope per key: admin already includes ingest, so a choice of two says it all. */
+function ScopePicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: ApiKeyScope;
+  onChange: (scope: ApiKeyScope) => void;
+  error?: string;
+}) {
+  return (
+    <fieldset>
+      <legend className="text-sm font-medium text-slate-700">Scope</legend>
+      <div className="mt-1.5 grid max-w-2xl gap-2 sm:grid-cols-2">
+        {API_KEY_SCOPES.map((scope) => (
+          <label
+            key={scope}
+            className="flex cursor-pointer gap-2.5 rounded-lg p-3 ring-1 ring-slate-200 ring-inset has-checked:bg-brand-50 has-checked:ring-brand-600"
+          >
+            <input
+              type="radio"
+              name="api-key-scope"
+              value={scope}
+              checked={value === scope}
+              onChange={() => onChange(scope)}
+              className="mt-0.5 accent-brand-600"
+            />
+            <span>
+              <span className="block text-sm font-medium text-slate-800">
+                {API_KEY_SCOPE_LABELS[scope].label}
+              </span>
+              <span className="block text-xs text-slate-500">
+                {API_KEY_SCOPE_LABELS[scope].description}
+              </span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {error ? <p className="mt-1 text-xs text-red-600">{error}</p> : null}
+    </fieldset>
   );
 }

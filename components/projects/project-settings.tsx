@@ -1,6 +1,7 @@
 "use client";
 
-import type { ApiKeyDto, ProjectDto } from "@/lib/projects/serializers";
+import type { ApiKeyDto } from "@/lib/auth/api-key-scopes";
+import type { ProjectDto } from "@/lib/projects/serializers";
 import { ApiKeysPanel } from "./api-keys-panel";
 import { ProjectSettingsForm } from "./project-settings-form";
 

@@ -1,7 +1,16 @@
 import { db } from "../db/client";
 import { notFound } from "../errors";
-import { type ApiKeyCreateInput, apiKeyCreateSchema } from "../projects/schemas";
-import { toApiKeyDto, toProjectDto } from "../projects/serializers";
+import type { ApiKey } from "../generated/prisma/client";
+import { parseColumn } from "../model/stored";
+import { toProjectDto } from "../projects/serializers";
+import {
+  type ApiKeyCreateInput,
+  type ApiKeyDto,
+  type ApiKeyScope,
+  apiKeyCreateSchema,
+  formatStoredScopes,
+  storedScopesSchema,
+} from "./api-key-scopes";
 import { generateToken, sha256Hex } from "./tokens";
 
 const KEY_PREFIX = "whk_";
@@ -9,10 +18,16 @@ const VISIBLE_PREFIX_LENGTH = KEY_PREFIX.length + 8;
 const LAST_USED_RESOLUTION_MS = 60 * 1000;
 
 export async function createApiKey(projectId: string, input: ApiKeyCreateInput) {
-  const { name } = apiKeyCreateSchema.parse(input);
+  const { name, scopes } = apiKeyCreateSchema.parse(input);
   const key = `${KEY_PREFIX}${generateToken(30)}`;
   const row = await db.apiKey.create({
-    data: { projectId, name, prefix: key.slice(0, VISIBLE_PREFIX_LENGTH), keyHash: sha256Hex(key) },
+    data: {
+      projectId,
+      name,
+      prefix: key.slice(0, VISIBLE_PREFIX_LENGTH),
+      keyHash: sha256Hex(key),
+      scopes: formatStoredScopes(scopes),
+    },
   });
   return { key, apiKey: toApiKeyDto(row) };
 }
@@ -51,5 +66,21 @@ export async function authenticateApiKey(rawKey: string | null | undefined) {
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { apiKeyId: row.id, project: toProjectDto(row.project) };
+  return { apiKeyId: row.id, scopes: parseScopes(row), project: toProjectDto(row.project) };
+}
+
+function parseScopes(row: Pick<ApiKey, "id" | "scopes">): ApiKeyScope[] {
+  return parseColumn(storedScopesSchema, row.scopes, { table: "ApiKey", id: row.id }, "scopes");
+}
+
+export function toApiKeyDto(row: ApiKey): ApiKeyDto {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: parseScopes(row),
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
 }

@@ -1,8 +1,8 @@
 import type { WebhookRequest } from "../generated/prisma/client";
-import { toWebhookRequestDto, type WebhookRequestDto } from "../webhooks/serializers";
+import { type SendableWebhookRequest, toSendableWebhookRequest } from "../webhooks/serializers";
 import type { ClaimedDelivery } from "./store-types";
 
-type CachedRequest = { config: WebhookRequestDto; rateLimited: boolean };
+type CachedRequest = { config: SendableWebhookRequest; rateLimited: boolean };
 
 const CACHE_LIMIT = 5_000;
 declare global {
@@ -72,7 +72,7 @@ export function requestConfig(version: string, parse: () => WebhookRequest): Cac
   const cached = cache.get(version);
   if (cached) return cached;
   const row = parse();
-  const config = { config: toWebhookRequestDto(row), rateLimited: row.ratePerSecond !== null };
+  const config = { config: toSendableWebhookRequest(row), rateLimited: row.ratePerSecond !== null };
   // Old versions are never asked for again; dropping everything now and then bounds memory.
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(version, config);

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { CallEvent } from "../model/call-event";
 import type { conditionsSchema } from "../model/event-schema";
 import type { TRIGGER_TYPES } from "../model/trigger-types";
-import type { WebhookRequestDto } from "../webhooks/serializers";
+import type { SendableWebhookRequest } from "../webhooks/serializers";
 import type { AttemptResult } from "./attempt-result";
 import type { RenderedSnapshot } from "./rendered-snapshot";
 
@@ -41,7 +41,7 @@ export type ClaimedDelivery = {
   triggerType: (typeof TRIGGER_TYPES)[number];
   project: { timeZone: string; gaMeasurementId: string | null; gaApiSecret: string | null };
   /** Null when the request was deleted after the delivery was queued. */
-  request: WebhookRequestDto | null;
+  request: SendableWebhookRequest | null;
   /** Its request has a rate limit (the worker then looks again when the window turns). */
   rateLimited: boolean;
 };

@@ -3,6 +3,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { notFound } from "../errors";
 import { REQUEST_DEFAULTS } from "../model/defaults";
+import { maskHeaders } from "../model/sensitive";
 import { type PreviewInput, renderWithSampleCall } from "../webhooks/preview";
 import { parseWebhookEventRow } from "../webhooks/rows";
 import { toWebhookRequestDto } from "../webhooks/serializers";
@@ -32,10 +33,18 @@ const decoder = new TextDecoder();
 export async function sendTestRequest(
   projectId: string,
   input: PreviewInput,
-  options: { timeoutMs?: number; signingSecret?: string | null } = {},
+  options: {
+    timeoutMs?: number;
+    signingSecret?: string | null;
+    /** The saved request's headers: masked values from the form are sent as stored. */
+    storedHeaders?: ReadonlyArray<{ name: string; value: string }>;
+  } = {},
 ): Promise<TestSendResult> {
   const deliveryId = `test_${randomUUID()}`;
-  const rendered = await renderWithSampleCall(projectId, input, deliveryId);
+  const rendered = await renderWithSampleCall(projectId, input, {
+    deliveryId,
+    storedHeaders: options.storedHeaders ?? [],
+  });
   const result = await sendRendered(rendered, {
     timeoutMs: options.timeoutMs ?? input.request.timeoutMs ?? REQUEST_DEFAULTS.timeoutMs,
     allowPrivate: env().WEBHOOK_ALLOW_PRIVATE_TARGETS,
@@ -49,7 +58,8 @@ export async function sendTestRequest(
     request: {
       method: result.request.method,
       url: result.request.url,
-      headers: result.request.headers,
+      // The browser shows what was sent; sensitive values stay masked there as everywhere.
+      headers: maskHeaders(result.request.headers),
       body: result.request.body ? decoder.decode(result.request.body) : "",
     },
     response: result.response,
@@ -67,7 +77,7 @@ export async function sendTestForEvent(projectId: string, eventId: string) {
   const event = parseWebhookEventRow(stored);
   const results = [];
   for (const row of event.requests) {
-    const { id, position, paused: _paused, ...request } = toWebhookRequestDto(row);
+    const { id, position, paused: _paused, ...request } = toWebhookRequestDto(row, "unmasked");
     const result = await sendTestRequest(
       projectId,
       { type: event.triggerType, request },

@@ -7,6 +7,7 @@ import {
   webhookEventSchema,
   webhookRequestSchema,
 } from "../model/event-schema";
+import { MASK } from "../model/sensitive";
 import { TRIGGER_TYPES } from "../model/trigger-types";
 import { MAX_CALL_EVENTS_PER_READ } from "../simulator/call-deliveries";
 import { previewInputSchema } from "../webhooks/preview";
@@ -50,6 +51,36 @@ const COMMON_ERRORS = {
   ),
 };
 
+type Operation = { security?: unknown; responses?: Record<string, unknown> };
+
+/**
+ * Every operation needs the admin scope and may answer 403 without it, except the ones that
+ * name their own scope (call-events ingest). OpenAPI 3.1 lets an apiKey requirement list roles.
+ */
+function withScopes(paths: Record<string, Record<string, unknown>>) {
+  const methods = new Set(["get", "post", "put", "patch", "delete"]);
+  for (const item of Object.values(paths)) {
+    for (const [method, value] of Object.entries(item)) {
+      if (!methods.has(method)) continue;
+      const operation = value as Operation;
+      operation.security ??= [{ apiKey: ["admin"] }];
+      operation.responses = {
+        ...operation.responses,
+        "403": errorResponse(
+          "The API key lacks the scope this route needs; `error.requiredScope` names it",
+        ),
+      };
+    }
+  }
+  return paths;
+}
+
+const API_DESCRIPTION = [
+  "Configure which telephony moments send which HTTP requests. Authenticate with a project API key in the `Auth-key` header. The account's own pages read (GET only) with their session cookie instead, naming the project in a `projectId` query parameter; that parameter is not part of the API-key requests.",
+  "A key has scopes: `ingest` reaches only `POST /api/v1/call-events` (give the telephony platform an ingest-only key), `admin` reaches everything. A key without the scope a route needs gets 403 with `error.requiredScope`. Keys made before scopes existed are admin keys.",
+  `Secrets are masked in every read: the values of sensitive headers (Authorization, Cookie, Proxy-Authorization, and names containing token, secret, key, signature or password) read as \`${MASK}\`, and no signing secret is returned. \`GET /api/v1/webhook-events/{id}/secrets\` reveals them (admins only). Sending \`${MASK}\` back unchanged in a PUT keeps the stored value.`,
+].join("\n\n");
+
 export function buildOpenApiDocument() {
   const inputs = componentSchemas(
     {
@@ -77,11 +108,10 @@ export function buildOpenApiDocument() {
     info: {
       title: "Webhooks API",
       version: "1.0.0",
-      description:
-        "Configure which telephony moments send which HTTP requests. Authenticate with a project API key in the `Auth-key` header. The account's own pages read (GET only) with their session cookie instead, naming the project in a `projectId` query parameter; that parameter is not part of the API-key requests.",
+      description: API_DESCRIPTION,
     },
-    security: [{ apiKey: [] }],
-    paths: {
+    security: [{ apiKey: ["admin"] }],
+    paths: withScopes({
       "/api/v1/project": {
         get: {
           summary: "The API key's project",
@@ -145,6 +175,42 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      "/api/v1/webhook-events/{id}/secrets": {
+        parameters: [idParameter],
+        get: {
+          summary: "Reveal an event's stored header values and signing secrets",
+          description:
+            "What every other read masks. An admin key, or a signed-in admin reading with the session cookie; a viewer gets 403.",
+          responses: {
+            "200": jsonResponse("Each request's stored headers and signing secret", {
+              type: "object",
+              required: ["eventId", "requests"],
+              properties: {
+                eventId: { type: "string" },
+                requests: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["id", "headers", "signingSecret"],
+                    properties: {
+                      id: { type: "string" },
+                      headers: {
+                        type: "array",
+                        items: {
+                          type: "object",
+                          properties: { name: { type: "string" }, value: { type: "string" } },
+                        },
+                      },
+                      signingSecret: { type: ["string", "null"] },
+                    },
+                  },
+                },
+              },
+            }),
+            "404": errorResponse("Not found"),
+          },
+        },
+      },
       "/api/v1/webhook-events/{id}/copy": {
         parameters: [idParameter],
         post: {
@@ -163,7 +229,7 @@ export function buildOpenApiDocument() {
         post: {
           summary: "Render a webhook request exactly as it would be sent",
           description:
-            "Renders with the trigger type's sample call unless `call` is given; `curl` reproduces the request byte for byte.",
+            "Renders with the trigger type's sample call unless `call` is given; `curl` reproduces the request byte for byte. Only admins see the project's GA4 API secret: for anyone else `{{ga_api_secret}}` renders as the mask.",
           requestBody: jsonBody(ref("RenderPreviewInput")),
           responses: {
             "200": jsonResponse("The rendered request", {
@@ -191,7 +257,8 @@ export function buildOpenApiDocument() {
         post: {
           summary: "Report a call reaching a moment; queues the matching webhook requests",
           description:
-            "Answers 202 with the new deliveries. The optional `id` makes the call idempotent: the same id with the same event (key order and whitespace do not matter) answers 200 with the first answer and stores nothing; the same id with a different event answers 409 with `error.field` `id` and stores nothing.",
+            "Answers 202 with the new deliveries. The optional `id` makes the call idempotent: the same id with the same event (key order and whitespace do not matter) answers 200 with the first answer and stores nothing; the same id with a different event answers 409 with `error.field` `id` and stores nothing. The one route an ingest-only key reaches.",
+          security: [{ apiKey: ["ingest"] }],
           requestBody: jsonBody(ref("CallEventInput")),
           responses: {
             "202": jsonResponse("Accepted", ref("CallEventAccepted")),
@@ -227,8 +294,8 @@ export function buildOpenApiDocument() {
           },
         },
       },
-      ...deliveryPaths(),
-      ...memberPaths(),
+      ...(deliveryPaths() as Record<string, Record<string, unknown>>),
+      ...(memberPaths() as Record<string, Record<string, unknown>>),
       "/api/v1/catalog": {
         get: {
           summary: "Trigger types and the variables each carries",
@@ -238,7 +305,7 @@ export function buildOpenApiDocument() {
           },
         },
       },
-    },
+    }),
     components: {
       securitySchemes: { apiKey: { type: "apiKey", in: "header", name: "Auth-key" } },
       schemas: {
@@ -273,7 +340,11 @@ export function buildOpenApiDocument() {
               description: "The default event: it can be disabled and copied, not edited",
             },
             conditions: { type: "object" },
-            requests: { type: "array", items: storedRequest },
+            requests: {
+              type: "array",
+              items: storedRequest,
+              description: `Sensitive header values read as ${MASK} and signing carries no secret; see /api/v1/webhook-events/{id}/secrets`,
+            },
             createdAt: { type: "string", format: "date-time" },
             updatedAt: { type: "string", format: "date-time" },
           },
@@ -297,6 +368,11 @@ export function buildOpenApiDocument() {
                 code: { type: "string" },
                 message: { type: "string" },
                 field: { type: "string", description: "Path of the offending field" },
+                requiredScope: {
+                  type: "string",
+                  enum: ["ingest", "admin"],
+                  description: "On 403: the scope the API key lacks",
+                },
               },
             },
           },

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Role } from "../auth/access";
+import { type ApiKeyScope, scopesAllow } from "../auth/api-key-scopes";
 import { authenticateApiKey } from "../auth/api-keys";
 import { API_KEY_ACTOR, type MemberActor } from "../auth/members";
 import { env } from "../env";
@@ -13,10 +14,22 @@ import { authenticateSessionRead, hasSessionCookie, isReadMethod } from "./sessi
 
 export const API_KEY_HEADER = "Auth-key";
 
+/** Who is asking: an API key with its scopes, or a signed-in member (reads only) with a role. */
+export type Caller =
+  | { kind: "api-key"; apiKeyId: string; scopes: ApiKeyScope[] }
+  | { kind: "session"; role: Role; userId: string };
+
+/** Admin keys and signed-in admins may see secrets; viewers and ingest keys may not. */
+export function callerSeesSecrets(caller: Caller): boolean {
+  return caller.kind === "api-key" ? scopesAllow(caller.scopes, "admin") : caller.role !== "viewer";
+}
+
 type RouteContext<TParams> = {
   request: Request;
   project: ProjectDto;
-  /** Who asks: the signed-in member with their role, or the API key (which acts as an admin). */
+  /** Who asks: an API key with its scopes, or a signed-in member with their role. */
+  caller: Caller;
+  /** The same, as the member services see it (an API key acts as an admin). */
   actor: MemberActor;
   params: TParams;
   /** The query string to parse: a session read's `projectId` is already taken out. */
@@ -40,8 +53,8 @@ export const ID_PARAMS = idParams;
  * Who is asking, and for which project.
  *
  * The rule for the session cookie: it authenticates only reads (GET, HEAD) that carry no
- * `Auth-key` header, and the project is named by `?projectId=`; the member needs any role. A
- * write with only a cookie is answered as a request without a key (401), so no route that
+ * `Auth-key` header, and the project is named by `?projectId=`; the member needs any role
+ * unless the route names a `sessionRole`. A write with only a cookie is answered as a request without a key (401), so no route that
  * changes anything can be reached from another site by a forged form: the browser's changes
  * go through server actions, which Next guards itself. A cross-site read cannot see the answer
  * (no CORS headers), and the cookie is SameSite=Lax. An `Auth-key` header always wins, so API
@@ -49,18 +62,12 @@ export const ID_PARAMS = idParams;
  */
 async function authenticate(
   request: Request,
-  sessionRole: Role,
-): Promise<{
-  project: ProjectDto;
-  query: URLSearchParams;
-  actor: MemberActor;
-  bySession: boolean;
-  apiKeyId?: string;
-}> {
+  minimumRole: Role,
+): Promise<{ project: ProjectDto; query: URLSearchParams; caller: Caller }> {
   const key = request.headers.get(API_KEY_HEADER);
   if (key === null && isReadMethod(request.method) && hasSessionCookie(request)) {
-    const { project, query, role, userId } = await authenticateSessionRead(request, sessionRole);
-    return { project, query, actor: { role, userId }, bySession: true };
+    const { project, query, role, userId } = await authenticateSessionRead(request, minimumRole);
+    return { project, query, caller: { kind: "session", role, userId } };
   }
   const auth = await authenticateApiKey(key);
   if (!auth) {
@@ -72,10 +79,16 @@ async function authenticate(
   return {
     project: auth.project,
     query: new URL(request.url).searchParams,
-    actor: API_KEY_ACTOR,
-    bySession: false,
-    apiKeyId: auth.apiKeyId,
+    caller: { kind: "api-key", apiKeyId: auth.apiKeyId, scopes: auth.scopes },
   };
+}
+
+/** A key without the route's scope is refused before the route does anything. */
+function requireScope(caller: Caller, scope: ApiKeyScope): void {
+  if (caller.kind !== "api-key" || scopesAllow(caller.scopes, scope)) return;
+  throw new AppError("forbidden", `This API key lacks the ${scope} scope`, undefined, {
+    requiredScope: scope,
+  });
 }
 
 /**
@@ -88,7 +101,12 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
     params?: TParamsSchema;
     /** Which of the key's request budgets the route spends (default "api"). */
     budget?: Budget;
-    /** The least role a session read needs (default viewer); 403 below it. */
+    /**
+     * The scope an API key needs (default admin). Only the call-events ingest takes `ingest`:
+     * a key handed to the telephony platform reaches nothing else.
+     */
+    scope?: ApiKeyScope;
+    /** The role a member reading with the session cookie needs (default viewer: any member). */
     sessionRole?: Role;
   },
   handler: (context: RouteContext<z.infer<TParamsSchema>>) => Promise<Response>,
@@ -106,11 +124,12 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
     requestId: string,
   ): Promise<Response> {
     try {
-      const { project, query, actor, bySession, apiKeyId } = await authenticate(
+      const { project, query, caller } = await authenticate(
         request,
         options.sessionRole ?? "viewer",
       );
-      if (apiKeyId) spendBudget(apiKeyId, options.budget ?? "api");
+      requireScope(caller, options.scope ?? "admin");
+      if (caller.kind === "api-key") spendBudget(caller.apiKeyId, options.budget ?? "api");
       const rawParams = await segment.params;
       const params = options.params
         ? options.params.safeParse(rawParams)
@@ -120,13 +139,15 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
       const response = await handler({
         request,
         project,
-        actor,
+        caller,
+        actor:
+          caller.kind === "session" ? { role: caller.role, userId: caller.userId } : API_KEY_ACTOR,
         params: params.data as z.infer<TParamsSchema>,
         query,
         readJson: () => readJsonBody(request),
       });
       // What one member may read is never kept by a shared cache or shown to the next user.
-      if (bySession && !response.headers.has("Cache-Control")) {
+      if (caller.kind === "session" && !response.headers.has("Cache-Control")) {
         response.headers.set("Cache-Control", "private, no-store");
       }
       return response;

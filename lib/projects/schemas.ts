@@ -40,12 +40,5 @@ export const projectSettingsSchema = z
   })
   .strict();
 
-export const apiKeyCreateSchema = z
-  .object({
-    name: z.string().trim().min(1, "Name the key, e.g. CRM").max(60, "Use at most 60 characters"),
-  })
-  .strict();
-
 export type ProjectCreateInput = z.input<typeof projectCreateSchema>;
 export type ProjectSettingsInput = z.input<typeof projectSettingsSchema>;
-export type ApiKeyCreateInput = z.input<typeof apiKeyCreateSchema>;

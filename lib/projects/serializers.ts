@@ -1,4 +1,4 @@
-import type { ApiKey, Project } from "../generated/prisma/client";
+import type { Project } from "../generated/prisma/client";
 
 export type ProjectDto = {
   id: string;
@@ -17,25 +17,5 @@ export function toProjectDto(project: Project): ProjectDto {
     gaMeasurementId: project.gaMeasurementId ?? "",
     gaApiSecretSet: Boolean(project.gaApiSecret),
     createdAt: project.createdAt.toISOString(),
-  };
-}
-
-export type ApiKeyDto = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
-
-export function toApiKeyDto(key: ApiKey): ApiKeyDto {
-  return {
-    id: key.id,
-    name: key.name,
-    prefix: key.prefix,
-    createdAt: key.createdAt.toISOString(),
-    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
-    revokedAt: key.revokedAt?.toISOString() ?? null,
   };
 }

@@ -11,6 +11,7 @@ import {
 } from "../model/event-schema";
 import { parseTemplate } from "../model/template";
 import { describeTrigger, isTriggerType } from "../model/trigger-types";
+import type { SecretView } from "./serializers";
 import { getWebhookEvent, insertEvent } from "./service";
 
 export type MissingVariable = { path: string; variable: string; message: string };
@@ -22,18 +23,25 @@ function formatPath(path: Array<string | number>): string {
   );
 }
 
-/** The copy as a draft (not saved) and the variables its requests use that the new type lacks. */
+/**
+ * The copy as a draft (not saved) and the variables its requests use that the new type lacks.
+ * The `masked` draft is the one the wizard shows: sensitive header values masked, and each
+ * request keeps its source's id, so a create with `copyOf` puts the stored values back.
+ */
 export async function draftWebhookEventCopy(
   projectId: string,
   eventId: string,
-  options: { type: string; name?: string },
+  options: { type: string; name?: string; view?: SecretView },
 ) {
   const type = options.type;
   if (!isTriggerType(type)) {
     throw new AppError("validation_failed", "choose one of the event types", "type");
   }
-  const source = await getWebhookEvent(projectId, eventId);
-  const requests = source.requests.map(({ id: _id, position: _position, ...config }) => config);
+  const masked = options.view === "masked";
+  const source = await getWebhookEvent(projectId, eventId, masked ? "masked" : "unmasked");
+  const requests = source.requests.map(({ id, position: _position, ...config }) =>
+    masked ? { ...config, id } : config,
+  );
   const draft: WebhookEventInput = {
     name: options.name?.trim() || `Copy of ${source.name}`.slice(0, 100),
     type,

@@ -1,9 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "../db/client";
-import { notFound } from "../errors";
+import { AppError, notFound } from "../errors";
 import { callSchemaFor } from "../model/call-event";
 import { findVariableProblems, ONLY_WHEN_VALID, webhookRequestSchema } from "../model/event-schema";
 import { sampleCallFor } from "../model/sample-calls";
+import { MASK, MASK_UNRESOLVED_MESSAGE, unmaskHeaders } from "../model/sensitive";
 import { TRIGGER_TYPES } from "../model/trigger-types";
 import { type RenderedRequest, renderRequest, toCurl } from "../render";
 
@@ -37,10 +39,17 @@ export type Preview = {
   curl: string;
 };
 
-/**
- * Exactly what the worker would send for this request, rendered with the trigger type's
- * sample call (or the given call), in the project's time zone.
- */
+export type RenderOptions = {
+  deliveryId?: string;
+  /**
+   * The saved request's stored headers. Given (a test send), a masked value the form sent back
+   * is sent as the stored value, and a mask with nothing behind it is refused.
+   */
+  storedHeaders?: ReadonlyArray<{ name: string; value: string }>;
+  /** Replaces the project's GA4 API secret with this stand-in (a viewer's preview). */
+  gaApiSecretStandIn?: string;
+};
+
 /**
  * Renders a request with the trigger type's sample call (or the given call) in the project's
  * time zone: what the worker would send, for the preview and the test send.
@@ -48,9 +57,20 @@ export type Preview = {
 export async function renderWithSampleCall(
   projectId: string,
   input: PreviewInput,
-  deliveryId = PREVIEW_DELIVERY_ID,
+  options: RenderOptions = {},
 ): Promise<RenderedRequest> {
-  const { type, request, call } = previewInputSchema.parse(input);
+  const parsed = previewInputSchema.parse(input);
+  const { type, call } = parsed;
+  let request = parsed.request;
+  if (options.storedHeaders) {
+    const { headers, unresolved } = unmaskHeaders(request.headers, options.storedHeaders);
+    const first = unresolved[0];
+    if (first !== undefined) {
+      const field = `request.headers[${first}].value`;
+      throw new AppError("validation_failed", `${field}: ${MASK_UNRESOLVED_MESSAGE}`, field);
+    }
+    request = { ...request, headers };
+  }
   const project = await db.project.findUnique({
     where: { id: projectId },
     select: { timeZone: true, gaMeasurementId: true, gaApiSecret: true },
@@ -65,22 +85,34 @@ export async function renderWithSampleCall(
     timeZone: project.timeZone,
     eventType: type,
     eventTime: sample.occurredAt,
-    deliveryId,
+    deliveryId: options.deliveryId ?? PREVIEW_DELIVERY_ID,
     gaMeasurementId: project.gaMeasurementId,
-    gaApiSecret: project.gaApiSecret,
+    gaApiSecret:
+      options.gaApiSecretStandIn !== undefined && project.gaApiSecret
+        ? options.gaApiSecretStandIn
+        : project.gaApiSecret,
   });
 }
 
+/**
+ * The preview: exactly what the worker would send. Only admins see the GA4 API secret in it;
+ * for anyone else `{{ga_api_secret}}` shows as the mask wherever it lands (URL, header, body,
+ * curl). It renders as a random stand-in made of characters no encoding changes, which is then
+ * replaced, so percent-encoding or JSON escaping cannot hide it from the replacement.
+ */
 export async function previewWebhookRequest(
   projectId: string,
   input: PreviewInput,
+  options: { showSecrets: boolean } = { showSecrets: false },
 ): Promise<Preview> {
-  const rendered = await renderWithSampleCall(projectId, input);
+  const standIn = options.showSecrets ? undefined : `hidden${randomBytes(12).toString("hex")}`;
+  const rendered = await renderWithSampleCall(projectId, input, { gaApiSecretStandIn: standIn });
+  const hide = (text: string) => (standIn ? text.replaceAll(standIn, MASK) : text);
   return {
     method: rendered.method,
-    url: rendered.url,
-    headers: rendered.headers,
-    body: rendered.body ? new TextDecoder().decode(rendered.body) : "",
-    curl: toCurl(rendered),
+    url: hide(rendered.url),
+    headers: rendered.headers.map((header) => ({ ...header, value: hide(header.value) })),
+    body: hide(rendered.body ? new TextDecoder().decode(rendered.body) : ""),
+    curl: hide(toCurl(rendered)),
   };
 }

@@ -28,7 +28,7 @@ const webhookRequestDtoSchema = z.object({
   timeoutMs: z.number(),
   retry: z.object({ attempts: z.number(), schedule: z.enum(RETRY_SCHEDULES) }),
   delivery: z.object({ maxInFlight: z.number(), ratePerSecond: z.number().nullable() }),
-  signing: z.object({ enabled: z.boolean(), secret: z.string().optional() }),
+  signing: z.object({ enabled: z.boolean() }),
   paused: z.object({ at: z.string(), reason: z.string() }).optional(),
 }) satisfies z.ZodType<WebhookRequestDto>;
 

@@ -60,6 +60,16 @@ export function parseWebhookRequestRow(row: WebhookRequest): WebhookRequestRow {
   };
 }
 
+/** Only the headers column of a request row (what a save needs to keep masked values). */
+export function parseStoredHeaders(row: Pick<WebhookRequest, "id" | "headers">) {
+  return parseColumn(
+    headersColumn,
+    row.headers,
+    { table: "WebhookRequest", id: row.id },
+    "headers",
+  );
+}
+
 type EventColumns = Pick<WebhookEvent, "id" | "triggerType" | "conditions">;
 
 /**

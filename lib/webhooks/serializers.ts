@@ -1,13 +1,14 @@
 import type { WebhookEvent, WebhookRequest } from "../generated/prisma/client";
 import type { Conditions, WebhookRequestConfig } from "../model/event-schema";
+import { maskHeaders } from "../model/sensitive";
 import { describeTrigger, type TriggerType } from "../model/trigger-types";
 import { parseWebhookEventRow, parseWebhookRequestRow } from "./rows";
 
 export type WebhookRequestDto = Omit<WebhookRequestConfig, "id" | "signing"> & {
   id: string;
   position: number;
-  /** The secret is shown to the admin so the receiver can verify signatures. */
-  signing: { enabled: boolean; secret?: string };
+  /** The secret itself is never here: an admin reveals it (revealWebhookEventSecrets). */
+  signing: { enabled: boolean };
   /** Set when deliveries stopped: 410 Gone, or too many failures in a row. */
   paused?: { at: string; reason: string };
 };
@@ -25,8 +26,21 @@ export type WebhookEventDto = {
   updatedAt: string;
 };
 
-/** The stored row back in the shape the schema produced: what POST stores, GET returns. */
-export function toWebhookRequestDto(stored: WebhookRequest): WebhookRequestDto {
+/**
+ * Whether the DTO carries the sensitive header values. Only the services that need the real
+ * request (copy, test send) ask for them; everything that leaves for a browser or an API
+ * client is masked, and an admin reveals the values on demand.
+ */
+export type SecretView = "masked" | "unmasked";
+
+/**
+ * The stored row back in the shape the schema produced: what POST stores, GET returns, with
+ * sensitive header values masked (lib/model/sensitive.ts) and no signing secret.
+ */
+export function toWebhookRequestDto(
+  stored: WebhookRequest,
+  view: SecretView = "masked",
+): WebhookRequestDto {
   const row = parseWebhookRequestRow(stored);
   return {
     id: row.id,
@@ -35,7 +49,7 @@ export function toWebhookRequestDto(stored: WebhookRequest): WebhookRequestDto {
     method: row.method,
     format: row.format,
     dateFormat: row.dateFormat,
-    headers: row.headers,
+    headers: view === "masked" ? maskHeaders(row.headers) : row.headers,
     params: row.params,
     ...(row.body === null ? {} : { body: row.body }),
     ...(row.rpcMethod === null ? {} : { rpcMethod: row.rpcMethod }),
@@ -45,10 +59,7 @@ export function toWebhookRequestDto(stored: WebhookRequest): WebhookRequestDto {
       schedule: row.retrySchedule,
     },
     delivery: { maxInFlight: row.maxInFlight, ratePerSecond: row.ratePerSecond },
-    signing: {
-      enabled: row.signingEnabled,
-      ...(row.signingEnabled && row.signingSecret ? { secret: row.signingSecret } : {}),
-    },
+    signing: { enabled: row.signingEnabled },
     ...(row.pausedAt
       ? { paused: { at: row.pausedAt.toISOString(), reason: row.pausedReason ?? "Paused" } }
       : {}),
@@ -57,6 +68,7 @@ export function toWebhookRequestDto(stored: WebhookRequest): WebhookRequestDto {
 
 export function toWebhookEventDto(
   stored: WebhookEvent & { requests: WebhookRequest[] },
+  view: SecretView = "masked",
 ): WebhookEventDto {
   const event = parseWebhookEventRow(stored);
   return {
@@ -67,9 +79,46 @@ export function toWebhookEventDto(
     enabled: event.enabled,
     locked: event.locked,
     conditions: event.conditions,
-    requests: [...event.requests].sort((a, b) => a.position - b.position).map(toWebhookRequestDto),
+    requests: [...event.requests]
+      .sort((a, b) => a.position - b.position)
+      .map((request) => toWebhookRequestDto(request, view)),
     createdAt: event.createdAt.toISOString(),
     updatedAt: event.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The request as the worker sends it: every header value as stored and the signing secret.
+ * It never leaves the server; the engine (lib/dispatch) is its only reader.
+ */
+export type SendableWebhookRequest = Omit<WebhookRequestDto, "signing"> & {
+  signing: { enabled: boolean; secret?: string };
+};
+
+export function toSendableWebhookRequest(stored: WebhookRequest): SendableWebhookRequest {
+  const dto = toWebhookRequestDto(stored, "unmasked");
+  return {
+    ...dto,
+    signing: {
+      enabled: stored.signingEnabled,
+      ...(stored.signingEnabled && stored.signingSecret ? { secret: stored.signingSecret } : {}),
+    },
+  };
+}
+
+/** What an admin sees on Reveal: each request's headers as stored and its signing secret. */
+export type WebhookRequestSecrets = {
+  id: string;
+  headers: Array<{ name: string; value: string }>;
+  signingSecret: string | null;
+};
+
+export function toWebhookRequestSecrets(stored: WebhookRequest): WebhookRequestSecrets {
+  const row = parseWebhookRequestRow(stored);
+  return {
+    id: row.id,
+    headers: row.headers,
+    signingSecret: row.signingEnabled ? (row.signingSecret ?? null) : null,
   };
 }
 

@@ -8,7 +8,14 @@ import {
   webhookEventPatchSchema,
   webhookEventSchema,
 } from "../model/event-schema";
-import { toWebhookEventDto, toWebhookRequestData } from "./serializers";
+import { MASK_UNRESOLVED_MESSAGE, unmaskHeaders } from "../model/sensitive";
+import { parseStoredHeaders } from "./rows";
+import {
+  type SecretView,
+  toWebhookEventDto,
+  toWebhookRequestData,
+  toWebhookRequestSecrets,
+} from "./serializers";
 import { generateSigningSecret } from "./signing-secret";
 
 // Every query is scoped by the project taken from the session or the API key.
@@ -21,20 +28,78 @@ export async function listWebhookEvents(projectId: string) {
     orderBy: [{ locked: "desc" }, { createdAt: "asc" }],
     include: WITH_REQUESTS,
   });
-  return events.map(toWebhookEventDto);
+  return events.map((event) => toWebhookEventDto(event));
 }
 
-export async function getWebhookEvent(projectId: string, eventId: string) {
+/** The event as API clients and pages see it; `unmasked` only for services that send or copy it. */
+export async function getWebhookEvent(
+  projectId: string,
+  eventId: string,
+  view: SecretView = "masked",
+) {
   const event = await db.webhookEvent.findFirst({
     where: { id: eventId, projectId },
     include: WITH_REQUESTS,
   });
   if (!event) throw notFound("Webhook event");
-  return toWebhookEventDto(event);
+  return toWebhookEventDto(event, view);
 }
 
-export async function createWebhookEvent(projectId: string, input: WebhookEventInput) {
-  const config = webhookEventSchema.parse(input);
+/** What an admin's Reveal shows: every request's stored headers and signing secret. */
+export async function revealWebhookEventSecrets(projectId: string, eventId: string) {
+  const event = await db.webhookEvent.findFirst({
+    where: { id: eventId, projectId },
+    select: { id: true, requests: { orderBy: { position: "asc" } } },
+  });
+  if (!event) throw notFound("Webhook event");
+  return { eventId: event.id, requests: event.requests.map(toWebhookRequestSecrets) };
+}
+
+/**
+ * A mask sent back in a header value keeps the value stored for that header; one with nothing
+ * stored behind it (a new request or header) is refused, naming the field.
+ */
+function keepMaskedHeaders(
+  config: WebhookEventConfig,
+  storedHeaders: (requestId: string) => Array<{ name: string; value: string }>,
+): WebhookEventConfig {
+  const requests = config.requests.map((request, index) => {
+    const stored = request.id ? storedHeaders(request.id) : [];
+    const { headers, unresolved } = unmaskHeaders(request.headers, stored);
+    const first = unresolved[0];
+    if (first !== undefined) {
+      throw new AppError(
+        "validation_failed",
+        `requests[${index}].headers[${first}].value: ${MASK_UNRESOLVED_MESSAGE}`,
+        `requests[${index}].headers[${first}].value`,
+      );
+    }
+    return { ...request, headers };
+  });
+  return { ...config, requests };
+}
+
+/**
+ * `copyOf` names the event a wizard copy started from: its requests carry their source's ids,
+ * and a masked header value there stands for the source's stored value.
+ */
+export async function createWebhookEvent(
+  projectId: string,
+  input: WebhookEventInput,
+  options: { copyOf?: string } = {},
+) {
+  const parsed = webhookEventSchema.parse(input);
+  const sources = options.copyOf
+    ? await db.webhookRequest.findMany({
+        where: { eventId: options.copyOf, event: { projectId } },
+        select: { id: true, headers: true },
+      })
+    : [];
+  const byId = new Map(sources.map((row) => [row.id, row]));
+  const config = keepMaskedHeaders(parsed, (id) => {
+    const row = byId.get(id);
+    return row ? parseStoredHeaders(row) : [];
+  });
   const created = await db.$transaction((tx) => insertEvent(tx, projectId, config));
   return getWebhookEvent(projectId, created.id);
 }
@@ -72,7 +137,7 @@ async function findEditableEvent(tx: Tx, projectId: string, eventId: string) {
       id: true,
       name: true,
       locked: true,
-      requests: { select: { id: true, signingSecret: true } },
+      requests: { select: { id: true, signingSecret: true, headers: true } },
     },
   });
   if (!event) throw notFound("Webhook event");
@@ -98,11 +163,11 @@ export async function updateWebhookEvent(
   eventId: string,
   input: WebhookEventInput,
 ) {
-  const config = webhookEventSchema.parse(input);
+  const parsed = webhookEventSchema.parse(input);
   await db.$transaction(async (tx) => {
     const event = await findEditableEvent(tx, projectId, eventId);
     const existing = new Map(event.requests.map((r) => [r.id, r]));
-    config.requests.forEach((request, index) => {
+    parsed.requests.forEach((request, index) => {
       if (request.id !== undefined && !existing.has(request.id)) {
         throw new AppError(
           "validation_failed",
@@ -110,6 +175,10 @@ export async function updateWebhookEvent(
           `requests[${index}].id`,
         );
       }
+    });
+    const config = keepMaskedHeaders(parsed, (id) => {
+      const row = existing.get(id);
+      return row ? parseStoredHeaders(row) : [];
     });
     const kept = new Set(config.requests.flatMap((r) => (r.id ? [r.id] : [])));
     await tx.webhookRequest.deleteMany({ where: { eventId, id: { notIn: [...kept] } } });
@@ -200,16 +269,21 @@ export async function deleteWebhookEvent(projectId: string, eventId: string) {
 
 export { insertEvent };
 
-/** A new signing secret for one request; receivers must switch to it. */
-export async function rotateSigningSecret(projectId: string, eventId: string, requestId: string) {
+/** A new signing secret for one request; receivers must switch to it. Returns the new secret. */
+export async function rotateSigningSecret(
+  projectId: string,
+  eventId: string,
+  requestId: string,
+): Promise<{ requestId: string; signingSecret: string }> {
+  const signingSecret = generateSigningSecret();
   await db.$transaction(async (tx) => {
     await findEditableEvent(tx, projectId, eventId);
     const { count } = await tx.webhookRequest.updateMany({
       where: { id: requestId, eventId, signingEnabled: true },
-      data: { signingSecret: generateSigningSecret() },
+      data: { signingSecret },
     });
     if (count === 0)
       throw new AppError("validation_failed", "turn signing on for this request first", "signing");
   });
-  return getWebhookEvent(projectId, eventId);
+  return { requestId, signingSecret };
 }

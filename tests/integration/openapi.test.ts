@@ -105,4 +105,20 @@ describe("GET /api/v1/openapi.json", () => {
       name: "Auth-key",
     });
   });
+
+  it("names the scope each operation needs: ingest for call events, admin for the rest", async () => {
+    const document = await loadDocument();
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, { security?: unknown; responses?: object }>)
+        .filter(([method]) => ["get", "post", "put", "patch", "delete"].includes(method))
+        .map(([method, operation]) => ({ at: `${method} ${path}`, operation })),
+    );
+    expect(operations.length).toBeGreaterThan(15);
+    for (const { at, operation } of operations) {
+      const scope = at === "post /api/v1/call-events" ? "ingest" : "admin";
+      expect(operation.security, at).toEqual([{ apiKey: [scope] }]);
+      expect(operation.responses, at).toHaveProperty("403");
+    }
+    expect(document.paths).toHaveProperty("/api/v1/webhook-events/{id}/secrets");
+  });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as catalogRoute from "@/app/api/v1/catalog/route";
 import * as copyRoute from "@/app/api/v1/webhook-events/[id]/copy/route";
 import * as eventRoute from "@/app/api/v1/webhook-events/[id]/route";
+import * as secretsRoute from "@/app/api/v1/webhook-events/[id]/secrets/route";
 import * as eventsRoute from "@/app/api/v1/webhook-events/route";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db/client";
@@ -297,7 +298,9 @@ describe("webhook events API", () => {
       requests: [{ ...CRM_EVENT.requests[1], signing: { enabled: true } }],
     };
     const { json: event } = await callRoute(eventsRoute.POST, { key, method: "POST", body });
-    const secret = event.requests[0].signing.secret;
+    expect(event.requests[0].signing).toEqual({ enabled: true });
+    const revealed = await callRoute(secretsRoute.GET, { key, params: { id: event.id } });
+    const secret = revealed.json.requests[0].signingSecret;
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32,}$/);
     // What GET returns can be sent back as it is; read-only fields are ignored.
     const { json: fetched } = await callRoute(eventRoute.GET, { key, params: { id: event.id } });
@@ -316,8 +319,10 @@ describe("webhook events API", () => {
       body: editable,
     });
     expect(put.status).toBe(200);
-    expect(put.json.requests[0].signing).toEqual({ enabled: true, secret });
+    expect(put.json.requests[0].signing).toEqual({ enabled: true });
     expect(put.json.requests[0].id).toBe(event.requests[0].id);
+    const after = await callRoute(secretsRoute.GET, { key, params: { id: event.id } });
+    expect(after.json.requests[0].signingSecret).toBe(secret);
   });
 
   it("refuses to edit or delete the locked default event, but lets it be disabled", async () => {

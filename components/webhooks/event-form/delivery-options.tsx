@@ -16,8 +16,8 @@ export function DeliveryOptions({
   stored,
 }: {
   index: number;
-  /** The saved request: its id and the secret the server keeps for it. */
-  stored?: { id: string; secret?: string };
+  /** The saved request: its id, and whether the server keeps a signing secret for it. */
+  stored?: { id: string; signing: boolean };
 }) {
   const { control, register } = useFormContext<EventFormValues>();
   const { readOnly } = useWizard();
@@ -150,8 +150,7 @@ export function DeliveryOptions({
             {signing ? (
               <SigningSecret
                 key={stored?.id ?? "new"}
-                requestId={stored?.id}
-                initialSecret={stored?.secret}
+                requestId={stored?.signing ? stored.id : undefined}
               />
             ) : null}
           </div>

@@ -21,6 +21,7 @@ import { type EventFormValues, toFormPath } from "./form-values";
 import { MissingVariablesNotice } from "./missing-variables-notice";
 import { RequestsStep } from "./requests-step";
 import { eventFormResolver } from "./resolver";
+import { HiddenValuesNotice } from "./reveal-secrets";
 import { Stepper } from "./stepper";
 import { WizardActionBar, WizardHeading } from "./wizard-chrome";
 import { useWizard, WizardProvider } from "./wizard-context";
@@ -46,6 +47,7 @@ export function EventWizard(props: EventWizardProps) {
       projectId={props.projectId}
       eventId={props.mode === "edit" || props.mode === "view" ? props.stored?.id : undefined}
       canSendTest={props.canEdit ?? true}
+      canReveal={props.canEdit ?? true}
     >
       <WizardForm {...props} />
     </WizardProvider>
@@ -88,7 +90,7 @@ function WizardForm({
     mutationFn: (input: WebhookEventInput) =>
       mode === "edit" && stored
         ? updateEventAction(projectId, stored.id, input)
-        : createEventAction(projectId, input),
+        : createEventAction(projectId, input, copyOf?.id),
     onSuccess: (result) => {
       if (!result.ok) return;
       void queryClient.invalidateQueries({ queryKey: webhookKeys.events(projectId) });
@@ -178,7 +180,8 @@ function WizardForm({
           <div hidden={step !== 1}>
             <EventStep />
           </div>
-          <div hidden={step !== 2}>
+          <div hidden={step !== 2} className="space-y-5">
+            {stored ? <HiddenValuesNotice stored={stored} /> : null}
             <RequestsStep stored={stored?.requests ?? []} />
           </div>
         </div>

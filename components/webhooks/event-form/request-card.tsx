@@ -126,7 +126,7 @@ export function RequestCard({ index, count, stored, onMove, onRemove }: RequestC
 
           <DeliveryOptions
             index={index}
-            stored={stored ? { id: stored.id, secret: stored.signing.secret } : undefined}
+            stored={stored ? { id: stored.id, signing: stored.signing.enabled } : undefined}
           />
         </fieldset>
         <aside className="border-t border-slate-100 bg-slate-50/70 p-5 xl:rounded-br-xl xl:border-t-0 xl:border-l">

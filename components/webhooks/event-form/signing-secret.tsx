@@ -7,43 +7,31 @@ import { rotateSigningSecretAction } from "@/app/_actions/signing";
 import { copyText } from "@/components/deliveries/code-block";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { CopyIcon, EyeIcon, EyeOffIcon } from "@/components/ui/icons";
+import { CopyIcon } from "@/components/ui/icons";
 import { webhookKeys } from "@/lib/webhooks/query-keys";
 import { useWizard } from "./wizard-context";
 
-const PREFIX = "whsec_";
-
-function mask(secret: string): string {
-  return `${PREFIX}${"•".repeat(Math.max(8, Math.min(24, secret.length - PREFIX.length)))}`;
-}
+const MASKED = `whsec_${"•".repeat(16)}`;
 
 /**
- * The stored request's signing secret: masked until revealed, copyable, rotatable. It is read
- * from the saved event, never from the form: the form's values cannot choose a secret.
+ * The stored request's signing secret: the page never carries it. An admin's Reveal (above the
+ * requests) or a Rotate brings it; then it can be copied. The form's values cannot choose it.
  */
-export function SigningSecret({
-  requestId,
-  initialSecret,
-}: {
-  requestId?: string;
-  initialSecret?: string;
-}) {
-  const { projectId, eventId, readOnly } = useWizard();
+export function SigningSecret({ requestId }: { requestId?: string }) {
+  const { projectId, eventId, readOnly, signingSecrets, addSigningSecrets } = useWizard();
   const queryClient = useQueryClient();
-  const [secret, setSecret] = useState(initialSecret);
-  const [revealed, setRevealed] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const secret = requestId ? signingSecrets[requestId] : undefined;
 
   const rotate = useMutation({
     mutationFn: async () => {
       if (!eventId || !requestId) throw new Error("save the request first");
       const result = await rotateSigningSecretAction(projectId, eventId, requestId);
       if (!result.ok) throw new Error(result.message);
-      return result.data.requests.find((r) => r.id === requestId)?.signing.secret;
+      return result.data;
     },
-    onSuccess: (next) => {
-      setSecret(next);
-      setRevealed(true);
+    onSuccess: ({ requestId: rotated, signingSecret }) => {
+      addSigningSecrets({ [rotated]: signingSecret });
       toast.success("New signing secret: update your receiver, the old one no longer verifies");
       void queryClient.invalidateQueries({ queryKey: webhookKeys.events(projectId) });
     },
@@ -51,7 +39,7 @@ export function SigningSecret({
     onSettled: () => setConfirming(false),
   });
 
-  if (!eventId || !requestId || !secret) {
+  if (!eventId || !requestId) {
     return (
       <p className="mt-1 text-xs text-slate-500" data-testid="signing-secret-pending">
         A secret is created when you save.
@@ -67,36 +55,26 @@ export function SigningSecret({
           data-testid="signing-secret"
           className="min-w-0 rounded-md bg-white px-2 py-1 font-mono text-xs break-all text-slate-800 ring-1 ring-slate-200 ring-inset"
         >
-          {revealed ? (
-            secret
-          ) : (
+          {secret ?? (
             <>
-              <span aria-hidden>{mask(secret)}</span>
+              <span aria-hidden>{MASKED}</span>
               <span className="sr-only">hidden</span>
             </>
           )}
         </code>
+        {secret ? (
+          <button
+            type="button"
+            onClick={() => copyText(secret, "Signing secret")}
+            aria-label="Copy secret"
+            title="Copy secret"
+            className="rounded-md p-1.5 text-slate-500 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            <CopyIcon className="size-3.5" />
+          </button>
+        ) : null}
         {readOnly ? null : (
           <>
-            <button
-              type="button"
-              onClick={() => setRevealed((r) => !r)}
-              aria-pressed={revealed}
-              aria-label={revealed ? "Hide secret" : "Show secret"}
-              title={revealed ? "Hide secret" : "Show secret"}
-              className="rounded-md p-1.5 text-slate-500 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
-            >
-              {revealed ? <EyeOffIcon className="size-3.5" /> : <EyeIcon className="size-3.5" />}
-            </button>
-            <button
-              type="button"
-              onClick={() => copyText(secret, "Signing secret")}
-              aria-label="Copy secret"
-              title="Copy secret"
-              className="rounded-md p-1.5 text-slate-500 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
-            >
-              <CopyIcon className="size-3.5" />
-            </button>
             <Button
               variant="secondary"
               className="px-2.5 py-1 text-xs"

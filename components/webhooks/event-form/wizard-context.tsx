@@ -1,6 +1,14 @@
 "use client";
 
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 
 type Listener = (path: string) => void;
 
@@ -11,6 +19,11 @@ type WizardContextValue = {
   eventId?: string;
   /** Admins may test-send even where the form is read-only (the locked default event). */
   canSendTest: boolean;
+  /** Admins may reveal the stored event's hidden values (it has an id); viewers never. */
+  canReveal: boolean;
+  /** Signing secrets the admin revealed or rotated, by request id; none until asked. */
+  signingSecrets: Readonly<Record<string, string>>;
+  addSigningSecrets: (secrets: Record<string, string>) => void;
   /** Opens every collapsed section on the way to a field, then focuses the field. */
   revealField: (path: string) => void;
   subscribe: (listener: Listener) => () => void;
@@ -42,21 +55,27 @@ export function WizardProvider({
   projectId,
   eventId,
   canSendTest,
+  canReveal,
   children,
 }: {
   readOnly: boolean;
   projectId: string;
   eventId?: string;
   canSendTest: boolean;
+  canReveal: boolean;
   children: ReactNode;
 }) {
   const listeners = useRef(new Set<Listener>());
+  const [signingSecrets, setSigningSecrets] = useState<Record<string, string>>({});
   const value = useMemo<WizardContextValue>(
     () => ({
       readOnly,
       projectId,
       eventId,
       canSendTest,
+      canReveal: canReveal && eventId !== undefined,
+      signingSecrets,
+      addSigningSecrets: (secrets) => setSigningSecrets((current) => ({ ...current, ...secrets })),
       subscribe: (listener) => {
         listeners.current.add(listener);
         return () => listeners.current.delete(listener);
@@ -67,7 +86,7 @@ export function WizardProvider({
         requestAnimationFrame(() => requestAnimationFrame(() => focusField(path)));
       },
     }),
-    [readOnly, projectId, eventId, canSendTest],
+    [readOnly, projectId, eventId, canSendTest, canReveal, signingSecrets],
   );
   return <WizardContext.Provider value={value}>{children}</WizardContext.Provider>;
 }

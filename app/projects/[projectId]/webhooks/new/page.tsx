@@ -26,6 +26,7 @@ export default async function NewEventPage({ params, searchParams }: Props) {
     const source = await getWebhookEvent(projectId, copy);
     const { draft } = await draftWebhookEventCopy(projectId, copy, {
       type: typeof type === "string" ? type : "",
+      view: "masked",
     });
     return (
       <EventWizard

@@ -1,0 +1,52 @@
+// Which values only admins see. The one rule for every place that shows a request: the
+// configuration DTOs, the preview, and the attempts kept in the delivery log.
+
+/** What a hidden value is shown as. Sent back unchanged in a save, it keeps the stored value. */
+export const MASK = "•••";
+
+const SENSITIVE_HEADERS = new Set(["authorization", "cookie", "proxy-authorization"]);
+const SENSITIVE_NAME_PARTS = ["token", "secret", "key", "signature", "password"];
+
+/** Authorization, Cookie, Proxy-Authorization, and any name containing a credential word. */
+export function isSensitiveHeader(name: string): boolean {
+  const lower = name.trim().toLowerCase();
+  return SENSITIVE_HEADERS.has(lower) || SENSITIVE_NAME_PARTS.some((part) => lower.includes(part));
+}
+
+type Header = { name: string; value: string };
+
+/** The headers with each sensitive, non-empty value replaced by the mask. */
+export function maskHeaders<T extends Header>(headers: readonly T[]): T[] {
+  return headers.map((header) =>
+    header.value !== "" && isSensitiveHeader(header.name) ? { ...header, value: MASK } : header,
+  );
+}
+
+/**
+ * Puts the stored values back where a form or an API client sent the mask unchanged: the n-th
+ * header of a name takes the value of the n-th stored header of that name (names compared
+ * without case). A mask with no stored value behind it is reported by its index, so it can
+ * never be saved or sent as if it were the value.
+ */
+export function unmaskHeaders<T extends Header>(
+  headers: readonly T[],
+  stored: readonly Header[],
+): { headers: T[]; unresolved: number[] } {
+  const seen = new Map<string, number>();
+  const unresolved: number[] = [];
+  const resolved = headers.map((header, index) => {
+    const name = header.name.trim().toLowerCase();
+    const occurrence = seen.get(name) ?? 0;
+    seen.set(name, occurrence + 1);
+    if (header.value !== MASK) return header;
+    const match = stored.filter((s) => s.name.trim().toLowerCase() === name)[occurrence];
+    if (!match || match.value === MASK) {
+      unresolved.push(index);
+      return header;
+    }
+    return { ...header, value: match.value };
+  });
+  return { headers: resolved, unresolved };
+}
+
+export const MASK_UNRESOLVED_MESSAGE = `${MASK} stands for a hidden value this request does not have: enter the value`;
