@@ -9,6 +9,8 @@ export type WorkerProcess = {
   child: ChildProcess;
   /** The worker id it logged at start (it names the pid of the process that sends). */
   id: () => string | null;
+  /** When this test process first read its start line (Date.now()), or null before. */
+  startedAt: () => number | null;
   output: () => string;
 };
 
@@ -34,8 +36,10 @@ export function startWorkerProcess(
     },
   });
   let output = "";
+  let startedAt: number | null = null;
   child.stdout?.on("data", (chunk) => {
     output += chunk;
+    if (startedAt === null && /worker \S+ started/.test(output)) startedAt = Date.now();
   });
   child.stderr?.on("data", (chunk) => {
     output += chunk;
@@ -44,6 +48,7 @@ export function startWorkerProcess(
     label,
     child,
     id: () => /worker (\S+) started/.exec(output)?.[1] ?? null,
+    startedAt: () => startedAt,
     output: () => `[${label}] ${output.slice(-4000)}`,
   };
   started.push(worker);
