@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText } from "./call-limits";
 import { REQUEST_DEFAULTS } from "./defaults";
 import {
   DATE_FORMATS,
@@ -12,6 +13,7 @@ import {
   templateSchema,
   walkParams,
 } from "./params-schema";
+import { isSingleLineText, SINGLE_LINE_MESSAGE } from "./text";
 
 export const headerSchema = z
   .object({
@@ -36,6 +38,13 @@ export const headerSchema = z
 
 /** Checks the URL with its placeholders stood in by a harmless value: only the host must be literal. */
 function checkUrl(url: string, ctx: z.RefinementCtx) {
+  // The URL parser quietly drops tabs and line breaks and encodes the rest: such a value is not
+  // the URL the admin sees, and a NUL cannot be stored.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\x00-\x1f\x7f]/.test(url) || !isStorableText(url)) {
+    ctx.addIssue({ code: "custom", message: "the URL cannot contain control characters" });
+    return;
+  }
   const hostPart = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1] ?? "";
   if (hostPart.includes("{{")) {
     ctx.addIssue({ code: "custom", message: "the host cannot come from a variable" });
@@ -77,7 +86,12 @@ const requestBaseSchema = z
     headers: z.array(headerSchema).max(LIMITS.headers, "use at most 50 headers").optional(),
     params: z.array(paramSchema).default([]),
     body: templateSchema.optional(),
-    rpcMethod: z.string().trim().max(200, "use at most 200 characters").optional(),
+    rpcMethod: z
+      .string()
+      .trim()
+      .max(200, "use at most 200 characters")
+      .refine(isSingleLineText, SINGLE_LINE_MESSAGE)
+      .optional(),
     timeoutMs: z
       .number()
       .int("use whole milliseconds")

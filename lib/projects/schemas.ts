@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSingleLineText, SINGLE_LINE_MESSAGE } from "../model/text";
 
 export const DEFAULT_TIME_ZONE = "Europe/Kyiv";
 
@@ -13,7 +14,12 @@ export function isValidTimeZone(value: string): boolean {
 
 export const projectSettingsSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter a project name").max(100, "Use at most 100 characters"),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Enter a project name")
+      .max(100, "Use at most 100 characters")
+      .refine(isSingleLineText, SINGLE_LINE_MESSAGE),
     timeZone: z
       .string()
       .trim()
@@ -34,7 +40,12 @@ export const projectSettingsSchema = z
 
 export const apiKeyCreateSchema = z
   .object({
-    name: z.string().trim().min(1, "Name the key, e.g. CRM").max(60, "Use at most 60 characters"),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Name the key, e.g. CRM")
+      .max(60, "Use at most 60 characters")
+      .refine(isSingleLineText, SINGLE_LINE_MESSAGE),
   })
   .strict();
 
