@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { RECORD_ID } from "../model/ids";
 import { parseColumn } from "../model/stored";
 
 /** In rising order of rights: each role can do what the ones before it can. */
@@ -27,6 +28,8 @@ export async function requireProjectRole(
   projectId: string,
   minimum: Role = "viewer",
 ): Promise<Role> {
+  // A malformed id (a NUL in it fails the query on PostgreSQL) names no project either.
+  if (!RECORD_ID.test(projectId)) throw new AppError("not_found", "Project not found");
   const membership = await db.membership.findUnique({
     where: { userId_projectId: { userId, projectId } },
     select: { role: true },
