@@ -1,14 +1,18 @@
 "use server";
 
 import { z } from "zod";
-import { type ActionResult, runAction } from "@/app/_actions/action-result";
+import {
+  type ActionResult,
+  actionIdSchema,
+  parseArgument,
+  runAction,
+} from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
 import { sendTestForEvent, sendTestRequest, type TestSendResult } from "@/lib/dispatch/test-send";
 import type { PreviewInput } from "@/lib/webhooks/preview";
 import { getWebhookEvent } from "@/lib/webhooks/service";
 
-const idSchema = z.string().min(1).max(100);
-const savedSchema = z.object({ eventId: idSchema, requestId: idSchema }).strict();
+const savedSchema = z.object({ eventId: actionIdSchema, requestId: actionIdSchema }).strict();
 
 /**
  * Send test from the wizard: the request as it stands in the form (saved or not), rendered
@@ -22,11 +26,11 @@ export async function sendTestRequestAction(
   saved?: { eventId: string; requestId: string },
 ): Promise<ActionResult<TestSendResult>> {
   return runAction(async () => {
-    const id = idSchema.parse(projectId);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
     await requireProjectAction(id, "admin");
     let signingSecret: string | null = null;
     if (saved && input.request?.signing?.enabled) {
-      const { eventId, requestId } = savedSchema.parse(saved);
+      const { eventId, requestId } = parseArgument("saved", savedSchema, saved);
       const event = await getWebhookEvent(id, eventId);
       signingSecret = event.requests.find((r) => r.id === requestId)?.signing.secret ?? null;
     }
@@ -40,8 +44,8 @@ export async function sendTestEventAction(
   eventId: string,
 ): Promise<ActionResult<Awaited<ReturnType<typeof sendTestForEvent>>>> {
   return runAction(async () => {
-    const id = idSchema.parse(projectId);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
     await requireProjectAction(id, "admin");
-    return sendTestForEvent(id, idSchema.parse(eventId));
+    return sendTestForEvent(id, parseArgument("eventId", actionIdSchema, eventId));
   });
 }
