@@ -417,7 +417,23 @@ export const FILTER_KEYS = [
   "cursor",
 ];
 
-export function bulkFilterFields(): { document: Json; fields: FieldSpec[]; strict: PathPart[][] } {
+function idValue(options: { unknownIdsRefused?: boolean }): fc.Arbitrary<unknown> {
+  const all = filterValue("eventId");
+  return options.unknownIdsRefused === false
+    ? all.filter((id) => typeof id !== "string" || !/^[A-Za-z0-9_-]{1,100}$/.test(id))
+    : all;
+}
+
+/**
+ * The `{ filter }` body of a bulk action. The API refuses a filter naming an event or request
+ * the project does not have; the page's actions just match nothing, so for them
+ * (`unknownIdsRefused: false`) only malformed ids are bad.
+ */
+export function bulkFilterFields(options: { unknownIdsRefused?: boolean } = {}): {
+  document: Json;
+  fields: FieldSpec[];
+  strict: PathPart[][];
+} {
   return {
     document: {
       filter: {
@@ -439,8 +455,8 @@ export function bulkFilterFields(): { document: Json; fields: FieldSpec[]; stric
           bad: filterValue(key),
         }),
       ),
-      { path: ["filter", "eventId"], kinds: ["string"], bad: filterValue("eventId") },
-      { path: ["filter", "requestId"], kinds: ["string"], bad: filterValue("requestId") },
+      { path: ["filter", "eventId"], kinds: ["string"], bad: idValue(options) },
+      { path: ["filter", "requestId"], kinds: ["string"], bad: idValue(options) },
     ],
     strict: [[], ["filter"]],
   };

@@ -330,7 +330,7 @@ export function badIds(
     fc.constantFrom(...foreign).map((id) => ({ id, why: `another project's id ${id}` })),
     fc.constantFrom(...unknown).map((id) => ({ id, why: `unknown id ${id}` })),
     fc
-      .oneof(controlText, hugeText(100), fc.constantFrom("", " ", "..", "%2F", "null"))
+      .oneof(controlText, hugeText(100), fc.constantFrom("", " ", "..", "%2F", "null", "a\u0000b"))
       .map((id) => ({
         id,
         why: `malformed id ${preview(id)}`,
