@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isStorableText } from "./call-limits";
 import { REQUEST_DEFAULTS } from "./defaults";
+import { recordIdSchema } from "./ids";
 import {
   DATE_FORMATS,
   FORMATS,
@@ -70,7 +71,7 @@ function checkUrl(url: string, ctx: z.RefinementCtx) {
 const requestBaseSchema = z
   .object({
     // An existing request's id keeps its identity, and its delivery history, across edits.
-    id: z.string().min(1).max(100).optional(),
+    id: recordIdSchema.optional(),
     url: z
       .string()
       .trim()
