@@ -29,6 +29,15 @@ const template = fc.oneof(
   fc.constantFrom("{{no_such_variable}}", "x {{ uniqueid }} {{nope}}"),
 );
 
+/** An object parameter nested `depth` levels deep (the limit is 8). */
+function nestedParams(depth: number): unknown {
+  let param: unknown = { name: "leaf", type: "text", value: "x" };
+  for (let level = 1; level < depth; level += 1) {
+    param = { name: `level${level}`, type: "object", fields: [param] };
+  }
+  return param;
+}
+
 export function requestDocument(url = "https://crm.example.com/hooks/calls"): Json {
   return {
     url,
@@ -59,6 +68,11 @@ export function requestFields(at: PathPart[]): FieldSpec[] {
   const p = (...rest: PathPart[]) => [...at, ...rest];
   return [
     { path: at, kinds: ["object"], required: true },
+    {
+      path: p("id"),
+      kinds: ["string"],
+      bad: fc.oneof(fc.constant(""), hugeText(100), unstorableText),
+    },
     {
       path: p("url"),
       kinds: ["string"],
@@ -112,8 +126,12 @@ export function requestFields(at: PathPart[]): FieldSpec[] {
     {
       path: p("params"),
       kinds: ["array"],
-      bad: fc.constant(
-        Array.from({ length: 201 }, (_, i) => ({ name: `p${i}`, type: "text", value: "x" })),
+      bad: fc.oneof(
+        fc.constant(
+          Array.from({ length: 201 }, (_, i) => ({ name: `p${i}`, type: "text", value: "x" })),
+        ),
+        // Past 8 levels, and short of the body limit of 64 JSON levels.
+        fc.integer({ min: 9, max: 25 }).map((depth) => [nestedParams(depth)]),
       ),
     },
     { path: p("params", 0), kinds: ["object"] },
@@ -122,7 +140,19 @@ export function requestFields(at: PathPart[]): FieldSpec[] {
       kinds: ["string"],
       required: true,
       bad: fc.oneof(
-        fc.constantFrom("", "имя", "a b", "{{}}", "{{ }}", "{{a[b]}}", "a[b]", "{{a}"),
+        fc.constantFrom(
+          "",
+          "имя",
+          "a b",
+          "{{}}",
+          "{{ }}",
+          "{{a[b]}}",
+          "a[b]",
+          "{{a}",
+          "{{a\u0000}}",
+          "{{a\nb}}",
+          "{{\ud800}}",
+        ),
         hugeText(200),
         controlText,
       ),
