@@ -1,6 +1,7 @@
 // Inputs the fuzz suite found answered wrongly (a 500, a message naming nothing, a bad value
 // stored), kept as plain tests on both engines.
 import "../helpers/fresh-database";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as hourlyRoute from "@/app/api/v1/deliveries/hourly/route";
 import * as deliveriesRoute from "@/app/api/v1/deliveries/route";
@@ -11,6 +12,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db/client";
 import { callRoute } from "../helpers/api";
 import { createUserWithProject } from "../helpers/factories";
+import { fuzz } from "../helpers/fuzz";
 import { eventDocument, previewDocument } from "../helpers/fuzz-documents";
 
 let key: string;
@@ -114,5 +116,44 @@ describe("inputs the fuzz found", () => {
     const response = await deliveriesRoute.GET(request, { params: Promise.resolve({}) });
     expect(response.status).toBe(422);
     expect((await response.json()).error).toMatchObject({ field: "q" });
+  });
+});
+
+describe("the fuzz runner itself", () => {
+  const oneInput = fc.constant({ input: 0, names: "", why: "the only input" });
+  /** What the runner reports: fast-check's message and the error it caught. */
+  const report = (run: Promise<unknown>) =>
+    run.then(
+      () => "passed",
+      (error: Error) => `${error.message}\n${String(error.cause)}`,
+    );
+
+  it("fails when a rejected input writes a row, and prints the seed", async () => {
+    const text = await report(
+      fuzz(
+        oneInput,
+        async () => {
+          await db.loginFailure.create({ data: { key: "fuzz-self-test" } });
+        },
+        { runs: 1 },
+      ),
+    );
+    expect(text).toMatch(/seed: -?\d+/);
+    expect(text).toMatch(/1 row writes after a rejected input; rows of LoginFailure differ/);
+    await db.loginFailure.deleteMany({ where: { key: "fuzz-self-test" } });
+  });
+
+  it("fails when a rejected input writes a row and puts it back", async () => {
+    const text = await report(
+      fuzz(
+        oneInput,
+        async () => {
+          const row = await db.loginFailure.create({ data: { key: "fuzz-self-test" } });
+          await db.loginFailure.delete({ where: { id: row.id } });
+        },
+        { runs: 1 },
+      ),
+    );
+    expect(text).toMatch(/2 row writes .* no table \(written and put back\)/);
   });
 });
