@@ -9,7 +9,7 @@ import {
 } from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
 import { sendTestForEvent, sendTestRequest, type TestSendResult } from "@/lib/dispatch/test-send";
-import type { PreviewInput } from "@/lib/webhooks/preview";
+import { type PreviewInput, previewInputSchema } from "@/lib/webhooks/preview";
 import { getWebhookEvent } from "@/lib/webhooks/service";
 
 const savedSchema = z.object({ eventId: actionIdSchema, requestId: actionIdSchema }).strict();
@@ -28,8 +28,10 @@ export async function sendTestRequestAction(
   return runAction(async () => {
     const id = parseArgument("projectId", actionIdSchema, projectId);
     await requireProjectAction(id, "admin");
+    // Checked before anything is read from it: an action takes any value, null included.
+    const config = previewInputSchema.parse(input);
     let signingSecret: string | null = null;
-    if (saved && input.request?.signing?.enabled) {
+    if (saved && config.request.signing.enabled) {
       const { eventId, requestId } = parseArgument("saved", savedSchema, saved);
       const event = await getWebhookEvent(id, eventId);
       signingSecret = event.requests.find((r) => r.id === requestId)?.signing.secret ?? null;
