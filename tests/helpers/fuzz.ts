@@ -130,6 +130,12 @@ export type FieldSpec = {
   bad?: fc.Arbitrary<Json>;
 };
 
+function getAt(base: Json, path: readonly PathPart[]): Json {
+  let node = base as Record<PathPart, Json>;
+  for (const part of path) node = node[part] as Record<PathPart, Json>;
+  return node;
+}
+
 function setAt(base: Json, path: readonly PathPart[], value: Json | undefined): Json {
   const copy = structuredClone(base);
   let node = copy as Record<PathPart, Json>;
@@ -180,6 +186,8 @@ export function badDocuments(
       ),
       valueOfKind.string,
     )
+    // A key the object already has is no unknown field.
+    .filter(([at, key]) => !Object.hasOwn(getAt(base, at) as object, key))
     .map(([at, key, value]) => ({
       input: setAt(base, [...at, key], value),
       names: key,

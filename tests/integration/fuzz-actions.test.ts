@@ -414,7 +414,7 @@ function targets(): Record<string, Target> {
               kinds: ["string"],
               required: true,
               bad: fc.oneof(
-                fc.constantFrom("", "Mars/Olympus", "UTC+2", "Europe/Kyiv "),
+                fc.constantFrom("", "Mars/Olympus", "UTC+2", "Europe/Kyiiv"),
                 controlText,
               ),
             },
@@ -818,6 +818,17 @@ describe("action inputs the fuzz found", () => {
     jar.session = world.a.sessionToken;
     const result = await settings.revokeApiKeyAction(world.a.projectId, null as unknown as string);
     expect(result).toMatchObject({ ok: false, fieldErrors: { apiKeyId: expect.any(String) } });
+  });
+
+  it("send test with no request and a saved reference fails naming the input, not on our side", async () => {
+    jar.session = world.a.sessionToken;
+    for (const input of [null, undefined]) {
+      const result = await sendTest.sendTestRequestAction(world.a.projectId, input as never, {
+        eventId: world.a.eventId,
+        requestId: world.a.requestId,
+      });
+      expect(result).toMatchObject({ ok: false, fieldErrors: { root: expect.any(String) } });
+    }
   });
 
   it("a malformed project id is named, and never reaches the database", async () => {
