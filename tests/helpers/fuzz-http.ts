@@ -291,6 +291,20 @@ export function badBodies(
           `not JSON: ${preview(candidate)}`,
         ),
       ),
+    // JSON.parse makes "__proto__" an own key; a strict schema must refuse it like any other.
+    fc
+      .constantFrom("__proto__", "constructor", "prototype")
+      .filter(() => text.startsWith("{") && text !== "{}")
+      .map((key) => ({
+        input: {
+          ...good,
+          json: undefined,
+          raw: { bytes: `{"${key}":{"admin":true},${text.slice(1)}` },
+          headers: { ...good.headers, ...jsonType },
+        },
+        names: key,
+        why: `a "${key}" key`,
+      })),
     fc
       .oneof(
         fc.constantFrom(null, true, 0, "x", [], [document]),
