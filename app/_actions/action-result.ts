@@ -1,6 +1,7 @@
 import "server-only";
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 import { toErrorResponse, toFieldErrors } from "@/lib/http/errors";
+import { recordIdSchema } from "@/lib/model/ids";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
@@ -31,5 +32,24 @@ function isNextControlFlow(error: unknown): boolean {
   return (
     typeof digest === "string" &&
     (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR"))
+  );
+}
+
+/** The id an action takes as an argument (a project, an event, a key): the shape the app makes. */
+export const actionIdSchema = recordIdSchema;
+
+/**
+ * Parses one argument of an action. An action is a public endpoint that takes any values, so
+ * each argument is checked, and its issues are named after it ("projectId: not a valid id").
+ */
+export function parseArgument<T extends z.ZodType>(
+  name: string,
+  schema: T,
+  value: unknown,
+): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ZodError(
+    result.error.issues.map((issue) => ({ ...issue, path: [name, ...issue.path] })),
   );
 }

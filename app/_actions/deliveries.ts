@@ -2,7 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult, runAction } from "@/app/_actions/action-result";
+import {
+  type ActionResult,
+  actionIdSchema,
+  parseArgument,
+  runAction,
+} from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
 import { markChecked, resendDeliveries, uncheck } from "@/lib/delivery-log/actions";
 import type { BulkTarget, ResendBatch } from "@/lib/delivery-log/contract";
@@ -13,8 +18,6 @@ import { MAX_UNDO_IDS, parseBulkTarget, withoutCursor } from "@/lib/delivery-log
 // parses the filter again; the browser's copy is only a suggestion. Reads are not actions:
 // the page GETs them from /api/v1 with the session cookie, so a poll never queues behind a
 // change (Next runs one client's actions one after another).
-
-const id = z.string().min(1).max(100);
 
 function toTarget(input: unknown): BulkTarget {
   const target = parseBulkTarget(input);
@@ -31,7 +34,7 @@ export async function resendAction(
   target: BulkTarget,
 ): Promise<ActionResult<ResendBatch>> {
   return runAction(async () => {
-    const project = id.parse(projectId);
+    const project = parseArgument("projectId", actionIdSchema, projectId);
     const { user } = await requireProjectAction(project, "admin");
     const batch = await resendDeliveries(project, toTarget(target), user.id);
     revalidateProject(project);
@@ -44,7 +47,7 @@ export async function markCheckedAction(
   target: BulkTarget,
 ): Promise<ActionResult<{ ids: string[] }>> {
   return runAction(async () => {
-    const project = id.parse(projectId);
+    const project = parseArgument("projectId", actionIdSchema, projectId);
     const { user } = await requireProjectAction(project, "admin");
     const result = await markChecked(project, toTarget(target), user.id);
     revalidateProject(project);
@@ -57,9 +60,10 @@ export async function uncheckAction(
   ids: string[],
 ): Promise<ActionResult<undefined>> {
   return runAction(async () => {
-    const project = id.parse(projectId);
+    const project = parseArgument("projectId", actionIdSchema, projectId);
     await requireProjectAction(project, "admin");
-    await uncheck(project, z.array(id).min(1).max(MAX_UNDO_IDS).parse(ids));
+    const undo = parseArgument("ids", z.array(actionIdSchema).min(1).max(MAX_UNDO_IDS), ids);
+    await uncheck(project, undo);
     revalidateProject(project);
     return undefined;
   });

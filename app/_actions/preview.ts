@@ -1,11 +1,13 @@
 "use server";
 
-import { z } from "zod";
-import { type ActionResult, runAction } from "@/app/_actions/action-result";
+import {
+  type ActionResult,
+  actionIdSchema,
+  parseArgument,
+  runAction,
+} from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
 import { type Preview, type PreviewInput, previewWebhookRequest } from "@/lib/webhooks/preview";
-
-const projectIdSchema = z.string().min(1).max(100);
 
 /**
  * The live preview of the wizard: the one renderer, with the trigger type's sample call. A
@@ -17,7 +19,7 @@ export async function previewRequestAction(
   input: PreviewInput,
 ): Promise<ActionResult<Preview>> {
   return runAction(async () => {
-    const id = projectIdSchema.parse(projectId);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
     const { role } = await requireProjectAction(id, "viewer");
     return previewWebhookRequest(id, input, { showSecrets: role !== "viewer" });
   });

@@ -1,7 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, runAction } from "@/app/_actions/action-result";
+import {
+  type ActionResult,
+  actionIdSchema,
+  parseArgument,
+  runAction,
+} from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
 import type { ApiKeyCreateInput, ApiKeyDto } from "@/lib/auth/api-key-scopes";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
@@ -16,9 +21,10 @@ export async function updateProjectSettingsAction(
   input: ProjectSettingsInput,
 ): Promise<ActionResult> {
   return runAction(async () => {
-    await requireProjectAction(projectId, "admin");
-    await updateProjectSettings(projectId, input);
-    revalidatePath(`/projects/${projectId}`, "layout");
+    const id = parseArgument("projectId", actionIdSchema, projectId);
+    await requireProjectAction(id, "admin");
+    await updateProjectSettings(id, input);
+    revalidatePath(`/projects/${id}`, "layout");
     return undefined;
   });
 }
@@ -28,9 +34,10 @@ export async function createApiKeyAction(
   input: ApiKeyCreateInput,
 ): Promise<ActionResult<{ key: string; apiKey: ApiKeyDto }>> {
   return runAction(async () => {
-    await requireProjectAction(projectId, "admin");
-    const created = await createApiKey(projectId, input);
-    revalidatePath(`/projects/${projectId}/settings`);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
+    await requireProjectAction(id, "admin");
+    const created = await createApiKey(id, input);
+    revalidatePath(`/projects/${id}/settings`);
     return created;
   });
 }
@@ -40,9 +47,10 @@ export async function revokeApiKeyAction(
   apiKeyId: string,
 ): Promise<ActionResult> {
   return runAction(async () => {
-    await requireProjectAction(projectId, "admin");
-    await revokeApiKey(projectId, apiKeyId);
-    revalidatePath(`/projects/${projectId}/settings`);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
+    await requireProjectAction(id, "admin");
+    await revokeApiKey(id, parseArgument("apiKeyId", actionIdSchema, apiKeyId));
+    revalidatePath(`/projects/${id}/settings`);
     return undefined;
   });
 }

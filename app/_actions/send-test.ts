@@ -1,14 +1,18 @@
 "use server";
 
 import { z } from "zod";
-import { type ActionResult, runAction } from "@/app/_actions/action-result";
+import {
+  type ActionResult,
+  actionIdSchema,
+  parseArgument,
+  runAction,
+} from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
 import { sendTestForEvent, sendTestRequest, type TestSendResult } from "@/lib/dispatch/test-send";
-import type { PreviewInput } from "@/lib/webhooks/preview";
+import { type PreviewInput, previewInputSchema } from "@/lib/webhooks/preview";
 import { revealWebhookEventSecrets } from "@/lib/webhooks/service";
 
-const idSchema = z.string().min(1).max(100);
-const savedSchema = z.object({ eventId: idSchema, requestId: idSchema }).strict();
+const savedSchema = z.object({ eventId: actionIdSchema, requestId: actionIdSchema }).strict();
 
 /**
  * Send test from the wizard: the request as it stands in the form (saved or not), rendered
@@ -23,17 +27,19 @@ export async function sendTestRequestAction(
   saved?: { eventId: string; requestId: string },
 ): Promise<ActionResult<TestSendResult>> {
   return runAction(async () => {
-    const id = idSchema.parse(projectId);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
     await requireProjectAction(id, "admin");
+    // Checked before anything is read from it: an action takes any value, null included.
+    const config = previewInputSchema.parse(input);
     let stored: { headers: Array<{ name: string; value: string }>; signingSecret: string | null } =
       { headers: [], signingSecret: null };
     if (saved) {
-      const { eventId, requestId } = savedSchema.parse(saved);
+      const { eventId, requestId } = parseArgument("saved", savedSchema, saved);
       const secrets = await revealWebhookEventSecrets(id, eventId);
       stored = secrets.requests.find((r) => r.id === requestId) ?? stored;
     }
     return sendTestRequest(id, input, {
-      signingSecret: input.request?.signing?.enabled ? stored.signingSecret : null,
+      signingSecret: config.request.signing.enabled ? stored.signingSecret : null,
       storedHeaders: stored.headers,
     });
   });
@@ -45,8 +51,8 @@ export async function sendTestEventAction(
   eventId: string,
 ): Promise<ActionResult<Awaited<ReturnType<typeof sendTestForEvent>>>> {
   return runAction(async () => {
-    const id = idSchema.parse(projectId);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
     await requireProjectAction(id, "admin");
-    return sendTestForEvent(id, idSchema.parse(eventId));
+    return sendTestForEvent(id, parseArgument("eventId", actionIdSchema, eventId));
   });
 }

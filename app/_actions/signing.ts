@@ -1,11 +1,13 @@
 "use server";
 
-import { z } from "zod";
-import { type ActionResult, runAction } from "@/app/_actions/action-result";
+import {
+  type ActionResult,
+  actionIdSchema,
+  parseArgument,
+  runAction,
+} from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
 import { rotateSigningSecret } from "@/lib/webhooks/service";
-
-const idSchema = z.string().min(1).max(100);
 
 /**
  * A new signing secret for one saved request; the old one stops being valid at once. The new
@@ -17,8 +19,12 @@ export async function rotateSigningSecretAction(
   requestId: string,
 ): Promise<ActionResult<{ requestId: string; signingSecret: string }>> {
   return runAction(async () => {
-    const id = idSchema.parse(projectId);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
     await requireProjectAction(id, "admin");
-    return rotateSigningSecret(id, idSchema.parse(eventId), idSchema.parse(requestId));
+    return rotateSigningSecret(
+      id,
+      parseArgument("eventId", actionIdSchema, eventId),
+      parseArgument("requestId", actionIdSchema, requestId),
+    );
   });
 }

@@ -1,7 +1,12 @@
 "use server";
 
 import { z } from "zod";
-import { type ActionResult, runAction } from "@/app/_actions/action-result";
+import {
+  type ActionResult,
+  actionIdSchema,
+  parseArgument,
+  runAction,
+} from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
 import {
   callPlanSchema,
@@ -16,8 +21,6 @@ import { type SimulatedCallInput, simulatedCallSchema } from "@/lib/simulator/si
 // can post to with any arguments. The project always comes from the checked session, and the
 // call events are rebuilt on the server from the validated options, never taken as sent.
 
-const ids = z.string().min(1).max(100);
-
 const stepSchema = z
   .object({ call: simulatedCallSchema, plan: callPlanSchema, step: z.number().int().min(0).max(9) })
   .strict();
@@ -27,7 +30,7 @@ export async function planCallAction(
   input: SimulatedCallInput,
 ): Promise<ActionResult<PlannedCall>> {
   return runAction(async () => {
-    const id = ids.parse(projectId);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
     await requireProjectAction(id, "admin");
     return planSimulatedCall(simulatedCallSchema.parse(input));
   });
@@ -38,7 +41,7 @@ export async function playMomentAction(
   input: z.input<typeof stepSchema>,
 ): Promise<ActionResult<PlayedMoment>> {
   return runAction(async () => {
-    const id = ids.parse(projectId);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
     await requireProjectAction(id, "admin");
     const { call, plan, step } = stepSchema.parse(input);
     return playSimulatedMoment(id, call, plan, step);

@@ -2,7 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult, runAction } from "@/app/_actions/action-result";
+import {
+  type ActionResult,
+  actionIdSchema,
+  parseArgument,
+  runAction,
+} from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
 import type { WebhookEventInput } from "@/lib/model/event-schema";
 import {
@@ -15,7 +20,7 @@ import {
 // Every action re-checks the session and the role itself: an action is a public endpoint that
 // anyone can post to with any arguments, whatever the page that shows its button.
 
-const ids = z.string().min(1).max(100);
+const ids = actionIdSchema;
 
 const toggleSchema = z.object({ projectId: ids, eventId: ids, enabled: z.boolean() }).strict();
 const eventRefSchema = z.object({ projectId: ids, eventId: ids }).strict();
@@ -58,7 +63,7 @@ export async function createEventAction(
   copyOf?: string,
 ): Promise<ActionResult<{ id: string; name: string }>> {
   return runAction(async () => {
-    const id = ids.parse(projectId);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
     await requireProjectAction(id, "admin");
     const source = copyOf === undefined ? undefined : ids.parse(copyOf);
     const event = await createWebhookEvent(id, input, { copyOf: source });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { RECORD_ID } from "../model/ids";
 import { parseColumn } from "../model/stored";
 
 import { ROLES, type Role, rank } from "./roles";
@@ -23,6 +24,8 @@ export async function requireProjectRole(
   projectId: string,
   minimum: Role = "viewer",
 ): Promise<Role> {
+  // A malformed id (a NUL in it fails the query on PostgreSQL) names no project either.
+  if (!RECORD_ID.test(projectId)) throw new AppError("not_found", "Project not found");
   const membership = await db.membership.findUnique({
     where: { userId_projectId: { userId, projectId } },
     select: { role: true },

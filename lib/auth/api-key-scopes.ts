@@ -1,5 +1,6 @@
 // What an API key may do. Free of server imports: the settings page's form uses it too.
 import { z } from "zod";
+import { isSingleLineText, SINGLE_LINE_MESSAGE } from "../model/text";
 
 /**
  * `ingest` reaches only `POST /api/v1/call-events` (what the telephony platform needs);
@@ -36,7 +37,12 @@ export const apiKeyScopesSchema = z
 
 export const apiKeyCreateSchema = z
   .object({
-    name: z.string().trim().min(1, "Name the key, e.g. CRM").max(60, "Use at most 60 characters"),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Name the key, e.g. CRM")
+      .max(60, "Use at most 60 characters")
+      .refine(isSingleLineText, SINGLE_LINE_MESSAGE),
     scopes: apiKeyScopesSchema.default(() => [...DEFAULT_API_KEY_SCOPES]),
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSingleLineText, SINGLE_LINE_MESSAGE } from "../model/text";
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -23,7 +24,8 @@ export const setupSchema = z
       .string()
       .trim()
       .min(1, "Enter a project name")
-      .max(100, "Use at most 100 characters"),
+      .max(100, "Use at most 100 characters")
+      .refine(isSingleLineText, SINGLE_LINE_MESSAGE),
   })
   .strict();
 

@@ -53,6 +53,9 @@ export function parseChartQuery(params: URLSearchParams): {
     if (!(key in chartQuerySchema.shape)) {
       throw new AppError("validation_failed", `${key}: unknown query parameter`, key);
     }
+    if (params.getAll(key).length > 1) {
+      throw new AppError("validation_failed", `${key}: give this parameter once`, key);
+    }
     const value = params.get(key) ?? "";
     if (value.trim() !== "") values[key] = value;
   }

@@ -1,6 +1,7 @@
 // One filter schema for the error check page's URL, the delivery log, the API query string and
 // bulk actions' `{ filter }` bodies. Free of server imports: the page's client code uses it too.
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_MESSAGE } from "../model/call-limits";
 import { decodeCursor } from "./cursor";
 
 /** Status class or error kind, one value of the "status" filter. */
@@ -57,7 +58,13 @@ export const deliveryFilterSchema = z
     requestId: id.optional(),
     status: z.enum(STATUS_FILTERS, { error: `use one of ${STATUS_FILTERS.join(", ")}` }).optional(),
     /** Text in the request URL, the call id or the caller. */
-    q: z.string().trim().min(1).max(MAX_SEARCH_LENGTH).optional(),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_SEARCH_LENGTH)
+      .refine(isStorableText, UNSTORABLE_MESSAGE)
+      .optional(),
     /** Failed deliveries already marked checked too (result=failed only). */
     includeChecked: booleanParam.optional(),
     /** failed (the error check page, the default) or all (the per-event delivery log). */

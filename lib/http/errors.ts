@@ -47,16 +47,11 @@ export function toErrorResponse(
   }
   if (error instanceof ZodError) {
     const issue = error.issues[0];
-    const field = issue ? formatPath(issue.path) : "";
-    const message = issue
-      ? field
-        ? `${field}: ${issue.message}`
-        : issue.message
-      : "Invalid input";
-    return {
-      status: 422,
-      body: { error: { code: "validation_failed", message, ...(field ? { field } : {}) } },
-    };
+    // Routes parse the body, or objects they build themselves from the path and the query:
+    // an issue at the root is about the body as a whole (a number where an object belongs).
+    const field = (issue && formatPath(issue.path)) || "body";
+    const message = `${field}: ${issue?.message ?? "Invalid input"}`;
+    return { status: 422, body: { error: { code: "validation_failed", message, field } } };
   }
   const code = prismaCode(error);
   if (code === "P2025")

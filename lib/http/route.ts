@@ -5,7 +5,8 @@ import { type ApiKeyScope, scopesAllow } from "../auth/api-key-scopes";
 import { authenticateApiKey } from "../auth/api-keys";
 import { API_KEY_ACTOR, type MemberActor } from "../auth/members";
 import { env } from "../env";
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
+import { recordIdSchema } from "../model/ids";
 import type { ProjectDto } from "../projects/serializers";
 import { toErrorResponse } from "./errors";
 import { readJsonBody } from "./json-body";
@@ -46,7 +47,7 @@ export function noContent(): Response {
   return new Response(null, { status: 204 });
 }
 
-const idParams = z.object({ id: z.string().min(1).max(100) }).strict();
+const idParams = z.object({ id: recordIdSchema }).strict();
 export const ID_PARAMS = idParams;
 
 /**
@@ -99,6 +100,11 @@ function requireScope(caller: Caller, scope: ApiKeyScope): void {
 export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<string, never>>>(
   options: {
     params?: TParamsSchema;
+    /**
+     * What the path id names ("Webhook event"): a malformed id gets the same 404 as an unknown
+     * one, which names it.
+     */
+    resource?: string;
     /** Which of the key's request budgets the route spends (default "api"). */
     budget?: Budget;
     /**
@@ -135,7 +141,7 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
         ? options.params.safeParse(rawParams)
         : { success: true, data: {} };
       // A malformed id in the path is a resource that does not exist, not a validation error.
-      if (!params.success) throw new AppError("not_found", "Not found");
+      if (!params.success) throw notFound(options.resource ?? "Resource");
       const response = await handler({
         request,
         project,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CALL_LIMITS, checkCallLimits, isStorableText } from "./call-limits";
+import { CALL_LIMITS, checkCallLimits, isStorableText, UNSTORABLE_MESSAGE } from "./call-limits";
 import { CATALOG, type CatalogVariable } from "./catalog";
 import { TRIGGER_LABELS, TRIGGER_TYPES, type TriggerType } from "./trigger-types";
 
@@ -127,7 +127,7 @@ const eventId = z
   .string("expected a string")
   .min(1, "use 1 to 200 characters")
   .max(CALL_LIMITS.idLength, "use 1 to 200 characters")
-  .refine(isStorableText, "contains a NUL character or a broken UTF-16 pair");
+  .refine(isStorableText, UNSTORABLE_MESSAGE);
 
 function eventSchemaFor(type: TriggerType) {
   return z.strictObject(

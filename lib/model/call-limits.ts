@@ -11,6 +11,8 @@ export const CALL_LIMITS = {
 // lone surrogate would be sent as U+FFFD: refusing them here keeps "accepted" meaning "stored".
 const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+export const UNSTORABLE_MESSAGE = "contains a NUL character or a broken UTF-16 pair";
+
 export function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
 }
@@ -53,7 +55,7 @@ function checkStrings(value: unknown, path: Path, ctx: z.RefinementCtx) {
       ctx.addIssue({
         code: "custom",
         path,
-        message: "contains a NUL character or a broken UTF-16 pair",
+        message: UNSTORABLE_MESSAGE,
       });
     }
   } else if (Array.isArray(value)) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { emptyConditions } from "./defaults";
 import { LIMITS } from "./params-schema";
 import { ONLY_WHEN_VALID, webhookRequestSchema } from "./request-schema";
+import { isSingleLineText, SINGLE_LINE_MESSAGE } from "./text";
 import { TRIGGER_TYPES } from "./trigger-types";
 import { findVariableProblems } from "./variables";
 
@@ -14,9 +15,18 @@ export * from "./variables";
 
 export const conditionsSchema = z
   .object({
-    employeeNumbers: z.array(z.string().trim().min(1).max(50)).max(500).default([]),
-    departments: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
-    dispositions: z.array(z.string().trim().min(1).max(50)).max(50).default([]),
+    employeeNumbers: z
+      .array(z.string().trim().min(1).max(50).refine(isSingleLineText, SINGLE_LINE_MESSAGE))
+      .max(500)
+      .default([]),
+    departments: z
+      .array(z.string().trim().min(1).max(200).refine(isSingleLineText, SINGLE_LINE_MESSAGE))
+      .max(500)
+      .default([]),
+    dispositions: z
+      .array(z.string().trim().min(1).max(50).refine(isSingleLineText, SINGLE_LINE_MESSAGE))
+      .max(50)
+      .default([]),
     minDurationSec: z
       .number()
       .int()
@@ -31,7 +41,12 @@ export type Conditions = z.output<typeof conditionsSchema>;
 
 const eventBaseSchema = z
   .object({
-    name: z.string().trim().min(1, "enter a name").max(100, "use at most 100 characters"),
+    name: z
+      .string()
+      .trim()
+      .min(1, "enter a name")
+      .max(100, "use at most 100 characters")
+      .refine(isSingleLineText, SINGLE_LINE_MESSAGE),
     type: z.enum(TRIGGER_TYPES, "choose one of the event types"),
     enabled: z.boolean().default(true),
     conditions: conditionsSchema.default(emptyConditions),
@@ -74,6 +89,7 @@ export const copyRequestSchema = z
       .trim()
       .min(1, "enter a name")
       .max(100, "use at most 100 characters")
+      .refine(isSingleLineText, SINGLE_LINE_MESSAGE)
       .optional(),
     removeMissing: z.boolean().default(false),
   })

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_MESSAGE } from "./call-limits";
+import { isSingleLineText } from "./text";
 
 // The request model's vocabulary and its parameter tree.
 
@@ -39,7 +41,7 @@ export function sentParamName(name: string): string {
 export function isValidParamName(name: string): boolean {
   if (PLAIN_NAME.test(name)) return true;
   const bracketed = BRACKETED_NAME.exec(name);
-  return Boolean(bracketed?.[1]?.trim());
+  return Boolean(bracketed?.[1]?.trim()) && isSingleLineText(name);
 }
 
 const encoder = new TextEncoder();
@@ -49,7 +51,12 @@ function fitsTemplateLimit(value: string): boolean {
   return encoder.encode(value).length <= LIMITS.templateBytes;
 }
 
-export const templateSchema = z.string().refine(fitsTemplateLimit, "use at most 64 KiB");
+// Line breaks and tabs are fine in a template (a raw body has them); NUL and lone surrogates are
+// not: PostgreSQL's jsonb refuses them, and a lone surrogate would be sent as U+FFFD.
+export const templateSchema = z
+  .string()
+  .refine(fitsTemplateLimit, "use at most 64 KiB")
+  .refine(isStorableText, UNSTORABLE_MESSAGE);
 
 const paramName = z
   .string()

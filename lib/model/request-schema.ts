@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { isStorableText } from "./call-limits";
 import { REQUEST_DEFAULTS } from "./defaults";
+import { recordIdSchema } from "./ids";
 import {
   DATE_FORMATS,
   FORMATS,
@@ -12,6 +14,7 @@ import {
   templateSchema,
   walkParams,
 } from "./params-schema";
+import { isSingleLineText, SINGLE_LINE_MESSAGE } from "./text";
 
 export const headerSchema = z
   .object({
@@ -36,6 +39,13 @@ export const headerSchema = z
 
 /** Checks the URL with its placeholders stood in by a harmless value: only the host must be literal. */
 function checkUrl(url: string, ctx: z.RefinementCtx) {
+  // The URL parser quietly drops tabs and line breaks and encodes the rest: such a value is not
+  // the URL the admin sees, and a NUL cannot be stored.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\x00-\x1f\x7f]/.test(url) || !isStorableText(url)) {
+    ctx.addIssue({ code: "custom", message: "the URL cannot contain control characters" });
+    return;
+  }
   const hostPart = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1] ?? "";
   if (hostPart.includes("{{")) {
     ctx.addIssue({ code: "custom", message: "the host cannot come from a variable" });
@@ -61,7 +71,7 @@ function checkUrl(url: string, ctx: z.RefinementCtx) {
 const requestBaseSchema = z
   .object({
     // An existing request's id keeps its identity, and its delivery history, across edits.
-    id: z.string().min(1).max(100).optional(),
+    id: recordIdSchema.optional(),
     url: z
       .string()
       .trim()
@@ -77,7 +87,12 @@ const requestBaseSchema = z
     headers: z.array(headerSchema).max(LIMITS.headers, "use at most 50 headers").optional(),
     params: z.array(paramSchema).default([]),
     body: templateSchema.optional(),
-    rpcMethod: z.string().trim().max(200, "use at most 200 characters").optional(),
+    rpcMethod: z
+      .string()
+      .trim()
+      .max(200, "use at most 200 characters")
+      .refine(isSingleLineText, SINGLE_LINE_MESSAGE)
+      .optional(),
     timeoutMs: z
       .number()
       .int("use whole milliseconds")

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSingleLineText, SINGLE_LINE_MESSAGE } from "../model/text";
 
 export const DEFAULT_TIME_ZONE = "Europe/Kyiv";
 
@@ -15,7 +16,8 @@ const projectNameSchema = z
   .string()
   .trim()
   .min(1, "Enter a project name")
-  .max(100, "Use at most 100 characters");
+  .max(100, "Use at most 100 characters")
+  .refine(isSingleLineText, SINGLE_LINE_MESSAGE);
 
 export const projectCreateSchema = z.object({ name: projectNameSchema }).strict();
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isOneOf } from "../model/one-of";
+import { isSingleLineText, SINGLE_LINE_MESSAGE } from "../model/text";
 import {
   CALL_DIRECTIONS,
   CALL_OUTCOMES,
@@ -13,7 +14,12 @@ const phone = z
   .regex(/^\+?\d{3,20}$/, "use 3 to 20 digits, like 380671234567");
 
 const text = (what: string, max: number) =>
-  z.string().trim().min(1, `enter ${what}`).max(max, `use at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(1, `enter ${what}`)
+    .max(max, `use at most ${max} characters`)
+    .refine(isSingleLineText, SINGLE_LINE_MESSAGE);
 
 /** The simulator form, flat for react-hook-form; the same schema checks the server action. */
 export const simulatedCallSchema = z

@@ -150,7 +150,7 @@ describe("bulk actions", () => {
       [{ ids: [] }, "ids"],
       [{ filter: { status: "nope" } }, "filter.status"],
       [{ filter: { eventId: other.eventId } }, "filter.eventId"],
-      [{ ids: ["a"], extra: 1 }, ""],
+      [{ ids: ["a"], extra: 1 }, "body"],
     ] as const;
     for (const [body, field] of bad) {
       const response = await callRoute(resendRoute.POST, { key, method: "POST", body });

@@ -8,7 +8,7 @@ export async function GET(request: Request): Promise<Response> {
   const access = checkMetricsAccess(env().METRICS_TOKEN, request.headers.get("authorization"));
   if (access === "disabled") return new Response("Not found\n", { status: 404 });
   if (access === "unauthorized") {
-    return new Response("Unauthorized\n", {
+    return new Response("Unauthorized: send the metrics token as Authorization: Bearer <token>\n", {
       status: 401,
       headers: { "WWW-Authenticate": 'Bearer realm="metrics"' },
     });
