@@ -1,4 +1,5 @@
 import type { WebhookRequest } from "../generated/prisma/client";
+import { openNullableSecret } from "../secrets/cipher";
 import { type SendableWebhookRequest, toSendableWebhookRequest } from "../webhooks/serializers";
 import type { ClaimedDelivery } from "./store-types";
 
@@ -59,7 +60,7 @@ export function toClaimedDelivery(
     project: {
       timeZone: row.timeZone,
       gaMeasurementId: row.gaMeasurementId,
-      gaApiSecret: row.gaApiSecret,
+      gaApiSecret: openNullableSecret(row.gaApiSecret),
     },
     request: request?.config ?? null,
     rateLimited: request?.rateLimited ?? false,

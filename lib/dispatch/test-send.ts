@@ -4,6 +4,7 @@ import { env } from "../env";
 import { notFound } from "../errors";
 import { REQUEST_DEFAULTS } from "../model/defaults";
 import { maskHeaders } from "../model/sensitive";
+import { openNullableSecret } from "../secrets/cipher";
 import { type PreviewInput, renderWithSampleCall } from "../webhooks/preview";
 import { parseWebhookEventRow } from "../webhooks/rows";
 import { toWebhookRequestDto } from "../webhooks/serializers";
@@ -81,7 +82,7 @@ export async function sendTestForEvent(projectId: string, eventId: string) {
     const result = await sendTestRequest(
       projectId,
       { type: event.triggerType, request },
-      { signingSecret: row.signingEnabled ? row.signingSecret : null },
+      { signingSecret: row.signingEnabled ? openNullableSecret(row.signingSecret) : null },
     );
     results.push({ requestId: id, position, url: row.url, result });
   }

@@ -78,7 +78,7 @@ function withScopes(paths: Record<string, Record<string, unknown>>) {
 const API_DESCRIPTION = [
   "Configure which telephony moments send which HTTP requests. Authenticate with a project API key in the `Auth-key` header. The account's own pages read (GET only) with their session cookie instead, naming the project in a `projectId` query parameter; that parameter is not part of the API-key requests.",
   "A key has scopes: `ingest` reaches only `POST /api/v1/call-events` (give the telephony platform an ingest-only key), `admin` reaches everything. A key without the scope a route needs gets 403 with `error.requiredScope`. Keys made before scopes existed are admin keys.",
-  `Secrets are masked in every read: the values of sensitive headers (Authorization, Cookie, Proxy-Authorization, and names containing token, secret, key, signature or password) read as \`${MASK}\`, and no signing secret is returned. \`GET /api/v1/webhook-events/{id}/secrets\` reveals them (admins only). Sending \`${MASK}\` back unchanged in a PUT keeps the stored value.`,
+  `Secrets are masked in every read: the values of sensitive headers (Authorization, Cookie, Proxy-Authorization, and names containing token, secret, key, signature or password) read as \`${MASK}\`, and no signing secret is returned. A header's \`secret\` flag (on by default for those names) masks any other header the same way and stores its value encrypted; signing secrets and the GA API secret are always stored encrypted. A header's \`secret\` flag (default: on for those names) also masks it and stores its value encrypted; signing secrets and the GA API secret are always stored encrypted. \`GET /api/v1/webhook-events/{id}/secrets\` reveals them (admins only). Sending \`${MASK}\` back unchanged in a PUT keeps the stored value.`,
 ].join("\n\n");
 
 export function buildOpenApiDocument() {
@@ -198,7 +198,11 @@ export function buildOpenApiDocument() {
                         type: "array",
                         items: {
                           type: "object",
-                          properties: { name: { type: "string" }, value: { type: "string" } },
+                          properties: {
+                            name: { type: "string" },
+                            value: { type: "string" },
+                            secret: { type: "boolean" },
+                          },
                         },
                       },
                       signingSecret: { type: ["string", "null"] },

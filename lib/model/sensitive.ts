@@ -13,12 +13,23 @@ export function isSensitiveHeader(name: string): boolean {
   return SENSITIVE_HEADERS.has(lower) || SENSITIVE_NAME_PARTS.some((part) => lower.includes(part));
 }
 
-type Header = { name: string; value: string };
+/** `secret`: the admin's flag (stored encrypted); unset on rows saved before it existed. */
+type Header = { name: string; value: string; secret?: boolean };
 
-/** The headers with each sensitive, non-empty value replaced by the mask. */
+/**
+ * Whether a header's value is a secret: the admin's flag when given, else the name rule. The
+ * wizard ticks the flag for names the rule matches; the admin may tick it for any other.
+ */
+export function isSecretHeader(header: { name: string; secret?: boolean }): boolean {
+  return header.secret ?? isSensitiveHeader(header.name);
+}
+
+/** The headers with each secret (flagged or sensitively named), non-empty value masked. */
 export function maskHeaders<T extends Header>(headers: readonly T[]): T[] {
   return headers.map((header) =>
-    header.value !== "" && isSensitiveHeader(header.name) ? { ...header, value: MASK } : header,
+    header.value !== "" && (header.secret === true || isSensitiveHeader(header.name))
+      ? { ...header, value: MASK }
+      : header,
   );
 }
 

@@ -9,6 +9,7 @@ import {
   webhookEventSchema,
 } from "../model/event-schema";
 import { MASK_UNRESOLVED_MESSAGE, unmaskHeaders } from "../model/sensitive";
+import { sealSecret } from "../secrets/cipher";
 import { parseStoredHeaders } from "./rows";
 import {
   type SecretView,
@@ -123,7 +124,7 @@ async function insertEvent(tx: Tx, projectId: string, config: WebhookEventConfig
       requests: {
         create: config.requests.map((request, index) => ({
           ...toWebhookRequestData(request, index),
-          signingSecret: request.signing.enabled ? generateSigningSecret() : null,
+          signingSecret: request.signing.enabled ? sealSecret(generateSigningSecret()) : null,
         })),
       },
     },
@@ -196,7 +197,7 @@ export async function updateWebhookEvent(
       // A request keeps its signing secret across edits; turning signing on creates one.
       const secret = request.id ? existing.get(request.id)?.signingSecret : null;
       const signingSecret = request.signing.enabled
-        ? (secret ?? generateSigningSecret())
+        ? (secret ?? sealSecret(generateSigningSecret()))
         : (secret ?? null);
       if (request.id)
         await tx.webhookRequest.update({
@@ -280,7 +281,7 @@ export async function rotateSigningSecret(
     await findEditableEvent(tx, projectId, eventId);
     const { count } = await tx.webhookRequest.updateMany({
       where: { id: requestId, eventId, signingEnabled: true },
-      data: { signingSecret },
+      data: { signingSecret: sealSecret(signingSecret) },
     });
     if (count === 0)
       throw new AppError("validation_failed", "turn signing on for this request first", "signing");
