@@ -29,6 +29,7 @@ export function toClaimedDelivery(
     maxAttempts: number;
     nextAttemptAt: Date;
     rendered: ClaimedDelivery["rendered"];
+    renderedSealed: string | null;
     call: Record<string, unknown>;
     occurredAt: Date;
     triggerType: ClaimedDelivery["triggerType"];
@@ -54,6 +55,7 @@ export function toClaimedDelivery(
     maxAttempts: row.maxAttempts,
     nextAttemptAt: row.nextAttemptAt,
     rendered: row.rendered,
+    renderedSealed: row.renderedSealed,
     call: row.call,
     occurredAt: row.occurredAt,
     triggerType: row.triggerType,
