@@ -11,6 +11,6 @@ await prepareDatabase();
 const counts = await resealSecrets("all");
 console.log(
   `sealed under key ${keys.current.id}: ${counts.webhookRequests} webhook request(s), ` +
-    `${counts.projects} project(s)`,
+    `${counts.projects} project(s), ${counts.deliveries} delivery request(s) kept for resends`,
 );
 process.exit(0);

@@ -28,6 +28,15 @@ function renderFor(delivery: ClaimedDelivery): RenderedRequest {
   });
 }
 
+/**
+ * The secret before a rotation while its overlap lasts. Checked at every send (the parsed
+ * request is cached per version): after the period the old secret is simply no longer used.
+ */
+function previousSecret(delivery: ClaimedDelivery): string | null {
+  const previous = delivery.request?.signing.previous;
+  return previous && previous.until.getTime() > Date.now() ? previous.secret : null;
+}
+
 /** Header names the admin marked secret on the request (the name rule covers the rest). */
 function secretHeaderNames(delivery: ClaimedDelivery): Set<string> {
   const headers = delivery.request?.headers ?? [];
@@ -75,6 +84,7 @@ export async function sendClaimed(
     allowPrivate: env().WEBHOOK_ALLOW_PRIVATE_TARGETS,
     deliveryId: delivery.id,
     signingSecret: request?.signing.enabled ? (request.signing.secret ?? null) : null,
+    previousSigningSecret: previousSecret(delivery),
     withdrawal,
   });
   if (withdrawal?.withdrawn) return "withdrawn";

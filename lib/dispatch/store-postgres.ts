@@ -333,6 +333,8 @@ const requestRowSchema = z.object({
   retrySchedule: z.string(),
   signingEnabled: z.boolean(),
   signingSecret: z.string().nullable(),
+  previousSigningSecret: z.string().nullable(),
+  previousSigningSecretUntil: nullableJsonDate,
   consecutiveFailures: z.number().int(),
   pausedAt: nullableJsonDate,
   pausedReason: z.string().nullable(),

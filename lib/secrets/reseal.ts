@@ -13,7 +13,9 @@ import { encryptionKeys } from "./keys";
 // since it was read (its updatedAt), so an admin's save in between is never overwritten.
 
 export type ResealMode = "plain" | "all";
-export type ResealCounts = { webhookRequests: number; projects: number };
+export type ResealCounts = { webhookRequests: number; projects: number; deliveries: number };
+
+const DELIVERY_PAGE = 500;
 
 const storedHeaders = z.array(
   z.object({ name: z.string(), value: z.string(), secret: z.boolean().optional() }).strict(),
@@ -28,9 +30,15 @@ function reseal(mode: ResealMode, value: string): string {
 }
 
 export async function resealSecrets(mode: ResealMode): Promise<ResealCounts> {
-  const counts: ResealCounts = { webhookRequests: 0, projects: 0 };
+  const counts: ResealCounts = { webhookRequests: 0, projects: 0, deliveries: 0 };
   const requests = await db.webhookRequest.findMany({
-    select: { id: true, signingSecret: true, headers: true, updatedAt: true },
+    select: {
+      id: true,
+      signingSecret: true,
+      previousSigningSecret: true,
+      headers: true,
+      updatedAt: true,
+    },
   });
   for (const row of requests) {
     const parsed = storedHeaders.safeParse(row.headers);
@@ -39,12 +47,17 @@ export async function resealSecrets(mode: ResealMode): Promise<ResealCounts> {
       (header) => header.value !== "" && isSecretHeader(header) && wants(mode, header.value),
     );
     const changedSecret = row.signingSecret !== null && wants(mode, row.signingSecret);
-    if (!changedHeaders && !changedSecret) continue;
+    const changedPrevious =
+      row.previousSigningSecret !== null && wants(mode, row.previousSigningSecret);
+    if (!changedHeaders && !changedSecret && !changedPrevious) continue;
     const { count } = await db.webhookRequest.updateMany({
       where: { id: row.id, updatedAt: row.updatedAt },
       data: {
         ...(changedSecret && row.signingSecret
           ? { signingSecret: reseal(mode, row.signingSecret) }
+          : {}),
+        ...(changedPrevious && row.previousSigningSecret
+          ? { previousSigningSecret: reseal(mode, row.previousSigningSecret) }
           : {}),
         ...(changedHeaders && headers
           ? {
@@ -71,5 +84,31 @@ export async function resealSecrets(mode: ResealMode): Promise<ResealCounts> {
     });
     counts.projects += count;
   }
+  // The sealed rendered requests were never stored in plain text: only a key change concerns them.
+  if (mode === "all") counts.deliveries = await resealRenderedRequests();
   return counts;
+}
+
+async function resealRenderedRequests(): Promise<number> {
+  let resealed = 0;
+  let after = "";
+  for (;;) {
+    const rows = await db.delivery.findMany({
+      where: { renderedSealed: { not: null }, id: { gt: after } },
+      select: { id: true, renderedSealed: true },
+      orderBy: { id: "asc" },
+      take: DELIVERY_PAGE,
+    });
+    for (const row of rows) {
+      if (row.renderedSealed === null || !wants("all", row.renderedSealed)) continue;
+      const { count } = await db.delivery.updateMany({
+        where: { id: row.id, renderedSealed: row.renderedSealed },
+        data: { renderedSealed: reseal("all", row.renderedSealed) },
+      });
+      resealed += count;
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < DELIVERY_PAGE) return resealed;
+    after = last.id;
+  }
 }

@@ -66,6 +66,7 @@ export function parseWebhookRequestRow(row: WebhookRequest): WebhookRequestRow {
     params: parseColumn(paramsColumn, row.params, ref, "params"),
     retrySchedule: parseColumn(retryScheduleColumn, row.retrySchedule, ref, "retrySchedule"),
     signingSecret: openNullableSecret(row.signingSecret),
+    previousSigningSecret: openNullableSecret(row.previousSigningSecret),
   };
 }
 

@@ -93,17 +93,27 @@ export function toWebhookEventDto(
  * It never leaves the server; the engine (lib/dispatch) is its only reader.
  */
 export type SendableWebhookRequest = Omit<WebhookRequestDto, "signing"> & {
-  signing: { enabled: boolean; secret?: string };
+  signing: {
+    enabled: boolean;
+    secret?: string;
+    /** The secret before the last rotation and until when it still signs. */
+    previous?: { secret: string; until: Date };
+  };
 };
 
 export function toSendableWebhookRequest(stored: WebhookRequest): SendableWebhookRequest {
   const dto = toWebhookRequestDto(stored, "unmasked");
   const secret = openNullableSecret(stored.signingSecret);
+  const previous = openNullableSecret(stored.previousSigningSecret);
+  const until = stored.previousSigningSecretUntil;
   return {
     ...dto,
     signing: {
       enabled: stored.signingEnabled,
       ...(stored.signingEnabled && secret ? { secret } : {}),
+      ...(stored.signingEnabled && previous && until
+        ? { previous: { secret: previous, until } }
+        : {}),
     },
   };
 }

@@ -145,7 +145,11 @@ describe("secrets at rest", () => {
     expect(isSealed(sealed.signingSecret ?? "")).toBe(true);
     const project = await db.project.findUniqueOrThrow({ where: { id: projectId } });
     expect(isSealed(project.gaApiSecret ?? "")).toBe(true);
-    expect(await resealSecrets("plain")).toEqual({ webhookRequests: 0, projects: 0 });
+    expect(await resealSecrets("plain")).toEqual({
+      webhookRequests: 0,
+      projects: 0,
+      deliveries: 0,
+    });
 
     const again = await revealWebhookEventSecrets(projectId, eventId);
     expect(again.requests[0]?.signingSecret).toBe(plainSecret);
@@ -159,10 +163,15 @@ describe("secrets at rest", () => {
     // Still readable under the previous key before the re-encryption.
     expect((await sendOne()).authorization).toBe(AUTH);
 
+    // Other projects' default events hold no secret; this project's request and the GA secret
+    // do, and every delivery sent so far keeps its real request sealed under the old key.
+    const sent = await db.delivery.count({
+      where: { renderedSealed: { startsWith: `enc:v1:${old.id}:` } },
+    });
+    expect(sent).toBeGreaterThan(0);
     const counts = await resealSecrets("all");
-    // Other projects' default events hold no secret; this project's request and the GA secret do.
-    expect(counts).toEqual({ webhookRequests: 1, projects: 1 });
-    expect(await resealSecrets("all")).toEqual({ webhookRequests: 0, projects: 0 });
+    expect(counts).toEqual({ webhookRequests: 1, projects: 1, deliveries: sent });
+    expect(await resealSecrets("all")).toEqual({ webhookRequests: 0, projects: 0, deliveries: 0 });
     const row = await storedRequest();
     expect(row.signingSecret?.startsWith(`enc:v1:${next.id}:`)).toBe(true);
 
