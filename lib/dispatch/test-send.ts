@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { notFound } from "../errors";
 import { REQUEST_DEFAULTS } from "../model/defaults";
-import { maskHeaders } from "../model/sensitive";
+import { maskHeaders, redactUrl } from "../model/sensitive";
 import { openNullableSecret } from "../secrets/cipher";
 import { type PreviewInput, renderWithSampleCall } from "../webhooks/preview";
 import { parseWebhookEventRow } from "../webhooks/rows";
@@ -58,8 +58,8 @@ export async function sendTestRequest(
     durationMs: result.durationMs,
     request: {
       method: result.request.method,
-      url: result.request.url,
       // The browser shows what was sent; sensitive values stay masked there as everywhere.
+      url: redactUrl(result.request.url),
       headers: maskHeaders(result.request.headers),
       body: result.request.body ? decoder.decode(result.request.body) : "",
     },
