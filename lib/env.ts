@@ -10,6 +10,30 @@ const booleanFromString = z
   })
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+/**
+ * A 32-byte AES-256 key written as base64 (44 characters) or hex (64 characters):
+ * `openssl rand -base64 32` makes one.
+ */
+const encryptionKey = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const bytes = /^[0-9a-f]{64}$/i.test(value)
+      ? Buffer.from(value, "hex")
+      : /^[A-Za-z0-9+/_-]{43}=?$/.test(value)
+        ? Buffer.from(value, "base64")
+        : null;
+    if (bytes?.length !== 32) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "use 32 random bytes as base64 (44 characters) or hex (64 characters): openssl rand -base64 32",
+      });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
 export type DatabaseEngine = "sqlite" | "postgresql";
 
 function engineOf(url: string): DatabaseEngine | undefined {
@@ -53,6 +77,13 @@ const envSchema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   WORKER_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  // Seals signing secrets, the GA API secret, secret header values and the real rendered
+  // request of each delivery (AES-256-GCM). Without it development makes data/encryption.key;
+  // production refuses to start (lib/secrets/keys.ts).
+  APP_ENCRYPTION_KEY: encryptionKey.optional(),
+  // The key before the last change: still opens old values until `npm run secrets:rotate` has
+  // sealed them again under APP_ENCRYPTION_KEY.
+  APP_ENCRYPTION_KEY_PREVIOUS: encryptionKey.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -10,7 +10,9 @@ import { startMaintenance } from "../lib/dispatch/maintenance";
 import { startWorker } from "../lib/dispatch/worker";
 import { env } from "../lib/env";
 import { logger } from "../lib/observability/logger";
+import { encryptionKeys } from "../lib/secrets/keys";
 
+encryptionKeys();
 await prepareDatabase();
 const worker = startWorker({
   concurrency: env().WORKER_CONCURRENCY,

@@ -3,6 +3,7 @@ import { db } from "../db/client";
 import { fromSnapshot, parseRenderedSnapshot } from "../dispatch/rendered-snapshot";
 import { notFound } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { redactRequest } from "../model/sensitive";
 import { parseColumn, type RowRef } from "../model/stored";
 import { toCurl } from "../render";
 import type { AttemptDetail, DeliveryDetail } from "./contract";
@@ -45,12 +46,13 @@ function toAttemptDetail(row: AttemptRow, snapshotBody: Uint8Array | null): Atte
     number: row.number,
     startedAt: row.startedAt.toISOString(),
     durationMs: row.durationMs,
-    request: {
+    // Stored redacted; masked again here for attempts written before redaction.
+    request: redactRequest({
       method: row.requestMethod,
       url: row.requestUrl,
       headers: parseColumn(requestHeadersColumn, row.requestHeaders, ref, "requestHeaders"),
       body: body === null ? null : UTF8.decode(body),
-    },
+    }),
     response:
       row.responseStatus === null
         ? null
@@ -107,7 +109,9 @@ export async function getDeliveryDetail(projectId: string, id: string): Promise<
   });
   if (!item || !row) throw notFound("Delivery");
   const snapshot =
-    row.rendered === null ? null : fromSnapshot(parseRenderedSnapshot(row.rendered, id));
+    row.rendered === null
+      ? null
+      : redactRequest(fromSnapshot(parseRenderedSnapshot(row.rendered, id)));
   const { attempts: attemptCount, ...listed } = item;
   return {
     ...listed,

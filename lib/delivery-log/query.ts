@@ -8,6 +8,7 @@ import { sqlDialect } from "../db/dialect";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { deliveryStatusSchema } from "../model/delivery-status";
+import { redactUrl } from "../model/sensitive";
 import { parseColumn } from "../model/stored";
 import { describeTrigger } from "../model/trigger-types";
 import { parseInstant } from "../render/dates";
@@ -162,7 +163,8 @@ function toItem(row: ItemRow): DeliveryListItem {
     trigger: describeTrigger(row.triggerType),
     requestId: row.webhookRequestId,
     method: row.requestMethod,
-    url: row.requestUrl,
+    // Stored redacted since attempts are; masked again for rows written before that.
+    url: row.requestUrl === null ? null : redactUrl(row.requestUrl),
     httpStatus: row.lastStatusCode === null ? null : Number(row.lastStatusCode),
     errorKind: row.lastErrorKind,
     error: row.lastError,

@@ -1,9 +1,10 @@
 import { env } from "../env";
+import { redactRequest } from "../model/sensitive";
 import { metrics } from "../observability/metrics";
 import { type RenderedRequest, renderRequest } from "../render";
 import type { AttemptResult } from "./attempt-result";
 import { type ClaimedDelivery, loadClaimedDeliveries } from "./claimed-delivery";
-import { fromSnapshot, toSnapshot } from "./rendered-snapshot";
+import { openStoredRendered, toStoredRendered } from "./rendered-snapshot";
 import { decideRetry } from "./retry-policy";
 import { sendRendered } from "./sender";
 import { createSettler, type Settlement, type Settler } from "./settle";
@@ -13,7 +14,8 @@ import type { Withdrawal } from "./withdrawal";
 type Outcome = "succeeded" | "retrying" | "failed" | "skipped" | "withdrawn";
 
 function renderFor(delivery: ClaimedDelivery): RenderedRequest {
-  if (delivery.rendered) return fromSnapshot(delivery.rendered);
+  const stored = openStoredRendered(delivery);
+  if (stored) return stored;
   if (!delivery.request) throw new Error("its webhook request was deleted before it was sent");
   return renderRequest(delivery.request, delivery.call, {
     projectId: delivery.projectId,
@@ -24,6 +26,34 @@ function renderFor(delivery: ClaimedDelivery): RenderedRequest {
     gaMeasurementId: delivery.project.gaMeasurementId,
     gaApiSecret: delivery.project.gaApiSecret,
   });
+}
+
+/**
+ * The secret before a rotation while its overlap lasts. Checked at every send (the parsed
+ * request is cached per version): after the period the old secret is simply no longer used.
+ */
+function previousSecret(delivery: ClaimedDelivery): string | null {
+  const previous = delivery.request?.signing.previous;
+  return previous && previous.until.getTime() > Date.now() ? previous.secret : null;
+}
+
+/** Header names the admin marked secret on the request (the name rule covers the rest). */
+function secretHeaderNames(delivery: ClaimedDelivery): Set<string> {
+  const headers = delivery.request?.headers ?? [];
+  return new Set(headers.filter((h) => h.secret).map((h) => h.name.toLowerCase()));
+}
+
+/**
+ * The attempt as it is stored and shown: sensitive header and query values masked (the real
+ * request is kept sealed on the delivery), also inside the error text, which may quote the URL.
+ */
+function redactedResult(result: AttemptResult, secretNames: ReadonlySet<string>): AttemptResult {
+  const request = redactRequest(result.request, secretNames);
+  const error = result.error && {
+    ...result.error,
+    message: result.error.message.replaceAll(result.request.url, request.url),
+  };
+  return { ...result, request, error };
 }
 
 /**
@@ -54,6 +84,7 @@ export async function sendClaimed(
     allowPrivate: env().WEBHOOK_ALLOW_PRIVATE_TARGETS,
     deliveryId: delivery.id,
     signingSecret: request?.signing.enabled ? (request.signing.secret ?? null) : null,
+    previousSigningSecret: previousSecret(delivery),
     withdrawal,
   });
   if (withdrawal?.withdrawn) return "withdrawn";
@@ -98,6 +129,7 @@ async function settleWith(
       gone = decision.reason === "gone";
     }
   }
+  const shown = result && redactedResult(result, secretHeaderNames(delivery));
   const settlement: Settlement = {
     deliveryId: delivery.id,
     workerId,
@@ -106,9 +138,12 @@ async function settleWith(
     status: outcome === "retrying" ? "pending" : outcome,
     nextAttemptAt,
     statusCode,
-    error,
-    firstRendered: sent && !delivery.rendered ? toSnapshot(sent.rendered) : null,
-    result,
+    error: shown ? shown.error : error,
+    firstRendered:
+      sent && !delivery.rendered
+        ? toStoredRendered(sent.rendered, secretHeaderNames(delivery))
+        : null,
+    result: shown,
     bodyOnDelivery: sameBytes(result?.request.body ?? null, sent?.rendered.body ?? null),
     gone,
     at: now,

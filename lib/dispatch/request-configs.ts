@@ -1,4 +1,5 @@
 import type { WebhookRequest } from "../generated/prisma/client";
+import { openNullableSecret } from "../secrets/cipher";
 import { type SendableWebhookRequest, toSendableWebhookRequest } from "../webhooks/serializers";
 import type { ClaimedDelivery } from "./store-types";
 
@@ -28,6 +29,7 @@ export function toClaimedDelivery(
     maxAttempts: number;
     nextAttemptAt: Date;
     rendered: ClaimedDelivery["rendered"];
+    renderedSealed: string | null;
     call: Record<string, unknown>;
     occurredAt: Date;
     triggerType: ClaimedDelivery["triggerType"];
@@ -53,13 +55,14 @@ export function toClaimedDelivery(
     maxAttempts: row.maxAttempts,
     nextAttemptAt: row.nextAttemptAt,
     rendered: row.rendered,
+    renderedSealed: row.renderedSealed,
     call: row.call,
     occurredAt: row.occurredAt,
     triggerType: row.triggerType,
     project: {
       timeZone: row.timeZone,
       gaMeasurementId: row.gaMeasurementId,
-      gaApiSecret: row.gaApiSecret,
+      gaApiSecret: openNullableSecret(row.gaApiSecret),
     },
     request: request?.config ?? null,
     rateLimited: request?.rateLimited ?? false,

@@ -32,6 +32,8 @@ export type SendOptions = {
   deliveryId: string;
   /** When set, Standard Webhooks headers are added (message id = delivery id). */
   signingSecret?: string | null;
+  /** The secret before a rotation, during its overlap: a second signature. */
+  previousSigningSecret?: string | null;
   now?: () => Date;
   /** Lets a stopping worker cancel the request while no socket is connected for it yet. */
   withdrawal?: Withdrawal;
@@ -169,6 +171,7 @@ function addedHeaders(
     added.push(
       ...signingHeaders({
         secret: options.signingSecret,
+        previousSecret: options.previousSigningSecret ?? null,
         messageId: options.deliveryId,
         timestamp: startedAt,
         body: rendered.body,

@@ -9,6 +9,11 @@ export type SigningHeader = { name: string; value: string };
 export type SigningInput = {
   /** `whsec_` + base64, as generateSigningSecret makes it (a bare base64 secret works too). */
   secret: string;
+  /**
+   * The secret before a rotation, while its overlap lasts: a second signature, so receivers
+   * still holding it verify too (Standard Webhooks lists signatures space-separated).
+   */
+  previousSecret?: string | null;
   /** Unique per message and the same on every resend of it; we use the delivery id. */
   messageId: string;
   timestamp: Date;
@@ -19,19 +24,25 @@ export type SigningInput = {
 /** The three Standard Webhooks headers, in the order the spec lists them. */
 export function signingHeaders({
   secret,
+  previousSecret,
   messageId,
   timestamp,
   body,
 }: SigningInput): SigningHeader[] {
   const seconds = String(Math.floor(timestamp.getTime() / 1000));
-  const hmac = createHmac("sha256", decodeSecret(secret));
-  hmac.update(`${messageId}.${seconds}.`);
-  // Bytes, not text: the signature must cover exactly what goes on the wire.
-  if (body !== null) hmac.update(body);
+  const sign = (key: string) => {
+    const hmac = createHmac("sha256", decodeSecret(key));
+    hmac.update(`${messageId}.${seconds}.`);
+    // Bytes, not text: the signature must cover exactly what goes on the wire.
+    if (body !== null) hmac.update(body);
+    return `v1,${hmac.digest("base64")}`;
+  };
+  // The new secret's signature first: receivers that check only the first see the new one.
+  const signatures = [secret, ...(previousSecret ? [previousSecret] : [])].map(sign);
   return [
     { name: "webhook-id", value: messageId },
     { name: "webhook-timestamp", value: seconds },
-    { name: "webhook-signature", value: `v1,${hmac.digest("base64")}` },
+    { name: "webhook-signature", value: signatures.join(" ") },
   ];
 }
 

@@ -7,6 +7,7 @@ import { inPostgresTransaction, postgresPool } from "../db/postgres-pool";
 import { env } from "../env";
 import type { WebhookRequest } from "../generated/prisma/client";
 import type { CallEvent } from "../model/call-event";
+import { redactUrl } from "../model/sensitive";
 import { TRIGGER_TYPES, type TriggerType } from "../model/trigger-types";
 import {
   cachedMatchingEvents,
@@ -163,7 +164,7 @@ async function ingest(
         planned.map((item) => item.event.name),
         planned.map((item) => item.request.method),
         // The URL template until the first attempt replaces it with the rendered URL.
-        planned.map((item) => item.request.url),
+        planned.map((item) => redactUrl(item.request.url)),
         planned.map((item) => item.request.retryAttempts),
       ]);
     }
@@ -301,7 +302,7 @@ async function claim(input: ClaimInput): Promise<string[]> {
 
 const LOAD_SQL = `
 SELECT d."id", d."projectId", d."leaseOwner", d."status", d."attemptCount", d."maxAttempts",
-  d."nextAttemptAt", d."rendered", c."call", c."occurredAt", c."triggerType",
+  d."nextAttemptAt", d."rendered", d."renderedSealed", c."call", c."occurredAt", c."triggerType",
   p."timeZone", p."gaMeasurementId", p."gaApiSecret",
   r."id" || '@' || (extract(epoch FROM r."updatedAt") * 1000)::bigint AS "requestVersion",
   CASE WHEN r."id" IS NULL THEN NULL ELSE row_to_json(r) END AS "request"
@@ -332,6 +333,8 @@ const requestRowSchema = z.object({
   retrySchedule: z.string(),
   signingEnabled: z.boolean(),
   signingSecret: z.string().nullable(),
+  previousSigningSecret: z.string().nullable(),
+  previousSigningSecretUntil: nullableJsonDate,
   consecutiveFailures: z.number().int(),
   pausedAt: nullableJsonDate,
   pausedReason: z.string().nullable(),
@@ -352,6 +355,7 @@ const loadedRowSchema = z.object({
   maxAttempts: z.number().int(),
   nextAttemptAt: z.date(),
   rendered: renderedSnapshotSchema.nullable(),
+  renderedSealed: z.string().nullable(),
   call: z.record(z.string(), z.unknown()),
   occurredAt: z.date(),
   triggerType: z.enum(TRIGGER_TYPES),
@@ -382,11 +386,13 @@ UPDATE "Delivery" d SET "status" = s.status, "attemptCount" = s.attempt_count,
   "lastStatusCode" = s.status_code, "lastErrorKind" = s.error_kind, "lastError" = s.error,
   "completedAt" = s.completed_at, "updatedAt" = s.at,
   "rendered" = COALESCE(s.rendered, d."rendered"), "requestUrl" = COALESCE(s.url, d."requestUrl"),
-  "requestMethod" = COALESCE(s.method, d."requestMethod")
+  "requestMethod" = COALESCE(s.method, d."requestMethod"),
+  "renderedSealed" = COALESCE(s.sealed, d."renderedSealed")
 FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::timestamptz[], $6::int[],
-  $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[], $11::jsonb[], $12::text[], $13::text[])
+  $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[], $11::jsonb[], $12::text[], $13::text[],
+  $14::text[])
   AS s(id, worker_id, status, attempt_count, next_attempt_at, status_code, error_kind, error,
-    completed_at, at, rendered, url, method)
+    completed_at, at, rendered, url, method, sealed)
 WHERE d."id" = s.id AND d."leaseOwner" = s.worker_id
 RETURNING d."id"`;
 
@@ -429,9 +435,10 @@ async function writeSettlements(client: pg.ClientBase, items: Settlement[]): Pro
     items.map((item) => text(item.error?.message ?? null)),
     items.map((item) => (item.status === "pending" ? null : item.at)),
     items.map((item) => item.at),
-    items.map((item) => (item.firstRendered ? JSON.stringify(item.firstRendered) : null)),
-    items.map((item) => item.firstRendered?.url ?? null),
-    items.map((item) => item.firstRendered?.method ?? null),
+    items.map((item) => (item.firstRendered ? JSON.stringify(item.firstRendered.redacted) : null)),
+    items.map((item) => item.firstRendered?.redacted.url ?? null),
+    items.map((item) => item.firstRendered?.redacted.method ?? null),
+    items.map((item) => item.firstRendered?.sealed ?? null),
   ]);
   const recordedIds = new Set(rows.map((row) => idRowSchema.parse(row).id));
   const recorded = items.filter((item) => recordedIds.has(item.deliveryId));

@@ -12,6 +12,7 @@ import {
 } from "../db/engine-connection";
 import type { WebhookRequest } from "../generated/prisma/client";
 import type { CallEvent } from "../model/call-event";
+import { redactUrl } from "../model/sensitive";
 import { TRIGGER_TYPES, type TriggerType } from "../model/trigger-types";
 import {
   cachedMatchingEvents,
@@ -157,7 +158,7 @@ async function ingest(
         caller,
         request.method,
         // The URL template until the first attempt replaces it with the rendered URL.
-        request.url,
+        redactUrl(request.url),
         request.retryAttempts,
         at,
         at,
@@ -287,7 +288,7 @@ async function claim(input: ClaimInput): Promise<string[]> {
 // that version of the request yet (the key is its id and updatedAt).
 const LOAD_SQL = `
 SELECT d."id", d."projectId", d."leaseOwner", d."status", d."attemptCount", d."maxAttempts",
-  d."nextAttemptAt", d."rendered", c."call", c."occurredAt", c."triggerType",
+  d."nextAttemptAt", d."rendered", d."renderedSealed", c."call", c."occurredAt", c."triggerType",
   p."timeZone", p."gaMeasurementId", p."gaApiSecret",
   r."id" || '@' || r."updatedAt" AS "requestVersion",
   CASE WHEN r."id" IS NULL THEN NULL ELSE json_object(
@@ -296,7 +297,9 @@ SELECT d."id", d."projectId", d."leaseOwner", d."status", d."attemptCount", d."m
     'headers', json(r."headers"), 'params', json(r."params"), 'body', r."body",
     'rpcMethod', r."rpcMethod", 'timeoutMs', r."timeoutMs", 'retryAttempts', r."retryAttempts",
     'retrySchedule', r."retrySchedule", 'signingEnabled', r."signingEnabled",
-    'signingSecret', r."signingSecret", 'consecutiveFailures', r."consecutiveFailures",
+    'signingSecret', r."signingSecret", 'previousSigningSecret', r."previousSigningSecret",
+    'previousSigningSecretUntil', r."previousSigningSecretUntil",
+    'consecutiveFailures', r."consecutiveFailures",
     'pausedAt', r."pausedAt", 'pausedReason', r."pausedReason", 'maxInFlight', r."maxInFlight",
     'ratePerSecond', r."ratePerSecond", 'rateWindowStart', r."rateWindowStart",
     'rateWindowCount', r."rateWindowCount", 'createdAt', r."createdAt", 'updatedAt', r."updatedAt")
@@ -329,6 +332,8 @@ const requestRowSchema = z.object({
   retrySchedule: z.string(),
   signingEnabled: sqlBoolean,
   signingSecret: z.string().nullable(),
+  previousSigningSecret: z.string().nullable(),
+  previousSigningSecretUntil: nullableDate,
   consecutiveFailures: z.number().int(),
   pausedAt: nullableDate,
   pausedReason: z.string().nullable(),
@@ -349,6 +354,7 @@ const loadedRowSchema = z.object({
   maxAttempts: z.number().int(),
   nextAttemptAt: sqlDate,
   rendered: sqlJson(renderedSnapshotSchema).nullable(),
+  renderedSealed: z.string().nullable(),
   call: sqlJson(z.record(z.string(), z.unknown())),
   occurredAt: sqlDate,
   triggerType: z.enum(TRIGGER_TYPES),
@@ -378,7 +384,8 @@ const SETTLE_DELIVERY_SQL = `
 UPDATE "Delivery" SET "status" = @status, "attemptCount" = @attemptCount, "nextAttemptAt" = @nextAttemptAt,
   "leaseOwner" = NULL, "leaseUntil" = NULL, "lastStatusCode" = @statusCode, "lastErrorKind" = @errorKind,
   "lastError" = @error, "completedAt" = @completedAt, "updatedAt" = @at,
-  "rendered" = COALESCE(@rendered, "rendered"), "requestUrl" = COALESCE(@url, "requestUrl"),
+  "rendered" = COALESCE(@rendered, "rendered"), "renderedSealed" = COALESCE(@sealed, "renderedSealed"),
+  "requestUrl" = COALESCE(@url, "requestUrl"),
   "requestMethod" = COALESCE(@method, "requestMethod")
 WHERE "id" = @id AND "leaseOwner" = @workerId`;
 
@@ -414,9 +421,10 @@ function writeOne(item: Settlement): boolean {
     error: item.error?.message ?? null,
     completedAt: item.status === "pending" ? null : toSqlDate(item.at),
     at: toSqlDate(item.at),
-    rendered: first ? JSON.stringify(first) : null,
-    url: first?.url ?? null,
-    method: first?.method ?? null,
+    rendered: first ? JSON.stringify(first.redacted) : null,
+    sealed: first?.sealed ?? null,
+    url: first?.redacted.url ?? null,
+    method: first?.redacted.method ?? null,
   });
   if (changes === 0) return false;
   const result = item.result;

@@ -35,7 +35,10 @@ export type ClaimedDelivery = {
   attemptCount: number;
   maxAttempts: number;
   nextAttemptAt: Date;
+  /** As shown: sensitive values masked. Rows from before redaction hold the real request. */
   rendered: RenderedSnapshot | null;
+  /** The real rendered request, sealed (lib/secrets); what every later attempt sends. */
+  renderedSealed: string | null;
   call: Record<string, unknown>;
   occurredAt: Date;
   triggerType: (typeof TRIGGER_TYPES)[number];
@@ -56,8 +59,11 @@ export type Settlement = {
   nextAttemptAt: Date;
   statusCode: number | null;
   error: { kind: string; message: string } | null;
-  /** Set on the first attempt: the rendered request is stored on the delivery once. */
-  firstRendered: RenderedSnapshot | null;
+  /**
+   * Set on the first attempt: the rendered request is stored on the delivery once, redacted
+   * for display, and sealed as it really is for the attempts and resends that follow.
+   */
+  firstRendered: { redacted: RenderedSnapshot; sealed: string } | null;
   result: AttemptResult | null;
   /**
    * The attempt sent exactly the body the delivery keeps in its rendered snapshot: the bytes

@@ -3,7 +3,8 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { notFound } from "../errors";
 import { REQUEST_DEFAULTS } from "../model/defaults";
-import { maskHeaders } from "../model/sensitive";
+import { maskHeaders, redactUrl } from "../model/sensitive";
+import { openNullableSecret } from "../secrets/cipher";
 import { type PreviewInput, renderWithSampleCall } from "../webhooks/preview";
 import { parseWebhookEventRow } from "../webhooks/rows";
 import { toWebhookRequestDto } from "../webhooks/serializers";
@@ -57,8 +58,8 @@ export async function sendTestRequest(
     durationMs: result.durationMs,
     request: {
       method: result.request.method,
-      url: result.request.url,
       // The browser shows what was sent; sensitive values stay masked there as everywhere.
+      url: redactUrl(result.request.url),
       headers: maskHeaders(result.request.headers),
       body: result.request.body ? decoder.decode(result.request.body) : "",
     },
@@ -81,7 +82,7 @@ export async function sendTestForEvent(projectId: string, eventId: string) {
     const result = await sendTestRequest(
       projectId,
       { type: event.triggerType, request },
-      { signingSecret: row.signingEnabled ? row.signingSecret : null },
+      { signingSecret: row.signingEnabled ? openNullableSecret(row.signingSecret) : null },
     );
     results.push({ requestId: id, position, url: row.url, result });
   }

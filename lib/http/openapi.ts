@@ -8,6 +8,7 @@ import {
   webhookRequestSchema,
 } from "../model/event-schema";
 import { MASK } from "../model/sensitive";
+import { DEFAULT_SIGNING_OVERLAP_HOURS } from "../model/signing-rotation";
 import { TRIGGER_TYPES } from "../model/trigger-types";
 import { MAX_CALL_EVENTS_PER_READ } from "../simulator/call-deliveries";
 import { previewInputSchema } from "../webhooks/preview";
@@ -78,7 +79,7 @@ function withScopes(paths: Record<string, Record<string, unknown>>) {
 const API_DESCRIPTION = [
   "Configure which telephony moments send which HTTP requests. Authenticate with a project API key in the `Auth-key` header. The account's own pages read (GET only) with their session cookie instead, naming the project in a `projectId` query parameter; that parameter is not part of the API-key requests.",
   "A key has scopes: `ingest` reaches only `POST /api/v1/call-events` (give the telephony platform an ingest-only key), `admin` reaches everything. A key without the scope a route needs gets 403 with `error.requiredScope`. Keys made before scopes existed are admin keys.",
-  `Secrets are masked in every read: the values of sensitive headers (Authorization, Cookie, Proxy-Authorization, and names containing token, secret, key, signature or password) read as \`${MASK}\`, and no signing secret is returned. \`GET /api/v1/webhook-events/{id}/secrets\` reveals them (admins only). Sending \`${MASK}\` back unchanged in a PUT keeps the stored value.`,
+  `Secrets are masked in every read: the values of sensitive headers (Authorization, Cookie, Proxy-Authorization, and names containing token, secret, key, signature or password) read as \`${MASK}\`, and no signing secret is returned. A header's \`secret\` flag (on by default for those names) masks any other header the same way and stores its value encrypted; signing secrets and the GA API secret are always stored encrypted. \`GET /api/v1/webhook-events/{id}/secrets\` reveals them (admins only). Sending \`${MASK}\` back unchanged in a PUT keeps the stored value.`,
 ].join("\n\n");
 
 export function buildOpenApiDocument() {
@@ -175,6 +176,49 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      "/api/v1/webhook-events/{id}/rotate-signing-secret": {
+        parameters: [idParameter],
+        post: {
+          summary: "Rotate a request's signing secret, keeping the old one valid for an overlap",
+          description:
+            "During the overlap every request carries two Standard Webhooks signatures, `webhook-signature: v1,<new> v1,<old>`, so a receiver verifies with either secret and can switch without losing a request. After it only the new secret signs. `overlapHours` 0 drops the old secret at once.",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["requestId"],
+                  additionalProperties: false,
+                  properties: {
+                    requestId: { type: "string" },
+                    overlapHours: {
+                      type: "integer",
+                      minimum: 0,
+                      maximum: 168,
+                      default: DEFAULT_SIGNING_OVERLAP_HOURS,
+                    },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            "200": jsonResponse("The new secret, shown once", {
+              type: "object",
+              required: ["requestId", "signingSecret", "previousValidUntil"],
+              properties: {
+                requestId: { type: "string" },
+                signingSecret: { type: "string" },
+                previousValidUntil: { type: ["string", "null"], format: "date-time" },
+              },
+            }),
+            "404": errorResponse("Not found"),
+            "409": errorResponse("The locked default event cannot be edited"),
+            "422": errorResponse("Signing is off for the request, or overlapHours is out of range"),
+          },
+        },
+      },
       "/api/v1/webhook-events/{id}/secrets": {
         parameters: [idParameter],
         get: {
@@ -198,7 +242,11 @@ export function buildOpenApiDocument() {
                         type: "array",
                         items: {
                           type: "object",
-                          properties: { name: { type: "string" }, value: { type: "string" } },
+                          properties: {
+                            name: { type: "string" },
+                            value: { type: "string" },
+                            secret: { type: "boolean" },
+                          },
                         },
                       },
                       signingSecret: { type: ["string", "null"] },

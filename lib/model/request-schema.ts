@@ -14,6 +14,7 @@ import {
   templateSchema,
   walkParams,
 } from "./params-schema";
+import { isSecretHeader } from "./sensitive";
 import { isSingleLineText, SINGLE_LINE_MESSAGE } from "./text";
 
 export const headerSchema = z
@@ -34,6 +35,9 @@ export const headerSchema = z
       (v) => !/[\x00-\x08\x0a-\x1f\x7f]/.test(v),
       "a header value cannot contain line breaks or control characters",
     ),
+    // Stored encrypted, shown masked, decrypted only to send and for an admin's Reveal. Left
+    // out, it follows the name rule (Authorization, names with token, key, secret...).
+    secret: z.boolean().optional(),
   })
   .strict();
 
@@ -166,7 +170,10 @@ export function defaultHeaders(
 const requestWithHeadersSchema = requestBaseSchema.transform(
   ({ headers, position: _position, paused: _paused, signing, ...request }) => ({
     ...request,
-    headers: headers ?? defaultHeaders(request.method, request.format),
+    headers: (headers ?? defaultHeaders(request.method, request.format)).map((header) => ({
+      ...header,
+      secret: isSecretHeader(header),
+    })),
     signing: { enabled: signing.enabled },
   }),
 );

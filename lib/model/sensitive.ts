@@ -13,12 +13,23 @@ export function isSensitiveHeader(name: string): boolean {
   return SENSITIVE_HEADERS.has(lower) || SENSITIVE_NAME_PARTS.some((part) => lower.includes(part));
 }
 
-type Header = { name: string; value: string };
+/** `secret`: the admin's flag (stored encrypted); unset on rows saved before it existed. */
+type Header = { name: string; value: string; secret?: boolean };
 
-/** The headers with each sensitive, non-empty value replaced by the mask. */
+/**
+ * Whether a header's value is a secret: the admin's flag when given, else the name rule. The
+ * wizard ticks the flag for names the rule matches; the admin may tick it for any other.
+ */
+export function isSecretHeader(header: { name: string; secret?: boolean }): boolean {
+  return header.secret ?? isSensitiveHeader(header.name);
+}
+
+/** The headers with each secret (flagged or sensitively named), non-empty value masked. */
 export function maskHeaders<T extends Header>(headers: readonly T[]): T[] {
   return headers.map((header) =>
-    header.value !== "" && isSensitiveHeader(header.name) ? { ...header, value: MASK } : header,
+    header.value !== "" && (header.secret === true || isSensitiveHeader(header.name))
+      ? { ...header, value: MASK }
+      : header,
   );
 }
 
@@ -50,3 +61,54 @@ export function unmaskHeaders<T extends Header>(
 }
 
 export const MASK_UNRESOLVED_MESSAGE = `${MASK} stands for a hidden value this request does not have: enter the value`;
+
+/** Query parameters whose values are credentials (GA4's api_secret among them). */
+const SENSITIVE_QUERY_PARAMS = new Set(["api_secret", "token", "key", "signature", "password"]);
+
+export function isSensitiveQueryParam(name: string): boolean {
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name.replace(/\+/g, " "));
+  } catch {
+    // a malformed escape: compare the name as written
+  }
+  return SENSITIVE_QUERY_PARAMS.has(decoded.trim().toLowerCase());
+}
+
+/**
+ * The URL with the value of each sensitive query parameter replaced by the mask. Works on the
+ * text, not through URL parsing, so every other byte of the URL stays as it was sent.
+ */
+export function redactUrl(url: string): string {
+  const query = url.indexOf("?");
+  if (query === -1) return url;
+  const hash = url.indexOf("#", query);
+  const end = hash === -1 ? url.length : hash;
+  const pairs = url.slice(query + 1, end).split("&");
+  const redacted = pairs.map((pair) => {
+    const equals = pair.indexOf("=");
+    if (equals === -1) return pair;
+    const name = pair.slice(0, equals);
+    return isSensitiveQueryParam(name) && equals < pair.length - 1 ? `${name}=${MASK}` : pair;
+  });
+  return `${url.slice(0, query + 1)}${redacted.join("&")}${url.slice(end)}`;
+}
+
+/**
+ * A request as kept for display (the delivery log, curl, the CSV, the API): sensitive header
+ * values and query values masked. `secretNames` adds the headers the admin marked secret.
+ */
+export function redactRequest<R extends { url: string; headers: readonly Header[] }>(
+  request: R,
+  secretNames: ReadonlySet<string> = new Set(),
+): R {
+  return {
+    ...request,
+    url: redactUrl(request.url),
+    headers: maskHeaders(
+      request.headers.map((header) =>
+        secretNames.has(header.name.toLowerCase()) ? { ...header, secret: true } : header,
+      ),
+    ).map(({ secret: _secret, ...header }) => header),
+  };
+}

@@ -1,6 +1,7 @@
 import { db, type Tx } from "../db/client";
 import { env } from "../env";
 import { notFound } from "../errors";
+import { sealSecret } from "../secrets/cipher";
 import {
   buildDefaultEventRequest,
   DEFAULT_EVENT_NAME,
@@ -59,7 +60,7 @@ export async function updateProjectSettings(projectId: string, input: ProjectSet
       timeZone: data.timeZone,
       gaMeasurementId: data.gaMeasurementId || null,
       // An empty secret field keeps the stored secret: the form never shows it back.
-      ...(data.gaApiSecret ? { gaApiSecret: data.gaApiSecret } : {}),
+      ...(data.gaApiSecret ? { gaApiSecret: sealSecret(data.gaApiSecret) } : {}),
     },
   });
   return toProjectDto(project);

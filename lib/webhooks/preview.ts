@@ -8,6 +8,7 @@ import { sampleCallFor } from "../model/sample-calls";
 import { MASK, MASK_UNRESOLVED_MESSAGE, unmaskHeaders } from "../model/sensitive";
 import { TRIGGER_TYPES } from "../model/trigger-types";
 import { type RenderedRequest, renderRequest, toCurl } from "../render";
+import { openNullableSecret } from "../secrets/cipher";
 
 /** Stands in for the delivery id (json-rpc `id`, `{{delivery_id}}`) until a real delivery exists. */
 export const PREVIEW_DELIVERY_ID = "preview";
@@ -76,6 +77,7 @@ export async function renderWithSampleCall(
     select: { timeZone: true, gaMeasurementId: true, gaApiSecret: true },
   });
   if (!project) throw notFound("Project");
+  const gaApiSecret = openNullableSecret(project.gaApiSecret);
   const sample = sampleCallFor(type);
   const callData = call
     ? z.object({ call: callSchemaFor(type) }).parse({ call }).call
@@ -88,9 +90,9 @@ export async function renderWithSampleCall(
     deliveryId: options.deliveryId ?? PREVIEW_DELIVERY_ID,
     gaMeasurementId: project.gaMeasurementId,
     gaApiSecret:
-      options.gaApiSecretStandIn !== undefined && project.gaApiSecret
+      options.gaApiSecretStandIn !== undefined && gaApiSecret
         ? options.gaApiSecretStandIn
-        : project.gaApiSecret,
+        : gaApiSecret,
   });
 }
 

@@ -21,7 +21,7 @@ const webhookRequestDtoSchema = z.object({
   method: z.enum(METHODS),
   format: z.enum(FORMATS),
   dateFormat: z.enum(DATE_FORMATS),
-  headers: z.array(z.object({ name: z.string(), value: z.string() })),
+  headers: z.array(z.object({ name: z.string(), value: z.string(), secret: z.boolean() })),
   params: z.array(paramSchema),
   body: z.string().optional(),
   rpcMethod: z.string().optional(),

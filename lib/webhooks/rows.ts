@@ -16,8 +16,10 @@ import {
   RETRY_SCHEDULES,
   type RetrySchedule,
 } from "../model/event-schema";
+import { isSecretHeader } from "../model/sensitive";
 import { parseColumn } from "../model/stored";
 import { TRIGGER_TYPES, type TriggerType } from "../model/trigger-types";
+import { openNullableSecret, openSecret } from "../secrets/cipher";
 
 // Rows come back from Prisma with text for enums and JSON for lists. They are parsed here, once,
 // with the schemas every write went through, so the rest of the code holds typed values.
@@ -25,7 +27,13 @@ import { TRIGGER_TYPES, type TriggerType } from "../model/trigger-types";
 const methodColumn = z.enum(METHODS);
 const formatColumn = z.enum(FORMATS);
 const dateFormatColumn = z.enum(DATE_FORMATS);
-const headersColumn = z.array(headerSchema);
+// Secret values are stored sealed (lib/secrets/cipher.ts) and opened here, before the schema
+// checks them; rows saved before the flag existed take it from the name rule.
+const headersColumn = z
+  .array(headerSchema.extend({ value: z.string() }))
+  .transform((headers) => headers.map((header) => ({ ...header, value: openSecret(header.value) })))
+  .pipe(z.array(headerSchema))
+  .transform((headers) => headers.map((header) => ({ ...header, secret: isSecretHeader(header) })));
 const paramsColumn = z.array(paramSchema);
 const retryScheduleColumn = z.enum(RETRY_SCHEDULES);
 const triggerTypeColumn = z.enum(TRIGGER_TYPES);
@@ -41,7 +49,7 @@ export type WebhookRequestRow = Omit<
   method: Method;
   format: Format;
   dateFormat: DateFormat;
-  headers: Array<{ name: string; value: string }>;
+  headers: Array<{ name: string; value: string; secret: boolean }>;
   params: Param[];
   retrySchedule: RetrySchedule;
 };
@@ -57,6 +65,8 @@ export function parseWebhookRequestRow(row: WebhookRequest): WebhookRequestRow {
     headers: parseColumn(headersColumn, row.headers, ref, "headers"),
     params: parseColumn(paramsColumn, row.params, ref, "params"),
     retrySchedule: parseColumn(retryScheduleColumn, row.retrySchedule, ref, "retrySchedule"),
+    signingSecret: openNullableSecret(row.signingSecret),
+    previousSigningSecret: openNullableSecret(row.previousSigningSecret),
   };
 }
 

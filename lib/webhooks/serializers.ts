@@ -2,6 +2,7 @@ import type { WebhookEvent, WebhookRequest } from "../generated/prisma/client";
 import type { Conditions, WebhookRequestConfig } from "../model/event-schema";
 import { maskHeaders } from "../model/sensitive";
 import { describeTrigger, type TriggerType } from "../model/trigger-types";
+import { openNullableSecret, sealSecret } from "../secrets/cipher";
 import { parseWebhookEventRow, parseWebhookRequestRow } from "./rows";
 
 export type WebhookRequestDto = Omit<WebhookRequestConfig, "id" | "signing"> & {
@@ -92,16 +93,27 @@ export function toWebhookEventDto(
  * It never leaves the server; the engine (lib/dispatch) is its only reader.
  */
 export type SendableWebhookRequest = Omit<WebhookRequestDto, "signing"> & {
-  signing: { enabled: boolean; secret?: string };
+  signing: {
+    enabled: boolean;
+    secret?: string;
+    /** The secret before the last rotation and until when it still signs. */
+    previous?: { secret: string; until: Date };
+  };
 };
 
 export function toSendableWebhookRequest(stored: WebhookRequest): SendableWebhookRequest {
   const dto = toWebhookRequestDto(stored, "unmasked");
+  const secret = openNullableSecret(stored.signingSecret);
+  const previous = openNullableSecret(stored.previousSigningSecret);
+  const until = stored.previousSigningSecretUntil;
   return {
     ...dto,
     signing: {
       enabled: stored.signingEnabled,
-      ...(stored.signingEnabled && stored.signingSecret ? { secret: stored.signingSecret } : {}),
+      ...(stored.signingEnabled && secret ? { secret } : {}),
+      ...(stored.signingEnabled && previous && until
+        ? { previous: { secret: previous, until } }
+        : {}),
     },
   };
 }
@@ -109,7 +121,7 @@ export function toSendableWebhookRequest(stored: WebhookRequest): SendableWebhoo
 /** What an admin sees on Reveal: each request's headers as stored and its signing secret. */
 export type WebhookRequestSecrets = {
   id: string;
-  headers: Array<{ name: string; value: string }>;
+  headers: Array<{ name: string; value: string; secret: boolean }>;
   signingSecret: string | null;
 };
 
@@ -122,7 +134,14 @@ export function toWebhookRequestSecrets(stored: WebhookRequest): WebhookRequestS
   };
 }
 
-/** Columns of a request row from its parsed configuration. */
+/** A secret header's value as stored: sealed (an empty value has nothing to hide). */
+export function sealHeaders(headers: WebhookRequestConfig["headers"]) {
+  return headers.map((header) =>
+    header.secret && header.value !== "" ? { ...header, value: sealSecret(header.value) } : header,
+  );
+}
+
+/** Columns of a request row from its parsed configuration; secret header values sealed. */
 export function toWebhookRequestData(config: WebhookRequestConfig, position: number) {
   return {
     position,
@@ -130,7 +149,7 @@ export function toWebhookRequestData(config: WebhookRequestConfig, position: num
     method: config.method,
     format: config.format,
     dateFormat: config.dateFormat,
-    headers: config.headers,
+    headers: sealHeaders(config.headers),
     params: config.params,
     body: config.body ?? null,
     rpcMethod: config.rpcMethod ?? null,

@@ -9,6 +9,8 @@ import {
   webhookEventSchema,
 } from "../model/event-schema";
 import { MASK_UNRESOLVED_MESSAGE, unmaskHeaders } from "../model/sensitive";
+import { type SigningRotationInput, signingRotationSchema } from "../model/signing-rotation";
+import { sealSecret } from "../secrets/cipher";
 import { parseStoredHeaders } from "./rows";
 import {
   type SecretView,
@@ -123,7 +125,7 @@ async function insertEvent(tx: Tx, projectId: string, config: WebhookEventConfig
       requests: {
         create: config.requests.map((request, index) => ({
           ...toWebhookRequestData(request, index),
-          signingSecret: request.signing.enabled ? generateSigningSecret() : null,
+          signingSecret: request.signing.enabled ? sealSecret(generateSigningSecret()) : null,
         })),
       },
     },
@@ -196,7 +198,7 @@ export async function updateWebhookEvent(
       // A request keeps its signing secret across edits; turning signing on creates one.
       const secret = request.id ? existing.get(request.id)?.signingSecret : null;
       const signingSecret = request.signing.enabled
-        ? (secret ?? generateSigningSecret())
+        ? (secret ?? sealSecret(generateSigningSecret()))
         : (secret ?? null);
       if (request.id)
         await tx.webhookRequest.update({
@@ -269,21 +271,42 @@ export async function deleteWebhookEvent(projectId: string, eventId: string) {
 
 export { insertEvent };
 
-/** A new signing secret for one request; receivers must switch to it. Returns the new secret. */
+/**
+ * A new signing secret for one request. The old one keeps signing beside it (a second
+ * signature) for the overlap the admin chose, so receivers can switch without losing a
+ * request; 0 drops it at once. Returns the new secret and until when the old one still signs.
+ */
 export async function rotateSigningSecret(
   projectId: string,
   eventId: string,
   requestId: string,
-): Promise<{ requestId: string; signingSecret: string }> {
+  input: SigningRotationInput = {},
+): Promise<{ requestId: string; signingSecret: string; previousValidUntil: string | null }> {
+  const { overlapHours } = signingRotationSchema.parse(input);
   const signingSecret = generateSigningSecret();
+  const until = overlapHours > 0 ? new Date(Date.now() + overlapHours * 3_600_000) : null;
   await db.$transaction(async (tx) => {
     await findEditableEvent(tx, projectId, eventId);
-    const { count } = await tx.webhookRequest.updateMany({
+    const current = await tx.webhookRequest.findFirst({
       where: { id: requestId, eventId, signingEnabled: true },
-      data: { signingSecret },
+      select: { signingSecret: true },
     });
-    if (count === 0)
+    if (!current)
       throw new AppError("validation_failed", "turn signing on for this request first", "signing");
+    const previous = until && current.signingSecret ? current.signingSecret : null;
+    await tx.webhookRequest.update({
+      where: { id: requestId },
+      data: {
+        signingSecret: sealSecret(signingSecret),
+        // Still sealed as stored: the old secret is never written in the clear.
+        previousSigningSecret: previous,
+        previousSigningSecretUntil: previous ? until : null,
+      },
+    });
   });
-  return { requestId, signingSecret };
+  return {
+    requestId,
+    signingSecret,
+    previousValidUntil: until ? until.toISOString() : null,
+  };
 }

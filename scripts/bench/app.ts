@@ -69,6 +69,8 @@ export function appEnv(databaseUrl: string, extra: Record<string, string>): Node
     env[key] = value;
   }
   return {
+    // A fixed key for the bench's throwaway databases; an APP_ENCRYPTION_KEY set outside wins.
+    APP_ENCRYPTION_KEY: "WK/0J3qiV2HHSo8P0A82janLjzlGAysHuh5s5Cx6VRE=",
     ...env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",

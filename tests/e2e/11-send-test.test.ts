@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSecret } from "@/lib/secrets/cipher";
 import { DOCS_DIR, launchBrowser, newPage, screenshot } from "./support/browser";
 import { readReceived } from "./support/context";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
@@ -89,7 +90,8 @@ describe("Send test", () => {
 
   async function storedSecret(): Promise<string> {
     const row = await db.webhookRequest.findUniqueOrThrow({ where: { id: requestId } });
-    return row.signingSecret ?? "";
+    // Stored sealed; this process has the app's key (useAppDatabase).
+    return openSecret(row.signingSecret ?? "");
   }
 
   it("sends from the row menu and shows status, response body and headers; stores nothing", async () => {

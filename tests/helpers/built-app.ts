@@ -1,5 +1,6 @@
 import { buildIsCurrent } from "../../scripts/build-inputs";
 import { buildApp, hasBuild } from "../e2e/support/app-server";
+import { TEST_ENCRYPTION_KEY } from "./encryption-key";
 
 /** The parent's environment minus what would make Next behave like a test run. */
 export function productionEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -8,7 +9,13 @@ export function productionEnv(extra: Record<string, string>): NodeJS.ProcessEnv 
     if (key === "NODE_ENV" || key.startsWith("VITEST") || key === "TEST") continue;
     env[key] = value;
   }
-  return { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extra };
+  return {
+    APP_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    ...env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...extra,
+  };
 }
 
 /**

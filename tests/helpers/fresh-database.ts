@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll } from "vitest";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { applyPendingPostgresMigrations } from "@/lib/db/migrations-postgres";
+import { TEST_ENCRYPTION_KEY } from "./encryption-key";
 import { createScratchDatabase, dropScratchDatabase } from "./postgres-server";
 
 export const TEST_ENGINE = process.env.TEST_ENGINE === "postgres" ? "postgres" : "sqlite";
@@ -23,6 +24,7 @@ export const TEST_DATABASE_URL = postgres?.url ?? `file:${TEST_DATABASE_FILE}`;
 
 process.env.DATABASE_URL = TEST_DATABASE_URL;
 process.env.GA_ENDPOINT = TEST_GA_ENDPOINT;
+process.env.APP_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
 process.env.LOGIN_ATTEMPTS_PER_MINUTE = "5";
 
 if (postgres) {

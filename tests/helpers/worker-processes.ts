@@ -2,6 +2,7 @@
 // and the node process it runs), on the test file's database.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { TEST_ENCRYPTION_KEY } from "./encryption-key";
 import { TEST_DATABASE_URL } from "./fresh-database";
 
 export type WorkerProcess = {
@@ -32,6 +33,7 @@ export function startWorkerProcess(
       WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
+      APP_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
       ...env,
     },
   });

@@ -6,6 +6,7 @@ import { getDeliveryDetail } from "@/lib/delivery-log/detail";
 import { ingestCallEvent } from "@/lib/dispatch/ingest";
 import type { WebhookRequestInput } from "@/lib/model/event-schema";
 import { sampleCallFor } from "@/lib/model/sample-calls";
+import { openSecret } from "@/lib/secrets/cipher";
 import { previewWebhookRequest } from "@/lib/webhooks/preview";
 import { createWebhookEvent } from "@/lib/webhooks/service";
 import { makeRetriesDue, runDueDeliveries } from "../helpers/deliveries";
@@ -338,7 +339,7 @@ describe("delivery to a loopback receiver", () => {
     });
     const headers = Object.fromEntries(arrived.rawHeaders.map(([n, v]) => [n.toLowerCase(), v]));
     expect(headers["webhook-id"]).toBe(id);
-    const verifier = new Webhook(stored.webhookRequest?.signingSecret ?? "");
+    const verifier = new Webhook(openSecret(stored.webhookRequest?.signingSecret ?? ""));
     expect(() => verifier.verify(arrived.body.toString("utf8"), headers)).not.toThrow();
     expect(() => verifier.verify(`${arrived.body.toString("utf8")} `, headers)).toThrow();
   });

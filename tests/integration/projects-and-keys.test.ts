@@ -5,6 +5,7 @@ import { requireProjectRole } from "@/lib/auth/access";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db/client";
 import { getProject, updateProjectSettings } from "@/lib/projects/service";
+import { openSecret } from "@/lib/secrets/cipher";
 import {
   deleteWebhookEvent,
   listWebhookEvents,
@@ -108,9 +109,8 @@ describe("project settings", () => {
       gaMeasurementId: "G-ABC123",
       gaApiSecret: "",
     });
-    expect((await db.project.findUniqueOrThrow({ where: { id: project.id } })).gaApiSecret).toBe(
-      "s3cret",
-    );
+    const { gaApiSecret } = await db.project.findUniqueOrThrow({ where: { id: project.id } });
+    expect(gaApiSecret && openSecret(gaApiSecret)).toBe("s3cret");
     expect((await getProject(project.id)).timeZone).toBe("UTC");
   });
 });

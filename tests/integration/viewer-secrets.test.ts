@@ -29,6 +29,7 @@ import { db } from "@/lib/db/client";
 import { isSensitiveHeader, MASK } from "@/lib/model/sensitive";
 import { updateProjectSettings } from "@/lib/projects/service";
 import { draftWebhookEventCopy } from "@/lib/webhooks/copy";
+import { parseWebhookRequestRow } from "@/lib/webhooks/rows";
 import type { WebhookEventDto } from "@/lib/webhooks/serializers";
 import { createWebhookEvent, getWebhookEvent } from "@/lib/webhooks/service";
 import { listWebhookEventSummaries } from "@/lib/webhooks/summaries";
@@ -201,14 +202,18 @@ describe("sensitive values", () => {
   });
 
   it("a masked value saved back keeps the stored secret; a mask with nothing behind it is refused", async () => {
-    const storedBefore = await db.webhookRequest.findMany({ where: { eventId: event.id } });
+    const storedBefore = (await db.webhookRequest.findMany({ where: { eventId: event.id } })).map(
+      parseWebhookRequestRow,
+    );
     const masked = await getWebhookEvent(projectId, event.id);
     const { id: _id, trigger: _t, locked: _l, createdAt: _c, updatedAt: _u, ...editable } = masked;
 
     actingAs = owner;
     const saved = await updateEventAction(projectId, event.id, { ...editable, name: "CRM v2" });
     expect(saved.ok).toBe(true);
-    const storedAfter = await db.webhookRequest.findMany({ where: { eventId: event.id } });
+    const storedAfter = (await db.webhookRequest.findMany({ where: { eventId: event.id } })).map(
+      parseWebhookRequestRow,
+    );
     expect(storedAfter.map((r) => [r.headers, r.signingSecret])).toEqual(
       storedBefore.map((r) => [r.headers, r.signingSecret]),
     );
@@ -221,9 +226,8 @@ describe("sensitive values", () => {
       body: { ...editable, name: "CRM v2" },
     });
     expect(put.status).toBe(200);
-    expect(
-      (await db.webhookRequest.findMany({ where: { eventId: event.id } }))[0]?.headers,
-    ).toEqual(storedBefore[0]?.headers);
+    const afterPut = await db.webhookRequest.findMany({ where: { eventId: event.id } });
+    expect(afterPut.map(parseWebhookRequestRow)[0]?.headers).toEqual(storedBefore[0]?.headers);
 
     // A mask in a new header, or in a new request, stands for nothing: refused, nothing written.
     const request = editable.requests[0];
@@ -247,7 +251,9 @@ describe("sensitive values", () => {
     expect(created.json.error.message).toContain("enter the value");
     expect(await db.webhookEvent.count({ where: { projectId, name: "CRM v2" } })).toBe(1);
     const unchanged = await db.webhookRequest.findMany({ where: { eventId: event.id } });
-    expect(unchanged.map((r) => r.headers)).toEqual(storedBefore.map((r) => r.headers));
+    expect(unchanged.map((r) => parseWebhookRequestRow(r).headers)).toEqual(
+      storedBefore.map((r) => r.headers),
+    );
   });
 
   it("a test send from the masked form sends the stored values; the result shows them masked", async () => {
@@ -307,8 +313,9 @@ describe("sensitive values", () => {
       where: { event: { id: copied.ok ? copied.data.id : "" } },
     });
     expect(copy.id).not.toBe(source.id);
-    expect(copy.headers).toEqual(source.headers);
-    expect(copy.signingSecret).toMatch(/^whsec_/);
-    expect(copy.signingSecret).not.toBe(source.signingSecret);
+    const [copyRow, sourceRow] = [copy, source].map(parseWebhookRequestRow);
+    expect(copyRow?.headers).toEqual(sourceRow?.headers);
+    expect(copyRow?.signingSecret).toMatch(/^whsec_/);
+    expect(copyRow?.signingSecret).not.toBe(sourceRow?.signingSecret);
   });
 });

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { ingestCallEvent } from "@/lib/dispatch/ingest";
 import { sampleCallFor } from "@/lib/model/sample-calls";
 import { createWebhookEvent } from "@/lib/webhooks/service";
+import { TEST_ENCRYPTION_KEY } from "../helpers/encryption-key";
 import { createUserWithProject } from "../helpers/factories";
 import { TEST_DATABASE_URL } from "../helpers/fresh-database";
 import { type LoopbackServer, startLoopbackServer } from "../helpers/loopback-server";
@@ -40,6 +41,7 @@ beforeAll(async () => {
         WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
         WORKER_POLL_MS: "60000",
         NODE_ENV: "production",
+        APP_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
       },
     },
   );

@@ -67,9 +67,11 @@ describe("webhook events API", () => {
     });
     // Defaults are filled in: the automatic Content-Type when headers were omitted.
     expect(event.requests[0].headers).toEqual([
-      { name: "Content-Type", value: "application/json; charset=utf-8" },
+      { name: "Content-Type", value: "application/json; charset=utf-8", secret: false },
     ]);
-    expect(event.requests[1].headers).toEqual([{ name: "X-Project", value: "{{project_id}}" }]);
+    expect(event.requests[1].headers).toEqual([
+      { name: "X-Project", value: "{{project_id}}", secret: false },
+    ]);
     expect(event.requests[0].params).toEqual(CRM_EVENT.requests[0]?.params);
 
     const fetched = await callRoute(eventRoute.GET, { key, params: { id: event.id } });

@@ -25,6 +25,8 @@ function requestRow(columns: Partial<Record<keyof WebhookRequest, unknown>> = {}
     retrySchedule: "exponential",
     signingEnabled: false,
     signingSecret: null,
+    previousSigningSecret: null,
+    previousSigningSecretUntil: null,
     consecutiveFailures: 0,
     pausedAt: null,
     pausedReason: null,

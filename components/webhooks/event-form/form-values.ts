@@ -12,6 +12,7 @@ import {
   type WebhookRequestConfig,
   type WebhookRequestInput,
 } from "@/lib/model/event-schema";
+import { isSecretHeader } from "@/lib/model/sensitive";
 import type { TriggerType } from "@/lib/model/trigger-types";
 import type { WebhookEventDto } from "@/lib/webhooks/serializers";
 
@@ -31,7 +32,8 @@ export type FormArrayItem =
   | { kind: "text"; value: string }
   | { kind: "object"; fields: FormParam[] };
 
-export type FormHeader = { name: string; value: string };
+/** `secret` unset follows the name rule (lib/model/sensitive.ts) until the admin ticks or unticks it. */
+export type FormHeader = { name: string; value: string; secret?: boolean };
 
 export type FormRequest = {
   /** The stored request's id, so an edit keeps its identity and delivery history. */
@@ -187,7 +189,7 @@ export function toRequestInput(request: FormRequest): WebhookRequestConfig {
     method: request.method,
     format: request.format,
     dateFormat: request.dateFormat,
-    headers: request.headers,
+    headers: request.headers.map((header) => ({ ...header, secret: isSecretHeader(header) })),
     params: request.params.map(toParam),
     ...(sendsBody && request.format === "raw" ? { body: request.body } : {}),
     ...(sendsBody && request.format === "json-rpc" ? { rpcMethod: request.rpcMethod } : {}),

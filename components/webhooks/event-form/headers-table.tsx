@@ -5,6 +5,7 @@ import { type UseFieldArrayReturn, useFormContext, useFormState, useWatch } from
 import { Badge } from "@/components/ui/badge";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { defaultContentType } from "@/lib/model/event-schema";
+import { isSecretHeader } from "@/lib/model/sensitive";
 import { errorAt } from "./errors";
 import type { EventFormValues } from "./form-values";
 import { TemplateInput } from "./template-input";
@@ -14,7 +15,7 @@ type HeadersArray = UseFieldArrayReturn<EventFormValues, `requests.${number}.hea
 
 /** The request's headers; the Content-Type the method and format call for is marked automatic. */
 export function HeadersTable({ index, headers }: { index: number; headers: HeadersArray }) {
-  const { control, register } = useFormContext<EventFormValues>();
+  const { control, register, setValue } = useFormContext<EventFormValues>();
   const { readOnly } = useWizard();
   const base = `requests.${index}` as const;
   const method = useWatch({ control, name: `${base}.method` });
@@ -47,7 +48,7 @@ export function HeadersTable({ index, headers }: { index: number; headers: Heade
             return (
               <div
                 key={field.id}
-                className="grid grid-cols-[minmax(0,11rem)_minmax(0,1fr)_auto] items-start gap-2"
+                className="grid grid-cols-[minmax(0,11rem)_minmax(0,1fr)_auto_auto] items-start gap-2"
               >
                 <div>
                   <label htmlFor={`${id}-${i}`} className="sr-only">
@@ -83,6 +84,23 @@ export function HeadersTable({ index, headers }: { index: number; headers: Heade
                   hideLabel
                   disabled={readOnly}
                 />
+                <label
+                  className="flex items-center gap-1.5 py-2 text-xs text-slate-600"
+                  title="Stored encrypted, shown as ••• in the log and to viewers"
+                >
+                  <input
+                    type="checkbox"
+                    checked={header ? isSecretHeader(header) : false}
+                    disabled={readOnly}
+                    onChange={(event) =>
+                      setValue(`${base}.headers.${i}.secret`, event.target.checked, {
+                        shouldDirty: true,
+                      })
+                    }
+                    aria-label={`Header ${i + 1} value is secret`}
+                  />
+                  Secret
+                </label>
                 {readOnly ? (
                   <span className="w-8" />
                 ) : (

@@ -1,13 +1,18 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { toast } from "sonner";
 import { rotateSigningSecretAction } from "@/app/_actions/signing";
 import { copyText } from "@/components/deliveries/code-block";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyIcon } from "@/components/ui/icons";
+import {
+  DEFAULT_SIGNING_OVERLAP_HOURS,
+  describeOverlap,
+  SIGNING_OVERLAP_HOURS,
+} from "@/lib/model/signing-rotation";
 import { webhookKeys } from "@/lib/webhooks/query-keys";
 import { useWizard } from "./wizard-context";
 
@@ -21,18 +26,26 @@ export function SigningSecret({ requestId }: { requestId?: string }) {
   const { projectId, eventId, readOnly, signingSecrets, addSigningSecrets } = useWizard();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  const [overlapHours, setOverlapHours] = useState<number>(DEFAULT_SIGNING_OVERLAP_HOURS);
+  const overlapId = useId();
   const secret = requestId ? signingSecrets[requestId] : undefined;
 
   const rotate = useMutation({
     mutationFn: async () => {
       if (!eventId || !requestId) throw new Error("save the request first");
-      const result = await rotateSigningSecretAction(projectId, eventId, requestId);
+      const result = await rotateSigningSecretAction(projectId, eventId, requestId, {
+        overlapHours,
+      });
       if (!result.ok) throw new Error(result.message);
       return result.data;
     },
-    onSuccess: ({ requestId: rotated, signingSecret }) => {
+    onSuccess: ({ requestId: rotated, signingSecret, previousValidUntil }) => {
       addSigningSecrets({ [rotated]: signingSecret });
-      toast.success("New signing secret: update your receiver, the old one no longer verifies");
+      toast.success(
+        previousValidUntil
+          ? `New signing secret: requests carry both signatures until ${new Date(previousValidUntil).toLocaleString()}; update your receiver before then`
+          : "New signing secret: update your receiver, the old one no longer verifies",
+      );
       void queryClient.invalidateQueries({ queryKey: webhookKeys.events(projectId) });
     },
     onError: (error) => toast.error(`The secret was not rotated: ${error.message}`),
@@ -88,7 +101,30 @@ export function SigningSecret({ requestId }: { requestId?: string }) {
       <ConfirmDialog
         open={confirming}
         title="Rotate the signing secret?"
-        description="A new secret replaces this one at once: signatures made with the old secret stop verifying, so update your receiver right after."
+        description={
+          <>
+            <span className="block">
+              Requests are signed with both secrets for the overlap you choose (Standard Webhooks:
+              two signatures), so your receiver can switch without losing one. After it, only the
+              new secret signs.
+            </span>
+            <label htmlFor={overlapId} className="mt-3 block text-xs font-medium text-slate-700">
+              Keep the old secret valid for
+            </label>
+            <select
+              id={overlapId}
+              value={overlapHours}
+              onChange={(event) => setOverlapHours(Number(event.target.value))}
+              className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-800"
+            >
+              {SIGNING_OVERLAP_HOURS.map((hours) => (
+                <option key={hours} value={hours}>
+                  {describeOverlap(hours)}
+                </option>
+              ))}
+            </select>
+          </>
+        }
         confirmLabel="Rotate secret"
         tone="danger"
         pending={rotate.isPending}

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { TEST_ENCRYPTION_KEY } from "../../helpers/encryption-key";
 import { type AppServer, buildApp, hasBuild, startAppServer } from "./app-server";
 import type { E2EProvided } from "./context";
 import { type RecordingReceiver, startRecordingReceiver } from "./receiver";
@@ -42,6 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...inheritedEnv(),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      APP_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
       DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
       GA_ENDPOINT: receiver.url,
       // The receivers tests start listen on 127.0.0.1, which the delivery guard refuses by default.

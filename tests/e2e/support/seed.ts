@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { inject } from "vitest";
+import { TEST_ENCRYPTION_KEY } from "../../helpers/encryption-key";
 
 /**
  * Arranges data directly in the app's database, for what no page creates yet (a second user)
@@ -8,6 +9,8 @@ import { inject } from "vitest";
 export async function useAppDatabase() {
   process.env.DATABASE_URL = inject("databaseUrl");
   process.env.GA_ENDPOINT = inject("receiverUrl");
+  // The app's key (global-setup.ts), so what this process seals the app opens, and back.
+  process.env.APP_ENCRYPTION_KEY = TEST_ENCRYPTION_KEY;
   return (await import("@/lib/db/client")).db;
 }
 

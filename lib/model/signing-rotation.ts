@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+// Rotating a signing secret keeps the old one signing beside the new for a while (Standard
+// Webhooks sends both signatures, space-separated), so a receiver can switch without losing a
+// request. The admin picks how long; 0 drops the old secret at once.
+
+/** The periods the wizard offers, in hours. */
+export const SIGNING_OVERLAP_HOURS = [0, 1, 24, 72, 168] as const;
+export const DEFAULT_SIGNING_OVERLAP_HOURS = 24;
+
+export const signingRotationSchema = z
+  .object({
+    overlapHours: z
+      .number()
+      .int("use whole hours")
+      .min(0, "use 0 to 168 hours")
+      .max(168, "use 0 to 168 hours")
+      .default(DEFAULT_SIGNING_OVERLAP_HOURS),
+  })
+  .strict();
+
+export type SigningRotationInput = z.input<typeof signingRotationSchema>;
+
+export function describeOverlap(hours: number): string {
+  if (hours === 0) return "none: the old secret stops at once";
+  if (hours % 24 === 0) return hours === 24 ? "1 day" : `${hours / 24} days`;
+  return hours === 1 ? "1 hour" : `${hours} hours`;
+}
+
+/** The API's body: which request of the event, and the overlap. */
+export const signingRotationRequestSchema = signingRotationSchema
+  .extend({ requestId: z.string().min(1, "name the request").max(100) })
+  .strict();

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WebhookRequest" ADD COLUMN "previousSigningSecret" TEXT;
+ALTER TABLE "WebhookRequest" ADD COLUMN "previousSigningSecretUntil" DATETIME;

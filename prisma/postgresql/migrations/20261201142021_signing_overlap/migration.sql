@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WebhookRequest" ADD COLUMN     "previousSigningSecret" TEXT,
+ADD COLUMN     "previousSigningSecretUntil" TIMESTAMPTZ(3);
