@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sampleCallFor } from "@/lib/model/sample-calls";
+import { openSecret } from "@/lib/secrets/cipher";
 import { DOCS_DIR, launchBrowser, newPage, screenshot } from "./support/browser";
 import { appUrl } from "./support/context";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
@@ -67,7 +68,9 @@ describe("secrets only for admins", () => {
     });
     eventId = event.id;
     const row = await db.webhookRequest.findFirstOrThrow({ where: { eventId } });
-    signingSecret = row.signingSecret ?? "";
+    // Stored sealed; the test opens it with the app's key to know what must never be shown.
+    expect(row.signingSecret).toMatch(/^enc:v1:/);
+    signingSecret = openSecret(row.signingSecret ?? "");
     expect(signingSecret).toMatch(/^whsec_/);
     // The part after the prefix: the mask shows the prefix itself.
     secrets = [AUTHORIZATION, "e2eTokenValue4821", API_KEY_VALUE, signingSecret.slice(6)];
