@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/app/_lib/session";
 import { LoginForm } from "@/components/auth/login-form";
 import { needsSetup } from "@/lib/auth/setup";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("metadata"))("signIn") };
+}
 
 export default async function LoginPage() {
   if (await needsSetup()) redirect("/setup");
