@@ -2,7 +2,7 @@
 
 import type { AttemptDetail } from "@/lib/delivery-log/contract";
 import { CodeBlock, HeadersTable } from "./code-block";
-import { ERROR_KIND_LABELS, formatDuration } from "./delivery-format";
+import { useErrorKindLabel, useFormatDuration } from "./delivery-format";
 import { formatTimestamp } from "./format-time";
 import { MethodTag } from "./result-badge";
 
@@ -16,14 +16,15 @@ function responseHeaderList(headers: Record<string, string | string[]>) {
   );
 }
 
-function outcome(attempt: AttemptDetail): { label: string; ok: boolean } {
+function outcome(
+  attempt: AttemptDetail,
+  errorKindLabel: (kind: string) => string,
+): { label: string; ok: boolean } {
   if (attempt.response) {
     const ok = attempt.response.status >= 200 && attempt.response.status < 300;
     return { label: `HTTP ${attempt.response.status}`, ok: ok && !attempt.error };
   }
-  const kind = attempt.errorKind
-    ? (ERROR_KIND_LABELS[attempt.errorKind] ?? attempt.errorKind)
-    : "No answer";
+  const kind = attempt.errorKind ? errorKindLabel(attempt.errorKind) : "No answer";
   return { label: kind, ok: false };
 }
 
@@ -37,7 +38,9 @@ export function AttemptCard({
   timeZone: string;
   defaultOpen: boolean;
 }) {
-  const result = outcome(attempt);
+  const errorKindLabel = useErrorKindLabel();
+  const formatDuration = useFormatDuration();
+  const result = outcome(attempt, errorKindLabel);
   const responseHeaders = attempt.response ? responseHeaderList(attempt.response.headers) : [];
   return (
     <details

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locales";
 
@@ -25,8 +26,23 @@ function leaves(catalog: Catalog, prefix = ""): Map<string, string> {
 
 /** The ICU arguments and rich-text tags a message takes: every language must take the same. */
 function argumentsOf(message: string): string[] {
-  const names = [...message.matchAll(/\{\s*(\w+)|<\/?(\w+)>/g)].map((m) => m[1] ?? m[2] ?? "");
-  return [...new Set(names)].sort();
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ("value" in element && element.type !== TYPE.literal) {
+        names.add(String(element.value));
+      }
+      if (element.type === TYPE.tag) {
+        names.add(`<${element.value}>`);
+        walk(element.children);
+      }
+      if (element.type === TYPE.select || element.type === TYPE.plural) {
+        for (const option of Object.values(element.options)) walk(option.value);
+      }
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
 }
 
 function sourceFiles(dir: string): string[] {

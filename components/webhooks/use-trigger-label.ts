@@ -1,0 +1,19 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { isTriggerType, type TriggerType } from "@/lib/model/trigger-types";
+
+export type TriggerGroupKey = "incoming" | "outgoing";
+
+export function triggerGroupOf(type: TriggerType): TriggerGroupKey {
+  return type.startsWith("incoming.") ? "incoming" : "outgoing";
+}
+
+/** "Incoming call" · "after the call" in the interface language (the API keeps the type ids). */
+export function useTriggerLabel() {
+  const t = useTranslations("triggers");
+  return (type: string): { group: string; label: string } =>
+    isTriggerType(type)
+      ? { group: t(`group.${triggerGroupOf(type)}`), label: t(`moment.${type}`) }
+      : { group: t("unknown"), label: type };
+}
