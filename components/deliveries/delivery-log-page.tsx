@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import type { DeliveryFilterKey } from "@/lib/delivery-log/filters";
 import { DeliveriesPanel } from "./deliveries-panel";
+import { plural } from "./delivery-format";
 import { type ChartSeed, DeliveriesChart, DownloadLink, DroppedNotice } from "./error-check-page";
 import { type EventOption, filterHref, isFiltered, logFilter } from "./filter-state";
 import { FiltersBar } from "./filters-bar";
@@ -109,7 +110,7 @@ export function DeliveryLogPage({
         onResetFilters={() => resetFilter()}
         bulk={false}
         showEvent={false}
-        noun={["delivery", "deliveries"]}
+        noun={(count) => plural(count, "delivery", "deliveries")}
         caption={`Deliveries of ${event.name}, newest first`}
         empty={{
           title: "Nothing sent yet",

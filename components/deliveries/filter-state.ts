@@ -19,18 +19,6 @@ export type EventOption = {
   requests: Array<{ id: string; method: string; url: string }>;
 };
 
-export const FILTER_LABELS: Record<DeliveryFilterKey, string> = {
-  from: "Date from",
-  to: "Date to",
-  eventId: "Event",
-  requestId: "Request",
-  status: "Status",
-  q: "Search",
-  includeChecked: "Include checked",
-  result: "Result",
-  cursor: "Page",
-};
-
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
 /**

@@ -3,10 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import {
+  type TriggerGroupKey,
+  triggerGroupOf,
+  useTriggerLabel,
+} from "@/components/i18n/use-trigger-label";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TRIGGER_TYPES, type TriggerType } from "@/lib/model/trigger-types";
-import { type TriggerGroupKey, triggerGroupOf, useTriggerLabel } from "./use-trigger-label";
 
 const GROUPS: TriggerGroupKey[] = ["incoming", "outgoing"];
 

@@ -3,6 +3,11 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import {
+  type TriggerGroupKey,
+  triggerGroupOf,
+  useTriggerLabel,
+} from "@/components/i18n/use-trigger-label";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PlusIcon, SearchIcon } from "@/components/ui/icons";
@@ -13,7 +18,6 @@ import { EventsTable } from "./events-table";
 import { SendTestDialog } from "./send-test-dialog";
 import { useDeleteEvent, useEvents, useToggleEvent } from "./use-events";
 import { useSendTestEvent } from "./use-send-test";
-import { type TriggerGroupKey, triggerGroupOf, useTriggerLabel } from "./use-trigger-label";
 
 /** Above this many rows the table gets a search box and a trigger filter. */
 const FILTER_FROM = 10;

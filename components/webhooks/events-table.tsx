@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { Badge } from "@/components/ui/badge";
 import { DropdownMenu, type MenuEntry } from "@/components/ui/dropdown-menu";
 import { CopyIcon, EyeIcon, PencilIcon, SendIcon, TrashIcon } from "@/components/ui/icons";
@@ -11,7 +12,6 @@ import type { WebhookEventSummary } from "@/lib/webhooks/summaries";
 import { LastDelivery } from "./last-delivery";
 import { PausedRequests } from "./paused-requests";
 import { RequestTarget } from "./request-target";
-import { useTriggerLabel } from "./use-trigger-label";
 
 type Props = {
   projectId: string;

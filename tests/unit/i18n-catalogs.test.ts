@@ -57,22 +57,32 @@ function sourceFiles(dir: string): string[] {
 /**
  * The keys a source file can reach: each namespace it binds with useTranslations("ns") or
  * getTranslations("ns") joined with each string literal of the file (t("title"), a table of
- * keys, t.rich("body")); a template literal `role.${x}` reaches every key under it.
+ * keys, t.rich("body")); a template literal `role.${x}` reaches every key under it, and a
+ * translator called with a variable (t(kind)) reaches the keys directly in its namespace.
  */
 function keysUsedIn(source: string, known: Set<string>): Set<string> {
   const used = new Set<string>();
-  const namespaces = [
-    ...source.matchAll(/(?:useTranslations|getTranslations)\(\s*(?:"([^"]*)")?\s*\)/g),
-  ].map((m) => m[1] ?? "");
-  if (namespaces.length === 0) return used;
+  const bindings = [
+    ...source.matchAll(
+      /(?:const|let)\s+(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:"([^"]*)")?\s*\)/g,
+    ),
+  ].map((m) => ({ name: m[1] ?? "", ns: m[2] ?? "" }));
+  const namespaces = new Set(bindings.map((b) => b.ns));
+  if (namespaces.size === 0) return used;
   const literals = [...source.matchAll(/"([\w.]+)"|'([\w.]+)'/g)].map((m) => m[1] ?? m[2] ?? "");
   const prefixes = [...source.matchAll(/`([\w.]*)\$\{/g)].map((m) => m[1] ?? "");
-  for (const ns of new Set(namespaces)) {
+  for (const ns of namespaces) {
     const join = (key: string) => (ns ? `${ns}.${key}` : key);
     for (const literal of literals) if (known.has(join(literal))) used.add(join(literal));
     for (const prefix of prefixes) {
       const under = join(prefix);
       for (const key of known) if (prefix && key.startsWith(under)) used.add(key);
+    }
+  }
+  for (const { name, ns } of bindings) {
+    if (!ns || !new RegExp(`\\b${name}\\(\\s*[A-Za-z_]`).test(source)) continue;
+    for (const key of known) {
+      if (key.startsWith(`${ns}.`) && !key.slice(ns.length + 1).includes(".")) used.add(key);
     }
   }
   return used;

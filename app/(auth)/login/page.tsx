@@ -6,7 +6,8 @@ import { LoginForm } from "@/components/auth/login-form";
 import { needsSetup } from "@/lib/auth/setup";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("metadata"))("signIn") };
+  const t = await getTranslations("metadata");
+  return { title: t("signIn") };
 }
 
 export default async function LoginPage() {

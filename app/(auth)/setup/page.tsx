@@ -5,7 +5,8 @@ import { SetupForm } from "@/components/auth/setup-form";
 import { needsSetup } from "@/lib/auth/setup";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("metadata"))("setup") };
+  const t = await getTranslations("metadata");
+  return { title: t("setup") };
 }
 
 export default async function SetupPage() {

@@ -8,7 +8,8 @@ import { AppError } from "@/lib/errors";
 
 // The token is in the path: no Referer carries it to another site.
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("metadata"))("invite"), referrer: "no-referrer" };
+  const t = await getTranslations("metadata");
+  return { title: t("invite"), referrer: "no-referrer" };
 }
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {

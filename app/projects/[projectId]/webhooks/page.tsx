@@ -8,7 +8,8 @@ import { webhookKeys } from "@/lib/webhooks/query-keys";
 import { listWebhookEventSummaries } from "@/lib/webhooks/summaries";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("webhooks"))("title") };
+  const t = await getTranslations("webhooks");
+  return { title: t("title") };
 }
 
 export default async function WebhooksPage({ params }: { params: Promise<{ projectId: string }> }) {

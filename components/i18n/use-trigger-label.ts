@@ -1,13 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { isTriggerType, type TriggerType } from "@/lib/model/trigger-types";
+import { isTriggerType, type TriggerDirection, triggerGroupOf } from "@/lib/model/trigger-types";
 
-export type TriggerGroupKey = "incoming" | "outgoing";
-
-export function triggerGroupOf(type: TriggerType): TriggerGroupKey {
-  return type.startsWith("incoming.") ? "incoming" : "outgoing";
-}
+export type TriggerGroupKey = TriggerDirection;
+export { triggerGroupOf };
 
 /** "Incoming call" · "after the call" in the interface language (the API keeps the type ids). */
 export function useTriggerLabel() {
