@@ -8,9 +8,22 @@ import { disconnectAppDatabase, seedUserWithProject, useAppDatabase } from "./su
 // Words that stay in Latin letters in the Ukrainian interface: product names, protocols, units.
 const ALLOWED_LATIN = /\b(Google Analytics|CSV|URL|HTTP|DNS|TLS|UTM|CRM|BI|ID|OK|GET|POST|PUT)\b/g;
 
-/** Two English words in a row, outside what the user typed (names, e-mails, URLs). */
+/**
+ * Two English words in a row in the page's text (shown or for screen readers), outside what
+ * the user typed (names, e-mails), URLs, code and the list of time zone names.
+ */
 async function englishLeftIn(page: Page, userText: string[]): Promise<string[]> {
-  let text = await page.locator("body").innerText();
+  let text = await page.evaluate(() => {
+    const skip = 'code, pre, script, style, select[name="timeZone"]';
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const parts: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest(skip) || !parent.checkVisibility()) continue;
+      parts.push(node.textContent ?? "");
+    }
+    return parts.join("\n");
+  });
   for (const own of userText) text = text.split(own).join(" ");
   text = text
     .replace(/\S+:\/\/\S+/g, " ")
@@ -126,7 +139,7 @@ describe("the interface in Ukrainian", () => {
     expect(await englishLeftIn(page, userText)).toEqual([]);
     await page.screenshot({ path: path.join(DOCS_DIR, "uk-webhooks.png") });
 
-    await page.getByRole("link", { name: /Перевірка помилок вебхуків/ }).click();
+    await page.getByRole("link", { name: /Перевірка помилок/ }).click();
     await page.getByRole("heading", { name: "Перевірка помилок вебхуків" }).waitFor();
     await page.getByRole("heading", { name: "Доставки за годинами, останні 7 днів" }).waitFor();
     const failed = page.getByTestId("delivery-row").filter({ hasText: "ДЗВ-1" });
@@ -147,6 +160,24 @@ describe("the interface in Ukrainian", () => {
     expect(header?.split(",").slice(0, 2)).toEqual(["Ідентифікатор", "Створено"]);
     expect(first).toContain("Вхідний дзвінок: після дзвінка");
     expect(first).toContain("Дзвінок у CRM");
+
+    // The other pages of the account, each with no English sentence left.
+    const keys = await db.apiKey.findMany({ where: { projectId }, select: { name: true } });
+    const ownText = [...userText, ...keys.map((k) => k.name)];
+    const pages = [
+      { path: "simulator", heading: "Імітація дзвінка", shot: "uk-simulator.png" },
+      { path: "settings", heading: "Налаштування проєкту", shot: "uk-settings.png" },
+      { path: "members", heading: "Учасники", shot: "uk-members.png" },
+    ];
+    for (const { path: segment, heading, shot } of pages) {
+      await page.goto(`/projects/${projectId}/${segment}`);
+      await page.getByRole("heading", { name: heading, exact: true }).first().waitFor();
+      expect({ segment, english: await englishLeftIn(page, ownText) }).toEqual({
+        segment,
+        english: [],
+      });
+      await page.screenshot({ path: path.join(DOCS_DIR, shot), fullPage: true });
+    }
     await context.close();
   });
 });
