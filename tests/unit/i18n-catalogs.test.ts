@@ -3,6 +3,7 @@ import path from "node:path";
 import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locales";
+import { CATALOG } from "@/lib/model/catalog";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SOURCE_DIRS = ["app", "components", "i18n", "lib"];
@@ -67,22 +68,26 @@ function keysUsedIn(source: string, known: Set<string>): Set<string> {
       /(?:const|let)\s+(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:"([^"]*)")?\s*\)/g,
     ),
   ].map((m) => ({ name: m[1] ?? "", ns: m[2] ?? "" }));
-  const namespaces = new Set(bindings.map((b) => b.ns));
-  if (namespaces.size === 0) return used;
+  if (bindings.length === 0) return used;
+  const join = (ns: string, key: string) => (ns ? `${ns}.${key}` : key);
   const literals = [...source.matchAll(/"([\w.]+)"|'([\w.]+)'/g)].map((m) => m[1] ?? m[2] ?? "");
-  const prefixes = [...source.matchAll(/`([\w.]*)\$\{/g)].map((m) => m[1] ?? "");
-  for (const ns of namespaces) {
-    const join = (key: string) => (ns ? `${ns}.${key}` : key);
-    for (const literal of literals) if (known.has(join(literal))) used.add(join(literal));
-    for (const prefix of prefixes) {
-      const under = join(prefix);
-      for (const key of known) if (prefix && key.startsWith(under)) used.add(key);
-    }
-  }
   for (const { name, ns } of bindings) {
-    if (!ns || !new RegExp(`\\b${name}\\(\\s*[A-Za-z_]`).test(source)) continue;
-    for (const key of known) {
-      if (key.startsWith(`${ns}.`) && !key.slice(ns.length + 1).includes(".")) used.add(key);
+    for (const literal of literals) {
+      if (known.has(join(ns, literal))) used.add(join(ns, literal));
+    }
+    const call = `\\b${name}(?:\\.rich|\\.markup|\\.has)?\\(\\s*`;
+    // t(`role.${r}`): every key under role; t(`${id}.label`): every key of the namespace.
+    for (const m of source.matchAll(new RegExp(`${call}\`([\\w.]*)\\$\\{`, "g"))) {
+      const prefix = m[1] ?? "";
+      const under = prefix ? join(ns, prefix) : ns ? `${ns}.` : null;
+      if (under === null) continue;
+      for (const key of known) if (key.startsWith(under)) used.add(key);
+    }
+    // t(kind) with a variable: the keys directly in the namespace.
+    if (ns && new RegExp(`${call}[A-Za-z_]`).test(source)) {
+      for (const key of known) {
+        if (key.startsWith(`${ns}.`) && !key.slice(ns.length + 1).includes(".")) used.add(key);
+      }
     }
   }
   return used;
@@ -121,6 +126,30 @@ describe("message catalogs", () => {
       }
     }
     expect([...known].filter((key) => !used.has(key))).toEqual([]);
+  });
+
+  it.each(LOCALES)("%s titles and describes every call variable of the catalog", (locale) => {
+    const messages = leaves(readCatalog(locale));
+    const missing = CATALOG.flatMap((v) =>
+      [`variables.${v.id}.label`, `variables.${v.id}.description`].filter(
+        (key) => !messages.has(key),
+      ),
+    );
+    expect(missing).toEqual([]);
+    const extra = [...messages.keys()].filter(
+      (key) =>
+        key.startsWith("variables.") && !CATALOG.some((v) => key.startsWith(`variables.${v.id}.`)),
+    );
+    expect(extra).toEqual([]);
+  });
+
+  it("English titles of the variables are the catalog's own (the API's words)", () => {
+    const changed = CATALOG.filter(
+      (v) =>
+        english.get(`variables.${v.id}.label`) !== v.label ||
+        english.get(`variables.${v.id}.description`) !== v.description,
+    );
+    expect(changed.map((v) => v.id)).toEqual([]);
   });
 
   it("the scan sees keys, so the dead-key check can fail", () => {
