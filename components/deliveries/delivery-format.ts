@@ -80,3 +80,16 @@ export function shortUrl(url: string | null): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 }
+
+/** "in 12 s", "in 3 min", "now": when the next scheduled attempt runs. */
+export function useDueIn() {
+  const t = useTranslations("simulator.table");
+  return (iso: string, now = Date.now()): string => {
+    const seconds = Math.round((Date.parse(iso) - now) / 1000);
+    if (seconds <= 0) return t("now");
+    if (seconds < 90) return t("inSeconds", { count: seconds });
+    const minutes = Math.round(seconds / 60);
+    if (minutes < 90) return t("inMinutes", { count: minutes });
+    return t("inHours", { count: Math.round(minutes / 60) });
+  };
+}

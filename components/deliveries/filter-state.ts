@@ -15,6 +15,8 @@ export type View = "short" | "full";
 export type EventOption = {
   id: string;
   name: string;
+  /** The trigger type id; the page words it in the interface language. */
+  type: string;
   trigger: { group: string; label: string };
   requests: Array<{ id: string; method: string; url: string }>;
 };
@@ -65,6 +67,7 @@ export function toEventOptions(events: WebhookEventDto[]): EventOption[] {
   return events.map((e) => ({
     id: e.id,
     name: e.name,
+    type: e.type,
     trigger: e.trigger,
     requests: e.requests.map((r) => ({ id: r.id, method: r.method, url: r.url })),
   }));
