@@ -10,11 +10,13 @@ const ALLOWED_LATIN = /\b(Google Analytics|CSV|URL|HTTP|DNS|TLS|UTM|CRM|BI|ID|OK
 
 /**
  * Two English words in a row in the page's text (shown or for screen readers), outside what
- * the user typed (names, e-mails), URLs, code and the list of time zone names.
+ * the user typed (names, e-mails), what the worker recorded (error texts), URLs, code and
+ * monospace data, and the list of time zone names.
  */
 async function englishLeftIn(page: Page, userText: string[]): Promise<string[]> {
   let text = await page.evaluate(() => {
-    const skip = 'code, pre, script, style, select[name="timeZone"]';
+    // Monospace is data: URLs, ids, header names, the call's fields as the platform sent them.
+    const skip = 'code, pre, script, style, .font-mono, select[name="timeZone"]';
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const parts: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -149,6 +151,29 @@ describe("the interface in Ukrainian", () => {
     expect(await page.getByTestId("list-total").innerText()).toContain("1 невдалий вебхук");
     expect(await englishLeftIn(page, userText)).toEqual([]);
     await page.screenshot({ path: path.join(DOCS_DIR, "uk-error-check.png") });
+
+    // The drawer: every attempt as sent and answered; the worker's error text is data.
+    const recorded = await db.attempt.findMany({
+      where: { delivery: { projectId } },
+      select: { error: true },
+    });
+    const withErrors = [...userText, ...recorded.flatMap((a) => (a.error ? [a.error] : []))];
+    await failed.getByRole("button", { name: /^Докладно/ }).click();
+    const drawer = page.getByRole("dialog", { name: /Деталі вебхука/ });
+    await drawer.getByTestId("attempt").first().waitFor();
+    expect(await drawer.innerText()).toContain("Спроба 1");
+    expect(await drawer.innerText()).toContain("Подія дзвінка");
+    expect(await englishLeftIn(page, withErrors)).toEqual([]);
+    await page.screenshot({ path: path.join(DOCS_DIR, "uk-delivery-drawer.png") });
+    await page.keyboard.press("Escape");
+    await drawer.waitFor({ state: "hidden" });
+
+    await page.goto(`/projects/${projectId}/webhooks/${event.id}/deliveries`);
+    await page.getByRole("heading", { name: `Журнал доставок: ${event.name}` }).waitFor();
+    await page.getByTestId("delivery-row").first().waitFor();
+    expect(await page.getByTestId("list-total").innerText()).toContain("1 доставка");
+    expect(await englishLeftIn(page, withErrors)).toEqual([]);
+    await page.goto(`/projects/${projectId}/webhooks/errors`);
 
     // The download: UTF-8 with a BOM (Excel reads Cyrillic), columns and moments in Ukrainian.
     const href = await page.getByRole("link", { name: "Завантажити CSV" }).getAttribute("href");
