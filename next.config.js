@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 // Headers every response carries. Pages also get a per-request Content-Security-Policy with a
 // script nonce, and HSTS over https, from proxy.ts.
 const securityHeaders = [
@@ -28,4 +30,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// Wires i18n/request.ts, which picks each request's language (no locale in the URL).
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

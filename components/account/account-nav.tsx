@@ -2,14 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { UncheckedBadge, useUncheckedFailures } from "@/components/deliveries/unchecked-count";
 
 const ITEMS = [
-  { segment: "webhooks", label: "Webhooks", managersOnly: false },
-  { segment: "webhooks/errors", label: "Webhook error check", managersOnly: false },
-  { segment: "simulator", label: "Simulate a call", managersOnly: false },
-  { segment: "settings", label: "Project settings", managersOnly: false },
-  { segment: "members", label: "Members", managersOnly: true },
+  { segment: "webhooks", label: "webhooks", managersOnly: false },
+  { segment: "webhooks/errors", label: "errorCheck", managersOnly: false },
+  { segment: "simulator", label: "simulator", managersOnly: false },
+  { segment: "settings", label: "settings", managersOnly: false },
+  { segment: "members", label: "members", managersOnly: true },
 ] as const;
 
 /** The item whose path is the longest prefix of the page's: the error check is not also "Webhooks". */
@@ -28,11 +29,12 @@ export function AccountNav({
   /** Viewers do not see the Members item (its page answers them 404). */
   canManageMembers: boolean;
 }) {
+  const t = useTranslations("nav");
   const pathname = usePathname();
   const current = activeSegment(pathname, projectId);
   const unchecked = useUncheckedFailures() ?? 0;
   return (
-    <nav aria-label="Account" className="px-3">
+    <nav aria-label={t("label")} className="px-3">
       <ul className="space-y-0.5">
         {ITEMS.filter((item) => canManageMembers || !item.managersOnly).map((item) => {
           const href = `/projects/${projectId}/${item.segment}`;
@@ -48,7 +50,7 @@ export function AccountNav({
                     : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
                 }`}
               >
-                <span className="whitespace-nowrap">{item.label}</span>
+                <span className="whitespace-nowrap">{t(item.label)}</span>
                 {item.segment === "webhooks/errors" ? <UncheckedBadge count={unchecked} /> : null}
               </Link>
             </li>

@@ -1,9 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { logoutAction } from "@/app/_actions/auth";
+import type { Role } from "@/lib/auth/roles";
 import { AccountNav } from "./account-nav";
+import { LocaleSwitch } from "./locale-switch";
 import { ProjectSwitcher } from "./project-switcher";
 
-export function AccountShell({
+export async function AccountShell({
   projectId,
   projects,
   userEmail,
@@ -14,9 +17,10 @@ export function AccountShell({
   /** Every project the user is a member of, for the switcher. */
   projects: { id: string; name: string; role: string }[];
   userEmail: string;
-  role: string;
+  role: Role;
   children: ReactNode;
 }) {
+  const t = await getTranslations("shell");
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
@@ -38,15 +42,16 @@ export function AccountShell({
           >
             {userEmail}
           </p>
-          <p className="text-xs capitalize text-slate-500">{role}</p>
+          <p className="text-xs capitalize text-slate-500">{t(`role.${role}`)}</p>
           <form action={logoutAction} className="mt-3">
             <button
               type="submit"
               className="text-sm font-medium text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline"
             >
-              Log out
+              {t("logOut")}
             </button>
           </form>
+          <LocaleSwitch />
         </div>
       </aside>
       <main className="min-w-0 flex-1 px-8 py-8">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createProjectAction, switchProjectAction } from "@/app/_actions/projects";
@@ -10,6 +11,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { CheckIcon, ChevronIcon, PlusIcon } from "@/components/ui/icons";
 import { POPOVER_PANEL, useAnchoredPopover } from "@/components/ui/popover";
+import { isRole } from "@/lib/auth/roles";
 import { projectCreateSchema } from "@/lib/projects/schemas";
 
 type ProjectOption = { id: string; name: string; role: string };
@@ -28,6 +30,8 @@ export function ProjectSwitcher({
   projectId: string;
   projects: ProjectOption[];
 }) {
+  const t = useTranslations("projects");
+  const tRole = useTranslations("shell.role");
   const { id, anchorRef, popoverRef, open, hide } = useAnchoredPopover({ gap: 6 });
   const [creating, setCreating] = useState(false);
   const [switching, startSwitch] = useTransition();
@@ -53,7 +57,7 @@ export function ProjectSwitcher({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-busy={switching || undefined}
-        aria-label={`Project: ${current?.name ?? ""}. Switch project`}
+        aria-label={t("switcherLabel", { name: current?.name ?? "" })}
         data-testid="project-switcher"
         className="flex min-w-0 flex-1 items-center gap-1 rounded-md px-1.5 py-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
@@ -61,7 +65,7 @@ export function ProjectSwitcher({
           <span className="block truncate text-sm font-semibold text-slate-900">
             {current?.name}
           </span>
-          <span className="block text-xs text-slate-500">Integration</span>
+          <span className="block text-xs text-slate-500">{t("integration")}</span>
         </span>
         <ChevronIcon className="size-4 shrink-0 text-slate-400" />
       </button>
@@ -70,7 +74,7 @@ export function ProjectSwitcher({
         id={id}
         popover="auto"
         role="menu"
-        aria-label="Projects"
+        aria-label={t("menuLabel")}
         className={`${POPOVER_PANEL} w-56`}
       >
         {projects.map((project) => (
@@ -82,7 +86,9 @@ export function ProjectSwitcher({
             onClick={() => switchTo(project)}
           >
             <span className="min-w-0 flex-1 truncate">{project.name}</span>
-            <span className="text-xs capitalize text-slate-400">{project.role}</span>
+            <span className="text-xs capitalize text-slate-400">
+              {isRole(project.role) ? tRole(project.role) : project.role}
+            </span>
             {project.id === projectId ? <CheckIcon className="size-4 text-brand-600" /> : null}
           </button>
         ))}
@@ -97,7 +103,7 @@ export function ProjectSwitcher({
           }}
         >
           <PlusIcon />
-          New project
+          {t("new")}
         </button>
       </div>
       <NewProjectDialog open={creating} onClose={() => setCreating(false)} />
@@ -106,12 +112,13 @@ export function ProjectSwitcher({
 }
 
 function NewProjectDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useTranslations("projects");
   return (
     <Dialog
       open={open}
       onClose={onClose}
-      title="New project"
-      description="You become its owner. It starts with the default Google Analytics event."
+      title={t("new")}
+      description={t("newDescription")}
       size="sm"
     >
       <NewProjectForm onCancel={onClose} />
@@ -121,6 +128,7 @@ function NewProjectDialog({ open, onClose }: { open: boolean; onClose: () => voi
 
 /** Creates a project the signed-in user owns and goes to it (also on the no-project page). */
 export function NewProjectForm({ onCancel }: { onCancel?: () => void }) {
+  const t = useTranslations("projects");
   const { form, onSubmit, pending, formError } = useServerForm(
     projectCreateSchema,
     createProjectAction,
@@ -130,7 +138,7 @@ export function NewProjectForm({ onCancel }: { onCancel?: () => void }) {
     <form onSubmit={onSubmit} noValidate className="space-y-4 text-left">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field
-        label="Project name"
+        label={t("name")}
         data-autofocus
         error={form.formState.errors.name?.message}
         {...form.register("name")}
@@ -138,11 +146,11 @@ export function NewProjectForm({ onCancel }: { onCancel?: () => void }) {
       <div className="flex justify-end gap-2">
         {onCancel ? (
           <Button variant="ghost" onClick={onCancel}>
-            Cancel
+            {t("cancel")}
           </Button>
         ) : null}
         <Button type="submit" pending={pending}>
-          Create project
+          {t("create")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { logoutAction } from "@/app/_actions/auth";
 import {
@@ -13,19 +14,23 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { InviteLookup } from "@/lib/auth/member-serializers";
-import { inviteSignInSchema, inviteSignUpSchema } from "@/lib/auth/schemas";
+import { isRole } from "@/lib/auth/roles";
+import { inviteSignInSchema, inviteSignUpSchema, PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 
 export function InviteUnusable({ reason }: { reason: string }) {
+  const t = useTranslations("auth.invite");
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold text-slate-900">This invite cannot be used</h1>
+      <h1 className="text-xl font-semibold text-slate-900">{t("unusable")}</h1>
       <Alert tone="error">{reason}</Alert>
       <p className="text-sm text-slate-500">
-        Ask the person who invited you for a new link, or{" "}
-        <Link href="/login" className="font-medium underline">
-          sign in
-        </Link>
-        .
+        {t.rich("askForNew", {
+          link: (chunks) => (
+            <Link href="/login" className="font-medium underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </div>
   );
@@ -33,12 +38,19 @@ export function InviteUnusable({ reason }: { reason: string }) {
 
 /** Who the invite is for and what they may do: the heading of every variant of the page. */
 function InviteHeading({ invite }: { invite: InviteLookup }) {
+  const t = useTranslations("auth.invite");
+  const tRole = useTranslations("shell.role");
   return (
     <div>
-      <h1 className="text-xl font-semibold text-slate-900">Join {invite.projectName}</h1>
+      <h1 className="text-xl font-semibold text-slate-900">
+        {t("join", { project: invite.projectName })}
+      </h1>
       <p className="mt-1.5 text-sm text-slate-500">
-        You are invited as <strong className="font-medium text-slate-700">{invite.role}</strong>{" "}
-        with the email <strong className="font-medium text-slate-700">{invite.email}</strong>.
+        {t.rich("invitedAs", {
+          role: isRole(invite.role) ? tRole(invite.role) : invite.role,
+          email: invite.email,
+          strong: (chunks) => <strong className="font-medium text-slate-700">{chunks}</strong>,
+        })}
       </p>
     </div>
   );
@@ -53,17 +65,16 @@ export function InviteAccept({
   invite: InviteLookup;
   signedInAs: string | null;
 }) {
+  const t = useTranslations("auth.invite");
   if (signedInAs === invite.email) return <JoinAsSignedIn token={token} invite={invite} />;
   if (signedInAs) {
     return (
       <div className="space-y-5">
         <InviteHeading invite={invite} />
-        <Alert tone="error">
-          You are signed in as {signedInAs}. Log out, then open the invite link again.
-        </Alert>
+        <Alert tone="error">{t("signedInAsOther", { email: signedInAs })}</Alert>
         <form action={logoutAction}>
           <Button type="submit" variant="secondary" className="w-full">
-            Log out
+            {t("logOut")}
           </Button>
         </form>
       </div>
@@ -77,6 +88,7 @@ export function InviteAccept({
 }
 
 function JoinAsSignedIn({ token, invite }: { token: string; invite: InviteLookup }) {
+  const t = useTranslations("auth.invite");
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   return (
@@ -93,13 +105,14 @@ function JoinAsSignedIn({ token, invite }: { token: string; invite: InviteLookup
           })
         }
       >
-        Join project
+        {t("joinProject")}
       </Button>
     </div>
   );
 }
 
 function SignInToJoin({ token, invite }: { token: string; invite: InviteLookup }) {
+  const t = useTranslations("auth");
   const { form, onSubmit, pending, formError } = useServerForm(
     inviteSignInSchema,
     (values) => acceptInviteSignInAction(token, values),
@@ -108,23 +121,24 @@ function SignInToJoin({ token, invite }: { token: string; invite: InviteLookup }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <InviteHeading invite={invite} />
-      <p className="text-sm text-slate-600">This email has an account: sign in to join.</p>
+      <p className="text-sm text-slate-600">{t("invite.hasAccount")}</p>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="current-password"
         error={form.formState.errors.password?.message}
         {...form.register("password")}
       />
       <Button type="submit" pending={pending} className="w-full">
-        Sign in and join
+        {t("invite.signInAndJoin")}
       </Button>
     </form>
   );
 }
 
 function SignUpToJoin({ token, invite }: { token: string; invite: InviteLookup }) {
+  const t = useTranslations("auth");
   const { form, onSubmit, pending, formError } = useServerForm(
     inviteSignUpSchema,
     (values) => acceptInviteSignUpAction(token, values),
@@ -136,21 +150,21 @@ function SignUpToJoin({ token, invite }: { token: string; invite: InviteLookup }
       <InviteHeading invite={invite} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field
-        label="Your name"
+        label={t("invite.yourName")}
         autoComplete="name"
         error={errors.name?.message}
         {...form.register("name")}
       />
       <Field
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="new-password"
-        hint="At least 12 characters"
+        hint={t("invite.passwordHint", { min: PASSWORD_MIN_LENGTH })}
         error={errors.password?.message}
         {...form.register("password")}
       />
       <Button type="submit" pending={pending} className="w-full">
-        Create account and join
+        {t("invite.signUpAndJoin")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { setupAction } from "@/app/_actions/auth";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Alert } from "@/components/ui/alert";
@@ -8,41 +9,40 @@ import { Field } from "@/components/ui/field";
 import { PASSWORD_MIN_LENGTH, setupSchema } from "@/lib/auth/schemas";
 
 export function SetupForm() {
+  const t = useTranslations("auth");
   const { form, onSubmit, pending, formError } = useServerForm(setupSchema, setupAction, {
-    defaultValues: { email: "", password: "", projectName: "My project" },
+    defaultValues: { email: "", password: "", projectName: t("setup.defaultProjectName") },
   });
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <div>
-        <h1 className="text-xl font-semibold text-slate-900">Create the first administrator</h1>
-        <p className="mt-1.5 text-sm text-slate-500">
-          This account owns the first project and its webhooks.
-        </p>
+        <h1 className="text-xl font-semibold text-slate-900">{t("setup.title")}</h1>
+        <p className="mt-1.5 text-sm text-slate-500">{t("setup.subtitle")}</p>
       </div>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field
-        label="Email"
+        label={t("email")}
         type="email"
         autoComplete="email"
         error={errors.email?.message}
         {...form.register("email")}
       />
       <Field
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="new-password"
         error={errors.password?.message}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        hint={t("setup.passwordHint", { min: PASSWORD_MIN_LENGTH })}
         {...form.register("password")}
       />
       <Field
-        label="Project name"
+        label={t("setup.projectName")}
         error={errors.projectName?.message}
         {...form.register("projectName")}
       />
       <Button type="submit" pending={pending} className="w-full">
-        Create administrator
+        {t("setup.submit")}
       </Button>
     </form>
   );

@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { AttemptDetail } from "@/lib/delivery-log/contract";
 import { CodeBlock, HeadersTable } from "./code-block";
-import { ERROR_KIND_LABELS, formatDuration } from "./delivery-format";
+import { useErrorKindLabel, useFormatDuration } from "./delivery-format";
 import { formatTimestamp } from "./format-time";
 import { MethodTag } from "./result-badge";
 
@@ -16,14 +17,19 @@ function responseHeaderList(headers: Record<string, string | string[]>) {
   );
 }
 
-function outcome(attempt: AttemptDetail): { label: string; ok: boolean } {
+function outcome(
+  attempt: AttemptDetail,
+  errorKindLabel: (kind: string) => string,
+  t: (key: "httpStatus" | "noAnswer", values?: { status: number }) => string,
+): { label: string; ok: boolean } {
   if (attempt.response) {
     const ok = attempt.response.status >= 200 && attempt.response.status < 300;
-    return { label: `HTTP ${attempt.response.status}`, ok: ok && !attempt.error };
+    return {
+      label: t("httpStatus", { status: attempt.response.status }),
+      ok: ok && !attempt.error,
+    };
   }
-  const kind = attempt.errorKind
-    ? (ERROR_KIND_LABELS[attempt.errorKind] ?? attempt.errorKind)
-    : "No answer";
+  const kind = attempt.errorKind ? errorKindLabel(attempt.errorKind) : t("noAnswer");
   return { label: kind, ok: false };
 }
 
@@ -37,7 +43,10 @@ export function AttemptCard({
   timeZone: string;
   defaultOpen: boolean;
 }) {
-  const result = outcome(attempt);
+  const errorKindLabel = useErrorKindLabel();
+  const formatDuration = useFormatDuration();
+  const t = useTranslations("attempt");
+  const result = outcome(attempt, errorKindLabel, (key, values) => t(key, values));
   const responseHeaders = attempt.response ? responseHeaderList(attempt.response.headers) : [];
   return (
     <details
@@ -49,7 +58,7 @@ export function AttemptCard({
         <span aria-hidden className="text-slate-400 transition group-open:rotate-90">
           ▸
         </span>
-        <span className="font-medium text-slate-900">Attempt {attempt.number}</span>
+        <span className="font-medium text-slate-900">{t("title", { number: attempt.number })}</span>
         <span
           className={`rounded px-1.5 py-px text-xs font-semibold ${result.ok ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`}
         >
@@ -61,27 +70,31 @@ export function AttemptCard({
         </span>
       </summary>
       <div className="space-y-5 px-4 py-4">
-        <section aria-label={`Request of attempt ${attempt.number}`} className="space-y-2">
-          <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Request</h4>
+        <section aria-label={t("requestOf", { number: attempt.number })} className="space-y-2">
+          <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+            {t("request")}
+          </h4>
           <p className="flex items-start gap-2">
             <MethodTag method={attempt.request.method} />
             <span className="font-mono text-xs break-all text-slate-800">
               {attempt.request.url}
             </span>
           </p>
-          <HeadersTable headers={attempt.request.headers} label="Request headers" />
+          <HeadersTable headers={attempt.request.headers} label={t("requestHeaders")} />
           {attempt.request.body !== null ? (
             <CodeBlock
-              label="Request body"
+              label={t("requestBody")}
               text={attempt.request.body}
               contentType={contentTypeOf(attempt.request.headers)}
             />
           ) : (
-            <p className="text-xs text-slate-500">No body</p>
+            <p className="text-xs text-slate-500">{t("noBody")}</p>
           )}
         </section>
-        <section aria-label={`Response of attempt ${attempt.number}`} className="space-y-2">
-          <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Response</h4>
+        <section aria-label={t("responseOf", { number: attempt.number })} className="space-y-2">
+          <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+            {t("response")}
+          </h4>
           {attempt.error ? (
             <p className="rounded-md bg-red-50 px-3 py-2 text-sm break-words text-red-800">
               {attempt.error}
@@ -90,26 +103,25 @@ export function AttemptCard({
           {attempt.response ? (
             <>
               <p className="text-sm text-slate-800">
-                Status <span className="font-mono font-semibold">{attempt.response.status}</span>
+                {t.rich("status", {
+                  status: attempt.response.status,
+                  code: (chunks) => <span className="font-mono font-semibold">{chunks}</span>,
+                })}
               </p>
-              <HeadersTable headers={responseHeaders} label="Response headers" />
+              <HeadersTable headers={responseHeaders} label={t("responseHeaders")} />
               {attempt.response.body !== null ? (
                 <CodeBlock
-                  label="Response body"
+                  label={t("responseBody")}
                   text={attempt.response.body}
                   contentType={contentTypeOf(responseHeaders)}
-                  note={
-                    attempt.response.truncated
-                      ? "The receiver sent more; only the beginning was kept."
-                      : undefined
-                  }
+                  note={attempt.response.truncated ? t("truncated") : undefined}
                 />
               ) : (
-                <p className="text-xs text-slate-500">No body</p>
+                <p className="text-xs text-slate-500">{t("noBody")}</p>
               )}
             </>
           ) : attempt.error ? null : (
-            <p className="text-xs text-slate-500">No response</p>
+            <p className="text-xs text-slate-500">{t("noResponse")}</p>
           )}
         </section>
       </div>

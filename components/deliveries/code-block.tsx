@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { CopyIcon } from "@/components/ui/icons";
@@ -27,6 +28,8 @@ export function prettify(text: string, contentType?: string): string | null {
   return null;
 }
 
+// Still English: the drawer's curl button and the signing secret call it (their files change on
+// another branch too); useCopyText is the translated form.
 export async function copyText(text: string, what: string) {
   try {
     await navigator.clipboard.writeText(text);
@@ -34,6 +37,19 @@ export async function copyText(text: string, what: string) {
   } catch {
     toast.error(`${what} could not be copied: the browser refused access to the clipboard`);
   }
+}
+
+/** Copies to the clipboard and says so in a toast ("what" names the thing in the language). */
+export function useCopyText() {
+  const t = useTranslations("deliveries.code");
+  return async (text: string, what: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      toast.success(t("copied", { what }));
+    } catch {
+      toast.error(t("copyFailed", { what }));
+    }
+  };
 }
 
 /** A body in a scrollable monospace box, pretty-printed when it can be, with the raw text a click away. */
@@ -48,6 +64,8 @@ export function CodeBlock({
   contentType?: string;
   note?: string;
 }) {
+  const t = useTranslations("deliveries.code");
+  const copyText = useCopyText();
   const pretty = prettify(text, contentType);
   const [raw, setRaw] = useState(false);
   const shown = raw || pretty === null ? text : pretty;
@@ -63,13 +81,13 @@ export function CodeBlock({
               aria-pressed={raw}
               className="rounded px-1.5 py-0.5 text-xs font-medium text-slate-600 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
             >
-              {raw ? "Pretty" : "Raw"}
+              {raw ? t("pretty") : t("raw")}
             </button>
           ) : null}
           <button
             type="button"
             onClick={() => copyText(text, label)}
-            aria-label={`Copy ${label.toLowerCase()}`}
+            aria-label={t("copy", { what: label.toLowerCase() })}
             className="rounded p-1 text-slate-500 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
           >
             <CopyIcon className="size-3.5" />
@@ -77,7 +95,7 @@ export function CodeBlock({
         </div>
       </div>
       <pre className="max-h-72 overflow-auto bg-white px-3 py-2 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap text-slate-800">
-        {shown === "" ? <span className="text-slate-400">(empty)</span> : shown}
+        {shown === "" ? <span className="text-slate-400">{t("empty")}</span> : shown}
       </pre>
       {note ? (
         <p className="border-t border-slate-100 bg-amber-50 px-3 py-1 text-xs text-amber-800">
@@ -95,7 +113,8 @@ export function HeadersTable({
   headers: Array<{ name: string; value: string }>;
   label: string;
 }) {
-  if (headers.length === 0) return <p className="text-xs text-slate-500">No headers</p>;
+  const t = useTranslations("deliveries.code");
+  if (headers.length === 0) return <p className="text-xs text-slate-500">{t("noHeaders")}</p>;
   return (
     <table className="w-full table-fixed text-left font-mono text-xs">
       <caption className="sr-only">{label}</caption>

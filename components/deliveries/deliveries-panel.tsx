@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,7 +9,6 @@ import { SegmentedControl } from "@/components/ui/segmented-control";
 import type { DeliveryFilter, DeliveryListItem, ResendBatch } from "@/lib/delivery-log/contract";
 import { DeliveriesTable } from "./deliveries-table";
 import { DeliveryDrawer } from "./delivery-drawer";
-import { plural } from "./delivery-format";
 import { filterQuery, type View } from "./filter-state";
 import { CheckCircleIcon, ResendIcon } from "./icons";
 import { ListFooter, ListStatus } from "./list-parts";
@@ -31,8 +31,8 @@ type Props = {
   /** Selection and "all matching" actions: the error check page. */
   bulk: boolean;
   showEvent: boolean;
-  /** What a row is, singular and plural: "failed webhook(s)", "delivery/deliveries". */
-  noun: [string, string];
+  /** The count with what a row is: "3 failed webhooks", "1 delivery". */
+  noun: (count: number) => string;
   caption: string;
   empty: { title: string; text: string };
 };
@@ -57,6 +57,7 @@ export function DeliveriesPanel({
   caption,
   empty,
 }: Props) {
+  const t = useTranslations("list");
   const list = useDeliveryList(projectId, scope, filter, initial);
   const query = filterQuery(filter);
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
@@ -95,7 +96,7 @@ export function DeliveriesPanel({
           {selectable && selectedIds.length > 0 ? (
             <div className="flex flex-wrap items-center gap-2" data-testid="selection-bar">
               <span className="text-sm font-medium text-slate-900 tabular-nums">
-                {selectedIds.length} selected
+                {t("selected", { count: selectedIds.length })}
               </span>
               <Button
                 variant="secondary"
@@ -103,14 +104,14 @@ export function DeliveriesPanel({
                 pending={resend.isPending}
               >
                 <ResendIcon />
-                Send again
+                {t("sendAgain")}
               </Button>
               <Button variant="secondary" onClick={() => checkIds(selectedIds)}>
                 <CheckCircleIcon />
-                Mark checked
+                {t("markChecked")}
               </Button>
               <Button variant="ghost" onClick={() => setSelected(new Set())}>
-                Clear selection
+                {t("clearSelection")}
               </Button>
             </div>
           ) : (
@@ -130,21 +131,21 @@ export function DeliveriesPanel({
                   onClick={() => setConfirm({ kind: "resend", count: total })}
                 >
                   <ResendIcon />
-                  Send all again
+                  {t("sendAllAgain")}
                 </Button>
                 <Button variant="ghost" onClick={() => setConfirm({ kind: "check", count: total })}>
                   <CheckCircleIcon />
-                  Mark all checked
+                  {t("markAllChecked")}
                 </Button>
               </>
             ) : null}
             <SegmentedControl<View>
-              label="Row detail"
+              label={t("rowDetail")}
               value={view}
               onChange={onViewChange}
               options={[
-                { value: "short", label: "Short" },
-                { value: "full", label: "Full" },
+                { value: "short", label: t("short") },
+                { value: "full", label: t("full") },
               ]}
             />
           </div>
@@ -152,7 +153,7 @@ export function DeliveriesPanel({
 
         {list.isError ? (
           <div className="p-4">
-            <Alert tone="error">The webhooks could not be loaded: {list.error.message}</Alert>
+            <Alert tone="error">{t("loadFailed", { message: list.error.message })}</Alert>
           </div>
         ) : null}
 
@@ -218,15 +219,11 @@ export function DeliveriesPanel({
         open={confirm !== null}
         title={
           confirm?.kind === "resend"
-            ? `Send all ${plural(confirm.count, "webhook")} again?`
-            : `Mark all ${plural(confirm?.count ?? 0, "webhook")} checked?`
+            ? t("confirmResend", { count: confirm.count })
+            : t("confirmCheck", { count: confirm?.count ?? 0 })
         }
-        description={
-          confirm?.kind === "resend"
-            ? "Every failed webhook matching the filters is sent again with the same request, in the background. Those delivered leave the list."
-            : "Every failed webhook matching the filters leaves the list. You can undo it for 10 seconds."
-        }
-        confirmLabel={confirm?.kind === "resend" ? "Send all again" : "Mark all checked"}
+        description={confirm?.kind === "resend" ? t("confirmResendText") : t("confirmCheckText")}
+        confirmLabel={confirm?.kind === "resend" ? t("sendAllAgain") : t("markAllChecked")}
         onCancel={() => setConfirm(null)}
         onConfirm={() => {
           if (confirm?.kind === "resend") resend.mutate({ filter });
@@ -247,16 +244,15 @@ function EmptyState({
   empty: { title: string; text: string };
   onReset: () => void;
 }) {
+  const t = useTranslations("list");
   return (
     <div className="px-6 py-14 text-center" data-testid="empty-state">
       {filtered ? (
         <>
-          <p className="text-base font-semibold text-slate-900">Nothing matches these filters</p>
-          <p className="mt-1.5 text-sm text-slate-500">
-            Widen the dates or clear a filter to see more.
-          </p>
+          <p className="text-base font-semibold text-slate-900">{t("nothingMatches")}</p>
+          <p className="mt-1.5 text-sm text-slate-500">{t("widen")}</p>
           <Button variant="secondary" className="mt-4" onClick={onReset}>
-            Clear all filters
+            {t("clearFilters")}
           </Button>
         </>
       ) : (

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { MouseEvent } from "react";
+import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import type { DeliveryListItem } from "@/lib/delivery-log/contract";
@@ -52,6 +54,8 @@ export function DeliveriesTable({
   showEvent = true,
   caption,
 }: Props) {
+  const t = useTranslations("list");
+  const triggerLabel = useTriggerLabel();
   const selectedCount = selection ? items.filter((d) => selection.selected.has(d.id)).length : 0;
   const columns = selection ? 6 : 5;
   return (
@@ -70,7 +74,7 @@ export function DeliveriesTable({
           {selection ? (
             <th scope="col" className="py-2.5 pl-4">
               <Checkbox
-                label="Select all shown webhooks"
+                label={t("selectAll")}
                 checked={items.length > 0 && selectedCount === items.length}
                 indeterminate={selectedCount > 0 && selectedCount < items.length}
                 disabled={items.length === 0}
@@ -79,19 +83,19 @@ export function DeliveriesTable({
             </th>
           ) : null}
           <th scope="col" className={`${TH} ${selection ? "" : "pl-4"}`}>
-            Time
+            {t("time")}
           </th>
           <th scope="col" className={TH}>
-            {showEvent ? "Event and request" : "Request"}
+            {showEvent ? t("eventAndRequest") : t("request")}
           </th>
           <th scope="col" className={TH}>
-            Result
+            {t("result")}
           </th>
           <th scope="col" className={TH}>
-            Call
+            {t("call")}
           </th>
           <th scope="col" className="py-2.5 pr-4">
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t("actions")}</span>
           </th>
         </tr>
       </thead>
@@ -114,7 +118,11 @@ export function DeliveriesTable({
               {selection ? (
                 <td className="py-3 pl-4">
                   <Checkbox
-                    label={`Select the webhook of ${delivery.eventName} at ${day} ${time}`}
+                    label={t("selectRow", {
+                      event: delivery.eventName,
+                      day: day ?? "",
+                      time: time ?? "",
+                    })}
                     checked={selected}
                     onChange={(e) => selection.onToggle(delivery.id, e.target.checked)}
                     className="mt-0.5"
@@ -131,10 +139,13 @@ export function DeliveriesTable({
                 {showEvent ? (
                   <p
                     className="truncate"
-                    title={`${delivery.eventName} — ${delivery.trigger.group}, ${delivery.trigger.label}`}
+                    title={`${delivery.eventName} — ${triggerLabel(delivery.triggerType).group}, ${triggerLabel(delivery.triggerType).label}`}
                   >
                     <span className="font-medium text-slate-900">{delivery.eventName}</span>
-                    <span className="text-xs text-slate-500"> · {delivery.trigger.label}</span>
+                    <span className="text-xs text-slate-500">
+                      {" "}
+                      · {triggerLabel(delivery.triggerType).label}
+                    </span>
                   </p>
                 ) : null}
                 <p className={`flex min-w-0 items-center gap-1.5 ${showEvent ? "mt-1" : ""}`}>
@@ -150,10 +161,10 @@ export function DeliveriesTable({
               <td className="px-3 py-3">
                 <div className="flex flex-wrap items-center gap-1">
                   <ResultBadge delivery={delivery} />
-                  {delivery.checkedAt ? <Badge tone="neutral">Checked</Badge> : null}
+                  {delivery.checkedAt ? <Badge tone="neutral">{t("checked")}</Badge> : null}
                 </div>
                 <p className="mt-1 text-xs text-slate-500 tabular-nums">
-                  {delivery.attempts} of {delivery.maxAttempts} attempts
+                  {t("attempts", { attempts: delivery.attempts, max: delivery.maxAttempts })}
                 </p>
               </td>
               <td className="px-3 py-3">
@@ -174,8 +185,11 @@ export function DeliveriesTable({
                       <button
                         type="button"
                         className={ICON_BUTTON}
-                        aria-label={`Send again: ${delivery.eventName} at ${time}`}
-                        title="Send again"
+                        aria-label={t("sendAgainRow", {
+                          event: delivery.eventName,
+                          time: time ?? "",
+                        })}
+                        title={t("sendAgain")}
                         onClick={() => actions.onResend(delivery)}
                       >
                         <ResendIcon />
@@ -184,8 +198,11 @@ export function DeliveriesTable({
                         <button
                           type="button"
                           className={ICON_BUTTON}
-                          aria-label={`Mark checked: ${delivery.eventName} at ${time}`}
-                          title="Mark checked"
+                          aria-label={t("markCheckedRow", {
+                            event: delivery.eventName,
+                            time: time ?? "",
+                          })}
+                          title={t("markChecked")}
                           onClick={() => actions.onCheck(delivery)}
                         >
                           <CheckCircleIcon />
@@ -196,8 +213,8 @@ export function DeliveriesTable({
                   <button
                     type="button"
                     className={ICON_BUTTON}
-                    aria-label={`Details: ${delivery.eventName} at ${time}`}
-                    title="Details"
+                    aria-label={t("detailsRow", { event: delivery.eventName, time: time ?? "" })}
+                    title={t("details")}
                     onClick={() => onOpen(delivery)}
                   >
                     <PanelIcon />

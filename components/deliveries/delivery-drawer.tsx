@@ -1,13 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Drawer } from "@/components/ui/drawer";
 import type { DeliveryDetail, DeliveryListItem } from "@/lib/delivery-log/contract";
-import { formatDueIn } from "@/lib/format-date";
 import { AttemptCard } from "./attempt-card";
-import { copyText } from "./code-block";
+import { useCopyText } from "./code-block";
+import { useDueIn } from "./delivery-format";
 import { formatTimestamp } from "./format-time";
 import { CheckCircleIcon, ResendIcon, TerminalIcon } from "./icons";
 import { MethodTag, ResultBadge } from "./result-badge";
@@ -36,6 +38,8 @@ export function DeliveryDrawer({
   onCheck,
   resending,
 }: Props) {
+  const t = useTranslations("drawer");
+  const triggerLabel = useTriggerLabel();
   const detail = useDeliveryDetail(projectId, delivery?.id ?? null);
   const data = detail.data && detail.data.id === delivery?.id ? detail.data : null;
   const shown = data ?? delivery;
@@ -44,7 +48,7 @@ export function DeliveryDrawer({
     <Drawer
       open={delivery !== null}
       onClose={onClose}
-      label={delivery ? `Webhook details: ${delivery.eventName}` : "Webhook details"}
+      label={delivery ? t("label", { event: delivery.eventName }) : t("labelEmpty")}
       title={
         shown ? (
           <span className="flex items-center gap-2">
@@ -57,13 +61,13 @@ export function DeliveryDrawer({
             />
           </span>
         ) : (
-          "Webhook"
+          t("titleEmpty")
         )
       }
       description={
         shown ? (
           <span>
-            {shown.trigger.group}, {shown.trigger.label} ·{" "}
+            {triggerLabel(shown.triggerType).group}, {triggerLabel(shown.triggerType).label} ·{" "}
             <time dateTime={shown.createdAt}>{formatTimestamp(shown.createdAt, timeZone)}</time>
           </span>
         ) : null
@@ -81,7 +85,7 @@ export function DeliveryDrawer({
       }
     >
       {detail.isError ? (
-        <Alert tone="error">The details could not be loaded: {detail.error.message}</Alert>
+        <Alert tone="error">{t("loadFailed", { message: detail.error.message })}</Alert>
       ) : data ? (
         <DetailBody detail={data} timeZone={timeZone} />
       ) : (
@@ -104,6 +108,8 @@ function DrawerActions({
   onResend: () => void;
   onCheck: () => void;
 }) {
+  const t = useTranslations("drawer");
+  const copyText = useCopyText();
   const failed = detail.status === "failed";
   return (
     <>
@@ -111,16 +117,16 @@ function DrawerActions({
         <Button
           variant="ghost"
           className="mr-auto"
-          onClick={() => copyText(detail.curl ?? "", "curl command")}
+          onClick={() => copyText(detail.curl ?? "", t("curlCommand"))}
         >
           <TerminalIcon />
-          Copy as curl
+          {t("copyCurl")}
         </Button>
       ) : null}
       {canEdit && failed && !detail.checkedAt ? (
         <Button variant="secondary" onClick={onCheck}>
           <CheckCircleIcon />
-          Mark checked
+          {t("markChecked")}
         </Button>
       ) : null}
       {canEdit && failed ? (
@@ -132,7 +138,7 @@ function DrawerActions({
           data-autofocus
         >
           <ResendIcon />
-          Send again
+          {t("sendAgain")}
         </Button>
       ) : null}
     </>
@@ -143,44 +149,48 @@ const DT = "text-xs font-medium text-slate-500";
 const DD = "mt-0.5 text-sm text-slate-900";
 
 function DetailBody({ detail, timeZone }: { detail: DeliveryDetail; timeZone: string }) {
+  const t = useTranslations("drawer");
+  const dueIn = useDueIn();
   const attempts = [...detail.attempts].sort((a, b) => b.number - a.number);
   return (
     <div className="space-y-6">
       {detail.status === "failed" && detail.resendBlockedReason ? (
-        <Alert tone="info">Send again is not possible: {detail.resendBlockedReason}</Alert>
+        <Alert tone="info">{t("blocked", { reason: detail.resendBlockedReason })}</Alert>
       ) : null}
       {detail.error && detail.status !== "succeeded" ? (
         <div className="rounded-lg border border-red-200 bg-red-50 px-4 py-3">
-          <p className="text-xs font-medium tracking-wide text-red-700 uppercase">Last error</p>
+          <p className="text-xs font-medium tracking-wide text-red-700 uppercase">
+            {t("lastError")}
+          </p>
           <p className="mt-1 text-sm break-words text-red-800">{detail.error}</p>
         </div>
       ) : null}
 
       <dl className="grid grid-cols-2 gap-x-6 gap-y-4 rounded-lg border border-slate-200 p-4">
         <div className="col-span-2">
-          <dt className={DT}>Request</dt>
+          <dt className={DT}>{t("request")}</dt>
           <dd className={`${DD} flex items-start gap-2`}>
             <MethodTag method={detail.method} />
             <span className="font-mono text-xs break-all text-slate-800">
-              {detail.url ?? "not rendered yet"}
+              {detail.url ?? t("notRendered")}
             </span>
           </dd>
         </div>
         <div>
-          <dt className={DT}>Attempts</dt>
+          <dt className={DT}>{t("attempts")}</dt>
           <dd className={`${DD} tabular-nums`}>
-            {detail.attemptCount} of {detail.maxAttempts}
+            {t("attemptsOf", { count: detail.attemptCount, max: detail.maxAttempts })}
           </dd>
         </div>
         <div>
           <dt className={DT}>
-            {detail.status === "pending" && detail.nextAttemptAt ? "Next attempt" : "Finished"}
+            {detail.status === "pending" && detail.nextAttemptAt ? t("nextAttempt") : t("finished")}
           </dt>
           <dd className={`${DD} tabular-nums`}>
             {detail.status === "pending" && detail.nextAttemptAt ? (
               <>
                 {formatTimestamp(detail.nextAttemptAt, timeZone)}{" "}
-                <span className="text-slate-500">({formatDueIn(detail.nextAttemptAt)})</span>
+                <span className="text-slate-500">({dueIn(detail.nextAttemptAt)})</span>
               </>
             ) : detail.completedAt ? (
               formatTimestamp(detail.completedAt, timeZone)
@@ -190,18 +200,20 @@ function DetailBody({ detail, timeZone }: { detail: DeliveryDetail; timeZone: st
           </dd>
         </div>
         <div>
-          <dt className={DT}>Call id</dt>
+          <dt className={DT}>{t("callId")}</dt>
           <dd className={`${DD} font-mono text-xs break-all`}>{detail.callId ?? "—"}</dd>
         </div>
         <div>
-          <dt className={DT}>Caller</dt>
+          <dt className={DT}>{t("caller")}</dt>
           <dd className={`${DD} tabular-nums`}>{detail.caller ?? "—"}</dd>
         </div>
         {detail.checkedAt ? (
           <div className="col-span-2">
-            <dt className={DT}>Checked</dt>
+            <dt className={DT}>{t("checked")}</dt>
             <dd className={DD}>
-              <Badge tone="neutral">Checked {formatTimestamp(detail.checkedAt, timeZone)}</Badge>
+              <Badge tone="neutral">
+                {t("checkedAt", { time: formatTimestamp(detail.checkedAt, timeZone) })}
+              </Badge>
             </dd>
           </div>
         ) : null}
@@ -209,10 +221,12 @@ function DetailBody({ detail, timeZone }: { detail: DeliveryDetail; timeZone: st
 
       <section aria-labelledby="attempts-heading">
         <h3 id="attempts-heading" className="text-sm font-semibold text-slate-900">
-          Attempts <span className="font-normal text-slate-500">(newest first)</span>
+          {t.rich("attemptsHeading", {
+            muted: (chunks) => <span className="font-normal text-slate-500">{chunks}</span>,
+          })}
         </h3>
         {attempts.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-500">No attempt has been made yet.</p>
+          <p className="mt-2 text-sm text-slate-500">{t("noAttempt")}</p>
         ) : (
           <ol className="mt-3 space-y-3">
             {attempts.map((attempt, index) => (
@@ -226,7 +240,7 @@ function DetailBody({ detail, timeZone }: { detail: DeliveryDetail; timeZone: st
 
       <section aria-labelledby="call-heading">
         <h3 id="call-heading" className="text-sm font-semibold text-slate-900">
-          Call event
+          {t("callEvent")}
         </h3>
         <p className="mt-1 text-xs text-slate-500">
           <span className="font-mono">{detail.callEvent.type}</span> ·{" "}
@@ -239,12 +253,13 @@ function DetailBody({ detail, timeZone }: { detail: DeliveryDetail; timeZone: st
 }
 
 function CallData({ call }: { call: Record<string, unknown> }) {
+  const t = useTranslations("drawer");
   const entries = Object.entries(call);
-  if (entries.length === 0) return <p className="mt-2 text-sm text-slate-500">No call data.</p>;
+  if (entries.length === 0) return <p className="mt-2 text-sm text-slate-500">{t("noCallData")}</p>;
   return (
     <div className="mt-2 overflow-hidden rounded-lg border border-slate-200">
       <table className="w-full table-fixed text-left text-xs">
-        <caption className="sr-only">Call data</caption>
+        <caption className="sr-only">{t("callData")}</caption>
         <tbody className="divide-y divide-slate-100">
           {entries.map(([name, value]) => (
             <tr key={name}>
@@ -272,8 +287,9 @@ function CallData({ call }: { call: Record<string, unknown> }) {
 }
 
 function DetailSkeleton() {
+  const t = useTranslations("drawer");
   return (
-    <div role="status" aria-busy="true" aria-label="Loading the details" className="space-y-4">
+    <div role="status" aria-busy="true" aria-label={t("loading")} className="space-y-4">
       {[0, 1, 2].map((i) => (
         <div key={i} className="h-20 animate-pulse rounded-lg bg-slate-100" />
       ))}

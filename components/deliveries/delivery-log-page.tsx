@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import type { DeliveryFilterKey } from "@/lib/delivery-log/filters";
 import { DeliveriesPanel } from "./deliveries-panel";
 import { type ChartSeed, DeliveriesChart, DownloadLink, DroppedNotice } from "./error-check-page";
@@ -39,17 +41,20 @@ export function DeliveryLogPage({
     setView,
     replaceWith,
   } = useFilterUrl(events);
+  const t = useTranslations("deliveryLog");
+  const triggerLabel = useTriggerLabel();
+  const trigger = triggerLabel(event.type);
   const filter = logFilter(urlFilter, event.id);
   const base = `/projects/${projectId}/webhooks`;
   const exportHref = filterHref(`${base}/errors/export`, filter, "short");
 
   return (
     <div className="space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+      <nav aria-label={t("breadcrumb")} className="text-sm text-slate-500">
         <ol className="flex flex-wrap items-center gap-1.5">
           <li>
             <Link href={base} className="hover:text-slate-900 hover:underline">
-              Webhooks
+              {t("webhooks")}
             </Link>
           </li>
           <li aria-hidden>/</li>
@@ -60,18 +65,17 @@ export function DeliveryLogPage({
           </li>
           <li aria-hidden>/</li>
           <li aria-current="page" className="text-slate-700">
-            Delivery log
+            {t("title")}
           </li>
         </ol>
       </nav>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
-            Delivery log: {event.name}
+            {t("heading", { event: event.name })}
           </h1>
           <p className="mt-1 text-sm text-slate-500">
-            {event.trigger.group}, {event.trigger.label}. Every webhook this event sent, newest
-            first, delivered or not.
+            {t("intro", { group: trigger.group, moment: trigger.label })}
           </p>
         </div>
         <DownloadLink href={exportHref} />
@@ -109,11 +113,11 @@ export function DeliveryLogPage({
         onResetFilters={() => resetFilter()}
         bulk={false}
         showEvent={false}
-        noun={["delivery", "deliveries"]}
-        caption={`Deliveries of ${event.name}, newest first`}
+        noun={(count) => t("noun", { count })}
+        caption={t("caption", { event: event.name })}
         empty={{
-          title: "Nothing sent yet",
-          text: "When a call reaches this event's moment, each of its webhook requests is sent and logged here.",
+          title: t("emptyTitle"),
+          text: t("emptyText"),
         }}
       />
     </div>

@@ -1,12 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { HourlyBucket } from "@/lib/delivery-log/contract";
 import type { DeliveryFilterKey } from "@/lib/delivery-log/filters";
 import { DeliveriesPanel } from "./deliveries-panel";
-import { type EventOption, FILTER_LABELS, filterHref, isFiltered } from "./filter-state";
+import { type EventOption, filterHref, isFiltered } from "./filter-state";
 import { FiltersBar } from "./filters-bar";
 import { HourlyChart } from "./hourly-chart";
 import { DownloadIcon } from "./icons";
@@ -40,6 +41,7 @@ export function ErrorCheckPage({
   dropped,
   chart,
 }: Props) {
+  const t = useTranslations("errorCheck");
   const { filter, view, setFilter, resetFilter, setView, replaceWith } = useFilterUrl(events);
   const exportHref = filterHref(`/projects/${projectId}/webhooks/errors/export`, filter, "short");
 
@@ -47,13 +49,8 @@ export function ErrorCheckPage({
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
-            Webhook error check
-          </h1>
-          <p className="mt-1 max-w-2xl text-sm text-slate-500">
-            Webhooks that failed after all their attempts. See what the receiver answered, send them
-            again once it is fixed, or mark them checked.
-          </p>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+          <p className="mt-1 max-w-2xl text-sm text-slate-500">{t("intro")}</p>
         </div>
         <DownloadLink href={exportHref} />
       </div>
@@ -84,11 +81,11 @@ export function ErrorCheckPage({
         onResetFilters={() => resetFilter()}
         bulk
         showEvent
-        noun={["failed webhook", "failed webhooks"]}
-        caption="Failed webhooks, newest first"
+        noun={(count) => t("noun", { count })}
+        caption={t("caption")}
         empty={{
-          title: "No failed webhooks",
-          text: "Every webhook was delivered, or its failure was checked. A webhook that still fails after all its attempts appears here to inspect, send again or mark checked.",
+          title: t("emptyTitle"),
+          text: t("emptyText"),
         }}
       />
     </div>
@@ -96,6 +93,7 @@ export function ErrorCheckPage({
 }
 
 export function DownloadLink({ href }: { href: string }) {
+  const t = useTranslations("errorCheck");
   return (
     <a
       href={href}
@@ -103,7 +101,7 @@ export function DownloadLink({ href }: { href: string }) {
       className="inline-flex shrink-0 items-center gap-2 rounded-md bg-white px-3.5 py-2 text-sm font-medium text-slate-800 shadow-xs ring-1 ring-slate-300 ring-inset transition hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
     >
       <DownloadIcon />
-      Download CSV
+      {t("downloadCsv")}
     </a>
   );
 }
@@ -117,6 +115,8 @@ export function DroppedNotice({
   /** Puts the cleaned filter in the address bar. */
   onShown: () => void;
 }) {
+  const t = useTranslations("errorCheck");
+  const tName = useTranslations("filters.names");
   const [shown, setShown] = useState(dropped);
   // Only for the URL the page was opened with.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once
@@ -128,14 +128,15 @@ export function DroppedNotice({
     <div className="flex items-start gap-2">
       <div className="flex-1">
         <Alert tone="info">
-          The link had {shown.length === 1 ? "a filter" : "filters"} that could not be used, so{" "}
-          {shown.length === 1 ? "it was" : "they were"} cleared:{" "}
-          <strong className="font-semibold">{shown.map((k) => FILTER_LABELS[k]).join(", ")}</strong>
-          .
+          {t.rich("dropped", {
+            count: shown.length,
+            filters: shown.map((key) => tName(key)).join(", "),
+            strong: (chunks) => <strong className="font-semibold">{chunks}</strong>,
+          })}
         </Alert>
       </div>
       <Button variant="ghost" onClick={() => setShown([])}>
-        Dismiss
+        {t("dismiss")}
       </Button>
     </div>
   );

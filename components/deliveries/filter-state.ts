@@ -15,20 +15,10 @@ export type View = "short" | "full";
 export type EventOption = {
   id: string;
   name: string;
+  /** The trigger type id; the page words it in the interface language. */
+  type: string;
   trigger: { group: string; label: string };
   requests: Array<{ id: string; method: string; url: string }>;
-};
-
-export const FILTER_LABELS: Record<DeliveryFilterKey, string> = {
-  from: "Date from",
-  to: "Date to",
-  eventId: "Event",
-  requestId: "Request",
-  status: "Status",
-  q: "Search",
-  includeChecked: "Include checked",
-  result: "Result",
-  cursor: "Page",
 };
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -77,6 +67,7 @@ export function toEventOptions(events: WebhookEventDto[]): EventOption[] {
   return events.map((e) => ({
     id: e.id,
     name: e.name,
+    type: e.type,
     trigger: e.trigger,
     requests: e.requests.map((r) => ({ id: r.id, method: r.method, url: r.url })),
   }));

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { SearchIcon, XIcon } from "@/components/ui/icons";
 import { Switch } from "@/components/ui/switch";
@@ -14,30 +15,14 @@ const CONTROL =
   "mt-1.5 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs outline-none transition focus:border-brand-500 focus:ring-2 focus:ring-brand-100 disabled:bg-slate-50 disabled:text-slate-400";
 const LABEL = "block text-xs font-medium text-slate-600";
 
-const STATUS_GROUPS: Array<{
-  label: string;
-  options: Array<{ value: StatusFilter; label: string }>;
-}> = [
+// Labels are keys of the "filters" catalog namespace.
+const STATUS_GROUPS = [
+  { label: "answered", options: ["4xx", "5xx", "redirect"] },
   {
-    label: "The receiver answered",
-    options: [
-      { value: "4xx", label: "4xx client error" },
-      { value: "5xx", label: "5xx server error" },
-      { value: "redirect", label: "3xx redirect" },
-    ],
+    label: "noAnswer",
+    options: ["timeout", "connection", "dns", "tls", "blocked_target", "other"],
   },
-  {
-    label: "No answer",
-    options: [
-      { value: "timeout", label: "Timeout" },
-      { value: "connection", label: "Connection refused or reset" },
-      { value: "dns", label: "DNS error" },
-      { value: "tls", label: "TLS error" },
-      { value: "blocked_target", label: "Blocked target" },
-      { value: "other", label: "Other error" },
-    ],
-  },
-];
+] as const satisfies ReadonlyArray<{ label: string; options: readonly StatusFilter[] }>;
 
 const SEARCH_DELAY_MS = 400;
 
@@ -65,6 +50,7 @@ export function FiltersBar({
   /** The error check page filters by event; a delivery log by result instead. */
   variant?: "errors" | "log";
 }) {
+  const t = useTranslations("filters");
   const ids = useId();
   const event = variant === "log" ? events[0] : events.find((e) => e.id === filter.eventId);
   const requests = event
@@ -77,7 +63,7 @@ export function FiltersBar({
     <div className="@container rounded-xl border border-slate-200 bg-white p-4 shadow-xs">
       <search
         className="grid grid-cols-2 gap-3 @2xl:grid-cols-4 @4xl:grid-cols-6"
-        aria-label="Filter the webhooks"
+        aria-label={t("label")}
       >
         <SearchBox
           value={filter.q ?? ""}
@@ -87,7 +73,7 @@ export function FiltersBar({
         {variant === "errors" ? (
           <div>
             <label htmlFor={`${ids}-event`} className={LABEL}>
-              Event
+              {t("event")}
             </label>
             <select
               id={`${ids}-event`}
@@ -97,7 +83,7 @@ export function FiltersBar({
               }
               className={CONTROL}
             >
-              <option value="">All events</option>
+              <option value="">{t("allEvents")}</option>
               {events.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.name}
@@ -108,7 +94,7 @@ export function FiltersBar({
         ) : (
           <div>
             <label htmlFor={`${ids}-result`} className={LABEL}>
-              Result
+              {t("result")}
             </label>
             <select
               id={`${ids}-result`}
@@ -118,14 +104,14 @@ export function FiltersBar({
               }
               className={CONTROL}
             >
-              <option value="all">All results</option>
-              <option value="failed">Failed only</option>
+              <option value="all">{t("allResults")}</option>
+              <option value="failed">{t("failedOnly")}</option>
             </select>
           </div>
         )}
         <div>
           <label htmlFor={`${ids}-request`} className={LABEL}>
-            Request
+            {t("request")}
           </label>
           <select
             id={`${ids}-request`}
@@ -134,7 +120,7 @@ export function FiltersBar({
             onChange={(e) => onChange({ requestId: e.target.value || undefined })}
             className={CONTROL}
           >
-            <option value="">All requests</option>
+            <option value="">{t("allRequests")}</option>
             {requests.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.label}
@@ -144,7 +130,7 @@ export function FiltersBar({
         </div>
         <div className="col-span-2">
           <label htmlFor={`${ids}-status`} className={LABEL}>
-            Status or error
+            {t("status")}
           </label>
           <select
             id={`${ids}-status`}
@@ -154,12 +140,12 @@ export function FiltersBar({
             }
             className={CONTROL}
           >
-            <option value="">Any status or error</option>
+            <option value="">{t("anyStatus")}</option>
             {STATUS_GROUPS.map((group) => (
-              <optgroup key={group.label} label={group.label}>
-                {group.options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
+              <optgroup key={group.label} label={t(group.label)}>
+                {group.options.map((value) => (
+                  <option key={value} value={value}>
+                    {t(value)}
                   </option>
                 ))}
               </optgroup>
@@ -178,7 +164,7 @@ export function FiltersBar({
           <>
             <div>
               <label htmlFor={`${ids}-from`} className={LABEL}>
-                From
+                {t("from")}
               </label>
               <input
                 id={`${ids}-from`}
@@ -191,7 +177,7 @@ export function FiltersBar({
             </div>
             <div>
               <label htmlFor={`${ids}-to`} className={LABEL}>
-                To (inclusive)
+                {t("to")}
               </label>
               <input
                 id={`${ids}-to`}
@@ -209,11 +195,11 @@ export function FiltersBar({
             <div className="flex items-center gap-2.5 pb-2">
               <Switch
                 checked={filter.includeChecked === true}
-                label="Include checked"
+                label={t("includeChecked")}
                 onChange={(on) => onChange({ includeChecked: on || undefined })}
               />
               <span className="text-sm text-slate-700" aria-hidden>
-                Include checked
+                {t("includeChecked")}
               </span>
             </div>
           </div>
@@ -232,17 +218,17 @@ function HourChip({
   timeZone: string;
   onClear: () => void;
 }) {
-  const from = filter.from ? formatHour(filter.from, timeZone) : "…";
-  const to = filter.to ? formatHour(filter.to, timeZone).split(", ").pop() : "…";
+  const t = useTranslations("filters");
+  const locale = useLocale();
+  const from = filter.from ? formatHour(filter.from, timeZone, locale) : "…";
+  const to = filter.to ? formatHour(filter.to, timeZone, locale).split(", ").pop() : "…";
   return (
     <span className="mb-1 inline-flex items-center gap-1.5 rounded-md bg-brand-50 py-1.5 pr-1.5 pl-3 text-sm font-medium text-brand-700 ring-1 ring-brand-100 ring-inset">
-      <span>
-        Hour: {from} – {to}
-      </span>
+      <span>{t("hour", { from, to: to ?? "…" })}</span>
       <button
         type="button"
         onClick={onClear}
-        aria-label="Clear the hour filter"
+        aria-label={t("clearHour")}
         className="rounded p-0.5 text-brand-600 hover:bg-brand-100 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
         <XIcon className="size-3.5" />
@@ -261,6 +247,7 @@ function SearchBox({
   onCommit: (value: string) => void;
   className?: string;
 }) {
+  const t = useTranslations("filters");
   const id = useId();
   const [draft, setDraft] = useState(value);
   const committed = useRef(value);
@@ -286,7 +273,7 @@ function SearchBox({
   return (
     <div className={className}>
       <label htmlFor={id} className={LABEL}>
-        Search
+        {t("search")}
       </label>
       <div className="relative">
         <SearchIcon className="pointer-events-none absolute top-4 left-3 size-4 text-slate-400" />
@@ -303,7 +290,7 @@ function SearchBox({
             committed.current = next;
             onCommit(next);
           }}
-          placeholder="URL, call id or caller"
+          placeholder={t("searchPlaceholder")}
           className={`${CONTROL} pl-9`}
         />
       </div>

@@ -5,9 +5,9 @@ export function formatTimestamp(iso: string, timeZone: string): string {
   return formatDateTime(iso, timeZone, { seconds: true });
 }
 
-/** `29 Nov, 14:00` for chart ticks and the hour chip. */
-export function formatHour(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
+/** `29 Nov, 14:00` (`29 лист., 14:00`) for the chart and the hour chip. */
+export function formatHour(iso: string, timeZone: string, locale = "en-GB"): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
     timeZone,
     day: "numeric",
     month: "short",

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { type KeyboardEvent, useMemo, useRef } from "react";
 import {
   Bar,
@@ -29,10 +30,12 @@ function localHour(time: number, timeZone: string): number {
   );
 }
 
-function dayLabel(time: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short" }).format(
-    new Date(time),
-  );
+function dayLabel(time: number, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+    timeZone,
+    day: "numeric",
+    month: "short",
+  }).format(new Date(time));
 }
 
 /**
@@ -53,6 +56,9 @@ export function HourlyChart({
   onSelectHour: (from: string, to: string) => void;
   loading: boolean;
 }) {
+  const t = useTranslations("chart");
+  const locale = useLocale();
+  const format = useFormatter();
   const data: Point[] = useMemo(
     () => buckets.map((b) => ({ ...b, time: Date.parse(b.hour) })),
     [buckets],
@@ -84,15 +90,15 @@ export function HourlyChart({
     >
       <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-1">
         <h2 id="chart-heading" className="text-sm font-semibold text-slate-900">
-          Deliveries per hour, last 7 days
+          {t("heading")}
         </h2>
         <div className="flex items-center gap-4 text-xs text-slate-600" aria-live="polite">
           <LegendDot
             color={SUCCEEDED}
-            label={`Delivered ${totals.succeeded.toLocaleString("en-US")}`}
+            label={t("delivered", { count: format.number(totals.succeeded) })}
           />
-          <LegendDot color={FAILED} label={`Failed ${totals.failed.toLocaleString("en-US")}`} />
-          <span className="text-slate-400">Click an hour to filter</span>
+          <LegendDot color={FAILED} label={t("failed", { count: format.number(totals.failed) })} />
+          <span className="text-slate-400">{t("clickHint")}</span>
         </div>
       </div>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the chart's own accessibility layer takes the focus and the arrows; Enter on the active hour is added here */}
@@ -117,7 +123,7 @@ export function HourlyChart({
             <XAxis
               dataKey="hour"
               ticks={ticks}
-              tickFormatter={(hour: string) => dayLabel(Date.parse(hour), timeZone)}
+              tickFormatter={(hour: string) => dayLabel(Date.parse(hour), timeZone, locale)}
               tick={{ fontSize: 11, fill: "#64748b" }}
               tickLine={false}
               axisLine={{ stroke: "#cbd5e1" }}
@@ -137,7 +143,7 @@ export function HourlyChart({
             />
             <Bar
               dataKey="succeeded"
-              name="Delivered"
+              name={t("seriesDelivered")}
               stackId="hour"
               fill={SUCCEEDED}
               isAnimationActive={false}
@@ -151,7 +157,7 @@ export function HourlyChart({
             </Bar>
             <Bar
               dataKey="failed"
-              name="Failed"
+              name={t("seriesFailed")}
               stackId="hour"
               fill={FAILED}
               isAnimationActive={false}
@@ -200,19 +206,23 @@ function HourTooltip({
   payload?: ReadonlyArray<{ payload?: unknown }>;
   timeZone: string;
 }) {
+  const t = useTranslations("chart");
+  const locale = useLocale();
   const point = payload?.[0]?.payload as Point | undefined;
   if (!active || !point) return null;
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs shadow-lg">
       <p className="font-medium text-slate-900">
-        {formatHour(point.hour, timeZone)} –{" "}
-        {formatHour(new Date(point.time + HOUR_MS).toISOString(), timeZone)
+        {formatHour(point.hour, timeZone, locale)} –{" "}
+        {formatHour(new Date(point.time + HOUR_MS).toISOString(), timeZone, locale)
           .split(", ")
           .pop()}
       </p>
-      <p className="mt-1 text-emerald-700 tabular-nums">{point.succeeded} delivered</p>
-      <p className="text-red-700 tabular-nums">{point.failed} failed</p>
-      <p className="mt-1 text-slate-400">Click to show this hour</p>
+      <p className="mt-1 text-emerald-700 tabular-nums">
+        {t("tooltipDelivered", { count: point.succeeded })}
+      </p>
+      <p className="text-red-700 tabular-nums">{t("tooltipFailed", { count: point.failed })}</p>
+      <p className="mt-1 text-slate-400">{t("tooltipHint")}</p>
     </div>
   );
 }

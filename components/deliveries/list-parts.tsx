@@ -1,7 +1,7 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { plural } from "./delivery-format";
 
 /** "1,204 failed webhooks match · 50 shown", announced when it changes. */
 export function ListStatus({
@@ -15,16 +15,16 @@ export function ListStatus({
   loaded: number;
   filtered: boolean;
   fetching: boolean;
-  noun: [string, string];
+  noun: (count: number) => string;
 }) {
+  const t = useTranslations("list");
+  const format = useFormatter();
   return (
     <p className="text-sm text-slate-600" aria-live="polite" data-testid="list-total">
-      <span className="font-semibold text-slate-900 tabular-nums">
-        {plural(total, noun[0], noun[1])}
-      </span>
-      {filtered ? " match the filters" : ""}
+      <span className="font-semibold text-slate-900 tabular-nums">{noun(total)}</span>
+      {filtered ? t("matchFilters") : ""}
       {loaded > 0 && loaded < total ? (
-        <span className="text-slate-500"> · {loaded.toLocaleString("en-US")} shown</span>
+        <span className="text-slate-500">{t("shown", { count: format.number(loaded) })}</span>
       ) : null}
       {fetching ? (
         <span
@@ -52,19 +52,21 @@ export function ListFooter({
   loaded: number;
   total: number;
 }) {
+  const t = useTranslations("list");
+  const format = useFormatter();
   if (!list.hasNextPage) return null;
   const next = Math.min(50, total - loaded);
   return (
     <div className="flex items-center justify-between gap-3 border-t border-slate-200 bg-slate-50/60 px-4 py-3">
       <p className="text-xs text-slate-500 tabular-nums">
-        {loaded.toLocaleString("en-US")} of {total.toLocaleString("en-US")} shown
+        {t("shownOf", { loaded: format.number(loaded), total: format.number(total) })}
       </p>
       <Button
         variant="secondary"
         onClick={() => list.fetchNextPage()}
         pending={list.isFetchingNextPage}
       >
-        {next > 0 ? `Load ${next} more` : "Load more"}
+        {t("loadMore", { count: Math.max(next, 0) })}
       </Button>
     </div>
   );

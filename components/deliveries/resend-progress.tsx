@@ -2,12 +2,12 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { XIcon } from "@/components/ui/icons";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ResendBatch } from "@/lib/delivery-log/contract";
 import { deliveryKeys } from "@/lib/delivery-log/query-keys";
-import { plural } from "./delivery-format";
 import { CheckCircleIcon, ResendIcon } from "./icons";
 import { isBatchDone, useResendBatch } from "./use-deliveries";
 
@@ -47,10 +47,11 @@ export function ResendProgress({
     router.refresh();
   }, [done, projectId, queryClient, router]);
 
+  const t = useTranslations("resend");
   const skipped = started.skippedCount;
   return (
     <section
-      aria-label="Send again progress"
+      aria-label={t("label")}
       data-testid="resend-progress"
       data-done={done}
       className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-xs"
@@ -69,39 +70,41 @@ export function ResendProgress({
         <div className="min-w-0 flex-1" aria-live="polite">
           <p className="text-sm font-medium text-slate-900">
             {started.total === 0
-              ? "Nothing was sent again"
+              ? t("nothing")
               : done
-                ? `Sent again: ${plural(batch.total, "webhook")}`
-                : `Sending again ${plural(batch.total, "webhook")}…`}
+                ? t("sent", { count: batch.total })
+                : t("sending", { count: batch.total })}
           </p>
           <p className="mt-0.5 text-xs text-slate-600 tabular-nums">
             {batch.total > 0 ? (
               <>
-                <span className="text-emerald-700">{batch.succeeded} delivered</span>
+                <span className="text-emerald-700">
+                  {t("delivered", { count: batch.succeeded })}
+                </span>
                 {" · "}
                 <span className={batch.failed > 0 ? "text-red-700" : ""}>
-                  {batch.failed} failed again
+                  {t("failedAgain", { count: batch.failed })}
                 </span>
-                {batch.pending > 0 ? ` · ${batch.pending} in progress` : ""}
+                {batch.pending > 0 ? t("inProgress", { count: batch.pending }) : ""}
               </>
             ) : null}
-            {skipped > 0 ? `${batch.total > 0 ? " · " : ""}${skipped} skipped` : ""}
+            {skipped > 0
+              ? `${batch.total > 0 ? " · " : ""}${t("skipped", { count: skipped })}`
+              : ""}
           </p>
           {batch.total > 0 ? (
             <div className="mt-2">
               <ProgressBar
                 value={finished}
                 max={batch.total}
-                label="Webhooks sent again"
+                label={t("bar")}
                 tone={done ? (batch.failed > 0 ? "amber" : "green") : "brand"}
               />
             </div>
           ) : null}
           {started.skipped.length > 0 ? (
             <details className="mt-2 text-xs text-slate-600">
-              <summary className="cursor-pointer font-medium text-slate-700">
-                Why some were skipped
-              </summary>
+              <summary className="cursor-pointer font-medium text-slate-700">{t("why")}</summary>
               <ul className="mt-1 space-y-0.5">
                 {summarize(started.skipped).map(([reason, count]) => (
                   <li key={reason}>
@@ -116,7 +119,7 @@ export function ResendProgress({
           <button
             type="button"
             onClick={onDismiss}
-            aria-label="Dismiss"
+            aria-label={t("dismiss")}
             className="rounded-md p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600"
           >
             <XIcon />

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { DeliveryListItem } from "@/lib/delivery-log/contract";
-import { describeResult } from "./delivery-format";
+import { useDescribeResult } from "./delivery-format";
 
 /** The delivery's outcome: HTTP status when the receiver answered, else the kind of error. */
 export function ResultBadge({
@@ -8,7 +8,7 @@ export function ResultBadge({
 }: {
   delivery: Pick<DeliveryListItem, "status" | "httpStatus" | "errorKind" | "attempts">;
 }) {
-  const { label, tone } = describeResult(delivery);
+  const { label, tone } = useDescribeResult()(delivery);
   return (
     <Badge tone={tone} live={delivery.status === "sending"}>
       {label}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, type ReactNode, useContext } from "react";
 
 const UncheckedFailures = createContext<number | null>(null);
@@ -24,6 +25,7 @@ export function useUncheckedFailures(): number | null {
 
 /** "99+" past 99, so the badge keeps its size. */
 export function UncheckedBadge({ count }: { count: number }) {
+  const t = useTranslations("nav");
   if (count <= 0) return null;
   return (
     <span
@@ -32,7 +34,7 @@ export function UncheckedBadge({ count }: { count: number }) {
       className="ml-auto inline-flex min-w-5 shrink-0 items-center justify-center rounded-full bg-red-600 px-1.5 py-px text-[11px] leading-4 font-semibold text-white tabular-nums"
     >
       {count > 99 ? "99+" : count}
-      <span className="sr-only"> unchecked {count === 1 ? "failure" : "failures"}</span>
+      <span className="sr-only"> {t("unchecked", { count })}</span>
     </span>
   );
 }

@@ -10,6 +10,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import type { ActionResult } from "@/app/_actions/action-result";
 import { markCheckedAction, resendAction, uncheckAction } from "@/app/_actions/deliveries";
@@ -30,7 +31,6 @@ import {
 } from "@/lib/delivery-log/response-schemas";
 import { fetchRead, readUrl } from "@/lib/http/fetch-read";
 import { BATCH_POLL_MS, UNDO_MS } from "./constants";
-import { plural } from "./delivery-format";
 import { filterQuery } from "./filter-state";
 
 async function unwrap<T>(pending: Promise<ActionResult<T>>): Promise<T> {
@@ -165,6 +165,7 @@ function wireTarget(target: BulkTarget) {
 }
 
 export function useResend(projectId: string, onStarted: (batch: ResendBatch) => void) {
+  const t = useTranslations("deliveryToasts");
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (target: BulkTarget) => unwrap(resendAction(projectId, wireTarget(target))),
@@ -172,7 +173,7 @@ export function useResend(projectId: string, onStarted: (batch: ResendBatch) => 
       queryClient.setQueryData(deliveryKeys.resendBatch(projectId, batch.id), batch);
       onStarted(batch);
     },
-    onError: (error) => toast.error(`Nothing was sent again: ${error.message}`),
+    onError: (error) => toast.error(t("notResent", { message: error.message })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.all(projectId) }),
   });
 }
@@ -182,12 +183,13 @@ export function useResend(projectId: string, onStarted: (batch: ResendBatch) => 
  * very rows that were marked back (not "whatever matches now").
  */
 export function useMarkChecked(projectId: string) {
+  const t = useTranslations("deliveryToasts");
   const queryClient = useQueryClient();
   const router = useRouter();
   const undo = useMutation({
     mutationFn: (ids: string[]) => unwrap(uncheckAction(projectId, ids)),
-    onSuccess: (_data, ids) => toast.success(`${plural(ids.length, "webhook")} back in the list`),
-    onError: (error) => toast.error(`Undo failed: ${error.message}`),
+    onSuccess: (_data, ids) => toast.success(t("backInList", { count: ids.length })),
+    onError: (error) => toast.error(t("undoFailed", { message: error.message })),
     onSettled: () => {
       queryClient.invalidateQueries({ queryKey: deliveryKeys.all(projectId) });
       router.refresh();
@@ -200,20 +202,20 @@ export function useMarkChecked(projectId: string) {
     },
     onSuccess: ({ ids }) => {
       if (ids.length === 0) {
-        toast.info("Nothing to mark: those webhooks were already checked or sent again");
+        toast.info(t("nothingToMark"));
         return;
       }
-      const message = `${plural(ids.length, "webhook")} marked checked`;
+      const message = t("marked", { count: ids.length });
       if (ids.length > MAX_UNDO_IDS) {
         toast.success(message);
         return;
       }
       toast.success(message, {
         duration: UNDO_MS,
-        action: { label: "Undo", onClick: () => undo.mutate(ids) },
+        action: { label: t("undo"), onClick: () => undo.mutate(ids) },
       });
     },
-    onError: (error) => toast.error(`Nothing was marked checked: ${error.message}`),
+    onError: (error) => toast.error(t("notMarked", { message: error.message })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.all(projectId) }),
   });
   return { mark, undo };

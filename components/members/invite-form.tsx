@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { createInviteAction } from "@/app/_actions/members";
@@ -12,6 +13,8 @@ import { SelectField } from "@/components/ui/select-field";
 import { inviteCreateSchema } from "@/lib/auth/schemas";
 
 export function InviteForm({ projectId }: { projectId: string }) {
+  const t = useTranslations("members.invite");
+  const tRole = useTranslations("members.role");
   const [created, setCreated] = useState<{ link: string; email: string } | null>(null);
   const { form, onSubmit, pending, formError } = useServerForm(
     inviteCreateSchema,
@@ -31,13 +34,10 @@ export function InviteForm({ projectId }: { projectId: string }) {
   const { errors } = form.formState;
 
   return (
-    <Card
-      title="Invite a colleague"
-      description="The invite link is shown once; send it to your colleague yourself. It works once and expires in 7 days."
-    >
+    <Card title={t("title")} description={t("description")}>
       <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-3">
         <Field
-          label="Email"
+          label={t("email")}
           type="email"
           placeholder="colleague@example.com"
           className="w-72"
@@ -45,16 +45,16 @@ export function InviteForm({ projectId }: { projectId: string }) {
           {...form.register("email")}
         />
         <SelectField
-          label="Role"
+          label={t("role")}
           className="w-40"
           error={errors.role?.message}
           {...form.register("role")}
         >
-          <option value="viewer">Viewer</option>
-          <option value="admin">Admin</option>
+          <option value="viewer">{tRole("viewer")}</option>
+          <option value="admin">{tRole("admin")}</option>
         </SelectField>
         <Button type="submit" pending={pending} className="mt-6.5">
-          Create invite link
+          {t("create")}
         </Button>
       </form>
       {formError ? (
@@ -70,7 +70,7 @@ export function InviteForm({ projectId }: { projectId: string }) {
           data-testid="new-invite-link"
         >
           <p className="text-sm font-medium text-amber-900">
-            Copy the invite link for {created.email} now: it is shown only once.
+            {t("copyNow", { email: created.email })}
           </p>
           <div className="mt-2 flex items-center gap-2">
             <code className="min-w-0 flex-1 select-all break-all rounded bg-white px-3 py-2 font-mono text-sm ring-1 ring-amber-200">
@@ -81,14 +81,14 @@ export function InviteForm({ projectId }: { projectId: string }) {
               onClick={() =>
                 navigator.clipboard
                   .writeText(created.link)
-                  .then(() => toast.success("Link copied"))
-                  .catch(() => toast.error("Copy failed; select the link and copy it"))
+                  .then(() => toast.success(t("copied")))
+                  .catch(() => toast.error(t("copyFailed")))
               }
             >
-              Copy
+              {t("copy")}
             </Button>
             <Button variant="ghost" onClick={() => setCreated(null)}>
-              Done
+              {t("done")}
             </Button>
           </div>
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { InviteDto, MemberDto } from "@/lib/auth/member-serializers";
 import type { Role } from "@/lib/auth/roles";
 import { InviteForm } from "./invite-form";
@@ -24,15 +25,12 @@ export function MembersPage({
   currentRole: Role;
   timeZone: string;
 }) {
+  const t = useTranslations("members");
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Members</h1>
-        <p className="mt-1 text-sm text-slate-500">
-          Who can see and change the webhooks of {projectName}. Viewers see everything and change
-          nothing; admins also change the configuration and manage admins and viewers; owners also
-          make and remove owners.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-500">{t("intro", { project: projectName })}</p>
       </div>
       <InviteForm projectId={projectId} />
       <MembersTable

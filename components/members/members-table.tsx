@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { changeMemberRoleAction, removeMemberAction } from "@/app/_actions/members";
@@ -9,8 +10,6 @@ import { Card } from "@/components/ui/card";
 import type { MemberDto } from "@/lib/auth/member-serializers";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format-date";
-
-const ROLE_LABELS: Record<Role, string> = { owner: "Owner", admin: "Admin", viewer: "Viewer" };
 
 /** Admins manage admins and viewers; only an owner touches an owner's row or makes owners. */
 function canManage(actor: Role, member: Role): boolean {
@@ -30,48 +29,49 @@ export function MembersTable({
   currentRole: Role;
   timeZone: string;
 }) {
+  const t = useTranslations("members.table");
+  const tRole = useTranslations("members.role");
   const [pending, startTransition] = useTransition();
 
   function changeRole(member: MemberDto, role: Role) {
     startTransition(async () => {
       const result = await changeMemberRoleAction(projectId, member.userId, { role });
-      if (result.ok) toast.success(`${member.email} is now ${ROLE_LABELS[role].toLowerCase()}`);
+      if (result.ok)
+        toast.success(t("nowRole", { email: member.email, role: tRole(role).toLowerCase() }));
       else toast.error(result.message);
     });
   }
 
   function remove(member: MemberDto) {
     const self = member.userId === currentUserId;
-    const question = self
-      ? "Leave this project? You will lose access to it."
-      : `Remove ${member.email} from the project?`;
+    const question = self ? t("confirmLeave") : t("confirmRemove", { email: member.email });
     if (!window.confirm(question)) return;
     startTransition(async () => {
       const result = await removeMemberAction(projectId, member.userId);
-      if (result.ok) toast.success(`${member.email} removed`);
+      if (result.ok) toast.success(t("removed", { email: member.email }));
       else toast.error(result.message);
     });
   }
 
   return (
-    <Card title="Members" description={`${members.length} with access to this project.`}>
+    <Card title={t("title")} description={t("count", { count: members.length })}>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="py-2 pr-4 font-medium">
-              Member
+              {t("member")}
             </th>
             <th scope="col" className="py-2 pr-4 font-medium">
-              Role
+              {t("role")}
             </th>
             <th scope="col" className="py-2 pr-4 font-medium">
-              Joined
+              {t("joined")}
             </th>
             <th scope="col" className="py-2 pr-4 font-medium">
-              Last sign-in
+              {t("lastSignIn")}
             </th>
             <th scope="col" className="py-2 font-medium">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </th>
           </tr>
         </thead>
@@ -84,7 +84,7 @@ export function MembersTable({
                   <p className="font-medium text-slate-800">
                     {member.name ?? member.email}
                     {member.userId === currentUserId ? (
-                      <span className="ml-1.5 text-xs font-normal text-slate-500">(you)</span>
+                      <span className="ml-1.5 text-xs font-normal text-slate-500">{t("you")}</span>
                     ) : null}
                   </p>
                   {member.name ? <p className="text-xs text-slate-500">{member.email}</p> : null}
@@ -92,7 +92,7 @@ export function MembersTable({
                 <td className="py-2.5 pr-4">
                   {manageable ? (
                     <select
-                      aria-label={`Role of ${member.email}`}
+                      aria-label={t("roleOf", { email: member.email })}
                       value={member.role}
                       disabled={pending}
                       onChange={(event) => changeRole(member, event.target.value as Role)}
@@ -102,13 +102,13 @@ export function MembersTable({
                         .toReversed()
                         .map((role) => (
                           <option key={role} value={role}>
-                            {ROLE_LABELS[role]}
+                            {tRole(role)}
                           </option>
                         ))}
                     </select>
                   ) : (
                     <Badge tone={member.role === "owner" ? "blue" : "neutral"}>
-                      {ROLE_LABELS[member.role]}
+                      {tRole(member.role)}
                     </Badge>
                   )}
                 </td>
@@ -116,12 +116,12 @@ export function MembersTable({
                   {formatDateTime(member.joinedAt, timeZone)}
                 </td>
                 <td className="py-2.5 pr-4 text-slate-600">
-                  {member.lastSignInAt ? formatDateTime(member.lastSignInAt, timeZone) : "Never"}
+                  {member.lastSignInAt ? formatDateTime(member.lastSignInAt, timeZone) : t("never")}
                 </td>
                 <td className="py-2.5 text-right">
                   {manageable ? (
                     <Button variant="danger" pending={pending} onClick={() => remove(member)}>
-                      {member.userId === currentUserId ? "Leave" : "Remove"}
+                      {member.userId === currentUserId ? t("leave") : t("remove")}
                     </Button>
                   ) : null}
                 </td>

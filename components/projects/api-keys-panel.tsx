@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Controller } from "react-hook-form";
 import { toast } from "sonner";
@@ -10,7 +11,6 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import {
-  API_KEY_SCOPE_LABELS,
   API_KEY_SCOPES,
   type ApiKeyDto,
   type ApiKeyScope,
@@ -32,6 +32,7 @@ export function ApiKeysPanel({
   canEdit: boolean;
   timeZone: string;
 }) {
+  const t = useTranslations("settings.keys");
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
   const { form, onSubmit, pending } = useServerForm(
     apiKeyCreateSchema,
@@ -48,35 +49,26 @@ export function ApiKeysPanel({
   const [revoking, startRevoke] = useTransition();
 
   function revoke(key: ApiKeyDto) {
-    if (
-      !window.confirm(
-        `Revoke the key “${key.name}” (${key.prefix}…)? Requests using it will be refused.`,
-      )
-    )
-      return;
+    if (!window.confirm(t("confirmRevoke", { name: key.name, prefix: key.prefix }))) return;
     startRevoke(async () => {
       const result = await revokeApiKeyAction(projectId, key.id);
-      if (result.ok) toast.success(`Key “${key.name}” revoked`);
+      if (result.ok) toast.success(t("revoked", { name: key.name }));
       else toast.error(result.message);
     });
   }
 
   return (
     <Card
-      title="API keys"
-      description={
-        <>
-          The telephony platform and API clients send a key in the{" "}
-          <code className="font-mono">Auth-key</code> header. Give the telephony platform an
-          ingest-only key: it can send call events and nothing else.
-        </>
-      }
+      title={t("title")}
+      description={t.rich("description", {
+        code: (chunks) => <code className="font-mono">{chunks}</code>,
+      })}
     >
       {canEdit ? (
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           <Field
-            label="Key name"
-            placeholder="e.g. Telephony, CRM"
+            label={t("name")}
+            placeholder={t("namePlaceholder")}
             className="w-72"
             error={form.formState.errors.name?.message}
             {...form.register("name")}
@@ -93,7 +85,7 @@ export function ApiKeysPanel({
             )}
           />
           <Button type="submit" pending={pending}>
-            Create key
+            {t("create")}
           </Button>
         </form>
       ) : null}
@@ -105,7 +97,7 @@ export function ApiKeysPanel({
           data-testid="new-api-key"
         >
           <p className="text-sm font-medium text-amber-900">
-            Copy the key “{created.name}” now: it is shown only once.
+            {t("copyNow", { name: created.name })}
           </p>
           <div className="mt-2 flex items-center gap-2">
             <code className="min-w-0 flex-1 select-all break-all rounded bg-white px-3 py-2 font-mono text-sm ring-1 ring-amber-200">
@@ -116,42 +108,42 @@ export function ApiKeysPanel({
               onClick={() =>
                 navigator.clipboard
                   .writeText(created.key)
-                  .then(() => toast.success("Key copied"))
-                  .catch(() => toast.error("Copy failed; select the key and copy it"))
+                  .then(() => toast.success(t("copied")))
+                  .catch(() => toast.error(t("copyFailed")))
               }
             >
-              Copy
+              {t("copy")}
             </Button>
             <Button variant="ghost" onClick={() => setCreated(null)}>
-              Done
+              {t("done")}
             </Button>
           </div>
         </div>
       ) : null}
 
       {apiKeys.length === 0 ? (
-        <p className="mt-5 text-sm text-slate-500">No keys yet.</p>
+        <p className="mt-5 text-sm text-slate-500">{t("none")}</p>
       ) : (
         <table className="mt-5 w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th scope="col" className="py-2 pr-4 font-medium">
-                Name
+                {t("columnName")}
               </th>
               <th scope="col" className="py-2 pr-4 font-medium">
-                Key
+                {t("key")}
               </th>
               <th scope="col" className="py-2 pr-4 font-medium">
-                Scope
+                {t("scope")}
               </th>
               <th scope="col" className="py-2 pr-4 font-medium">
-                Created
+                {t("created")}
               </th>
               <th scope="col" className="py-2 pr-4 font-medium">
-                Last used
+                {t("lastUsed")}
               </th>
               <th scope="col" className="py-2 font-medium">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("actions")}</span>
               </th>
             </tr>
           </thead>
@@ -164,7 +156,7 @@ export function ApiKeysPanel({
                   <span className="flex flex-wrap gap-1">
                     {key.scopes.map((scope) => (
                       <Badge key={scope} tone={scope === "admin" ? "amber" : "blue"}>
-                        {API_KEY_SCOPE_LABELS[scope].label}
+                        {t(`scopes.${scope}.label`)}
                       </Badge>
                     ))}
                   </span>
@@ -173,17 +165,17 @@ export function ApiKeysPanel({
                   {formatDateTime(key.createdAt, timeZone)}
                 </td>
                 <td className="py-2.5 pr-4 text-slate-600">
-                  {key.lastUsedAt ? formatDateTime(key.lastUsedAt, timeZone) : "Never"}
+                  {key.lastUsedAt ? formatDateTime(key.lastUsedAt, timeZone) : t("never")}
                 </td>
                 <td className="py-2.5 text-right">
                   {key.revokedAt ? (
-                    <Badge tone="red">Revoked</Badge>
+                    <Badge tone="red">{t("revokedBadge")}</Badge>
                   ) : canEdit ? (
                     <Button variant="danger" pending={revoking} onClick={() => revoke(key)}>
-                      Revoke
+                      {t("revoke")}
                     </Button>
                   ) : (
-                    <Badge tone="green">Active</Badge>
+                    <Badge tone="green">{t("active")}</Badge>
                   )}
                 </td>
               </tr>
@@ -205,9 +197,10 @@ function ScopePicker({
   onChange: (scope: ApiKeyScope) => void;
   error?: string;
 }) {
+  const t = useTranslations("settings.keys");
   return (
     <fieldset>
-      <legend className="text-sm font-medium text-slate-700">Scope</legend>
+      <legend className="text-sm font-medium text-slate-700">{t("scope")}</legend>
       <div className="mt-1.5 grid max-w-2xl gap-2 sm:grid-cols-2">
         {API_KEY_SCOPES.map((scope) => (
           <label
@@ -224,10 +217,10 @@ function ScopePicker({
             />
             <span>
               <span className="block text-sm font-medium text-slate-800">
-                {API_KEY_SCOPE_LABELS[scope].label}
+                {t(`scopes.${scope}.label`)}
               </span>
               <span className="block text-xs text-slate-500">
-                {API_KEY_SCOPE_LABELS[scope].description}
+                {t(`scopes.${scope}.description`)}
               </span>
             </span>
           </label>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { updateProjectSettingsAction } from "@/app/_actions/project-settings";
 import { useServerForm } from "@/components/forms/use-server-form";
@@ -20,12 +21,13 @@ export function ProjectSettingsForm({
   timeZones: string[];
   canEdit: boolean;
 }) {
+  const t = useTranslations("settings.general");
   const { form, onSubmit, pending, formError } = useServerForm(
     projectSettingsSchema,
     async (values) => {
       const result = await updateProjectSettingsAction(project.id, values);
       if (result.ok) {
-        toast.success("Project settings saved");
+        toast.success(t("saved"));
         form.reset({ ...values, gaApiSecret: "" });
       }
       return result;
@@ -42,13 +44,13 @@ export function ProjectSettingsForm({
   const { errors } = form.formState;
   const zones = timeZones.includes(project.timeZone) ? timeZones : [project.timeZone, ...timeZones];
   return (
-    <Card title="General" description="Dates in webhooks use the project's time zone.">
+    <Card title={t("title")} description={t("description")}>
       <form onSubmit={onSubmit} noValidate className="space-y-5">
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <fieldset disabled={!canEdit} className="grid grid-cols-1 gap-5 md:grid-cols-2">
-          <Field label="Project name" error={errors.name?.message} {...form.register("name")} />
+          <Field label={t("name")} error={errors.name?.message} {...form.register("name")} />
           <SelectField
-            label="Time zone"
+            label={t("timeZone")}
             error={errors.timeZone?.message}
             {...form.register("timeZone")}
           >
@@ -59,21 +61,17 @@ export function ProjectSettingsForm({
             ))}
           </SelectField>
           <Field
-            label="GA4 measurement id"
+            label={t("gaId")}
             placeholder="G-XXXXXXXXXX"
             error={errors.gaMeasurementId?.message}
-            hint="Used by the default Google Analytics event."
+            hint={t("gaIdHint")}
             {...form.register("gaMeasurementId")}
           />
           <Field
-            label="GA4 API secret"
+            label={t("gaSecret")}
             type="password"
             autoComplete="off"
-            placeholder={
-              project.gaApiSecretSet
-                ? "•••••••• (saved; type to replace)"
-                : "Measurement Protocol API secret"
-            }
+            placeholder={project.gaApiSecretSet ? t("gaSecretSaved") : t("gaSecretPlaceholder")}
             error={errors.gaApiSecret?.message}
             {...form.register("gaApiSecret")}
           />
@@ -81,7 +79,7 @@ export function ProjectSettingsForm({
         {canEdit ? (
           <div className="flex justify-end">
             <Button type="submit" pending={pending}>
-              Save settings
+              {t("save")}
             </Button>
           </div>
         ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ApiKeyDto } from "@/lib/auth/api-key-scopes";
 import type { ProjectDto } from "@/lib/projects/serializers";
 import { ApiKeysPanel } from "./api-keys-panel";
@@ -16,13 +17,12 @@ export function ProjectSettings({
   timeZones: string[];
   canEdit: boolean;
 }) {
+  const t = useTranslations("settings");
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Project settings</h1>
-        <p className="mt-1 text-sm text-slate-500">
-          Name, time zone, Google Analytics and API keys of {project.name}.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-500">{t("intro", { project: project.name })}</p>
       </div>
       <ProjectSettingsForm project={project} timeZones={timeZones} canEdit={canEdit} />
       <ApiKeysPanel

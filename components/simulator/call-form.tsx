@@ -1,22 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { UseFormReturn } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import {
-  CALL_DIRECTIONS,
-  type CallDirection,
-  OUTCOME_LABELS,
-  outcomesFor,
-} from "@/lib/simulator/lifecycle";
+import { CALL_DIRECTIONS, outcomesFor } from "@/lib/simulator/lifecycle";
 import type { SimulatedCallInput } from "@/lib/simulator/simulation-options";
-
-const DIRECTION_LABELS: Record<CallDirection, string> = {
-  incoming: "Incoming",
-  outgoing: "Outgoing",
-};
 
 type Props = {
   form: UseFormReturn<SimulatedCallInput, unknown, SimulatedCallInput>;
@@ -33,6 +24,8 @@ function Variable({ name }: { name: string }) {
 }
 
 export function CallForm({ form, onSubmit, pending, formError, canPlay }: Props) {
+  const t = useTranslations("simulator.form");
+  const tOutcome = useTranslations("simulator.outcome");
   const { errors } = form.formState;
   const direction = form.watch("direction");
 
@@ -48,11 +41,11 @@ export function CallForm({ form, onSubmit, pending, formError, canPlay }: Props)
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Call to simulate" className="space-y-5">
+    <form onSubmit={onSubmit} noValidate aria-label={t("label")} className="space-y-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <fieldset disabled={!canPlay || pending} className="space-y-5">
         <fieldset>
-          <legend className="text-sm font-medium text-slate-700">Direction</legend>
+          <legend className="text-sm font-medium text-slate-700">{t("direction")}</legend>
           <div className="mt-1.5 grid grid-cols-2 gap-1 rounded-lg bg-slate-100 p-1">
             {CALL_DIRECTIONS.map((value) => (
               <label
@@ -60,7 +53,7 @@ export function CallForm({ form, onSubmit, pending, formError, canPlay }: Props)
                 className="relative flex cursor-pointer items-center justify-center rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 transition has-checked:bg-white has-checked:text-slate-900 has-checked:shadow-xs has-focus-visible:outline-2 has-focus-visible:outline-brand-600 hover:text-slate-900"
               >
                 <input type="radio" value={value} className="sr-only" {...direction_} />
-                {DIRECTION_LABELS[value]}
+                {t(value)}
               </label>
             ))}
           </div>
@@ -68,7 +61,7 @@ export function CallForm({ form, onSubmit, pending, formError, canPlay }: Props)
 
         <div className="grid grid-cols-2 gap-4">
           <Field
-            label="Caller"
+            label={t("caller")}
             inputMode="tel"
             autoComplete="off"
             error={errors.caller?.message}
@@ -76,7 +69,7 @@ export function CallForm({ form, onSubmit, pending, formError, canPlay }: Props)
             {...form.register("caller")}
           />
           <Field
-            label="Called number"
+            label={t("number")}
             inputMode="tel"
             autoComplete="off"
             error={errors.number?.message}
@@ -87,13 +80,13 @@ export function CallForm({ form, onSubmit, pending, formError, canPlay }: Props)
 
         <div className="grid grid-cols-[7rem_1fr] gap-4">
           <Field
-            label="Employee no."
+            label={t("employeeNumber")}
             autoComplete="off"
             error={errors.employeeNumber?.message}
             {...form.register("employeeNumber")}
           />
           <Field
-            label="Employee name"
+            label={t("employeeName")}
             autoComplete="off"
             error={errors.employeeName?.message}
             {...form.register("employeeName")}
@@ -101,25 +94,21 @@ export function CallForm({ form, onSubmit, pending, formError, canPlay }: Props)
         </div>
 
         <Field
-          label="Department"
+          label={t("department")}
           autoComplete="off"
           error={errors.department?.message}
           {...form.register("department")}
         />
 
         <SelectField
-          label="Outcome"
+          label={t("outcome")}
           error={errors.outcome?.message}
-          hint={
-            direction === "outgoing"
-              ? "Outgoing calls have no forwarding or evaluation moment."
-              : "Decides which moments of the call happen."
-          }
+          hint={direction === "outgoing" ? t("outgoingHint") : t("outcomeHint")}
           {...form.register("outcome")}
         >
           {outcomesFor(direction).map((outcome) => (
             <option key={outcome} value={outcome}>
-              {OUTCOME_LABELS[outcome]}
+              {tOutcome(outcome)}
             </option>
           ))}
         </SelectField>
@@ -131,11 +120,9 @@ export function CallForm({ form, onSubmit, pending, formError, canPlay }: Props)
             <path d="M6 4.5v11a.5.5 0 0 0 .77.42l8.5-5.5a.5.5 0 0 0 0-.84l-8.5-5.5A.5.5 0 0 0 6 4.5Z" />
           </svg>
         )}
-        {pending ? "Playing the call…" : "Play the call"}
+        {pending ? t("playing") : t("play")}
       </Button>
-      {canPlay ? null : (
-        <p className="text-center text-xs text-slate-500">Only admins can play simulated calls.</p>
-      )}
+      {canPlay ? null : <p className="text-center text-xs text-slate-500">{t("adminsOnly")}</p>}
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { TRIGGER_LABELS, type TriggerType } from "@/lib/model/trigger-types";
+import { useTranslations } from "next-intl";
+import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
+import type { TriggerType } from "@/lib/model/trigger-types";
 import type { CallDeliveryDto } from "@/lib/simulator/delivery-status";
 import { DeliveryTable } from "./delivery-table";
 import type { MomentPhase } from "./use-call-run";
@@ -37,25 +39,22 @@ function toneOf(moment: TimelineMoment): Tone {
 }
 
 function PhaseNote({ moment, listeners }: { moment: TimelineMoment; listeners: number }) {
-  const events =
-    listeners === 0
-      ? "No enabled event listens"
-      : `${listeners} enabled ${listeners === 1 ? "event listens" : "events listen"}`;
+  const t = useTranslations("simulator.timeline");
+  const events = t("listeners", { count: listeners });
   switch (moment.phase) {
     case "preview":
     case "upcoming":
       return <span className="text-slate-500">{events}</span>;
     case "posting":
-      return <span className="text-brand-700">Posting the call event…</span>;
+      return <span className="text-brand-700">{t("posting")}</span>;
     case "failed":
-      return <span className="text-red-700">Not posted: {moment.error}</span>;
+      return <span className="text-red-700">{t("notPosted", { error: moment.error ?? "" })}</span>;
     case "posted":
       return (
         <span className="text-slate-500">
-          Posted
           {moment.deliveries?.length
-            ? ` · ${moment.deliveries.length} ${moment.deliveries.length === 1 ? "webhook" : "webhooks"}`
-            : ""}
+            ? t("postedCount", { count: moment.deliveries.length })
+            : t("posted")}
         </span>
       );
   }
@@ -68,10 +67,12 @@ export function CallTimeline({
   moments: TimelineMoment[];
   listeners: Partial<Record<TriggerType, number>>;
 }) {
+  const t = useTranslations("simulator.timeline");
+  const triggerLabel = useTriggerLabel();
   return (
     <ol className="relative space-y-5">
       {moments.map((moment, index) => {
-        const { group, label } = TRIGGER_LABELS[moment.type];
+        const { group, label } = triggerLabel(moment.type);
         const last = index === moments.length - 1;
         return (
           <li
@@ -97,7 +98,7 @@ export function CallTimeline({
               </h3>
               {moment.offsetSeconds === undefined ? null : (
                 <span className="font-mono text-xs text-slate-500 tabular-nums">
-                  +{moment.offsetSeconds} s
+                  {t("offset", { seconds: moment.offsetSeconds })}
                 </span>
               )}
             </div>
@@ -110,7 +111,7 @@ export function CallTimeline({
                   <DeliveryTable deliveries={moment.deliveries} />
                 ) : (
                   <p className="rounded-lg border border-dashed border-slate-200 px-3 py-2 text-xs text-slate-500">
-                    No enabled event listens to this moment.
+                    {t("nobodyListens")}
                   </p>
                 )}
               </div>
@@ -123,23 +124,25 @@ export function CallTimeline({
 }
 
 export function NoListenersNotice({ projectId }: { projectId: string }) {
+  const t = useTranslations("simulator.timeline");
   return (
     <div
       data-testid="no-listeners"
       className="rounded-xl border border-dashed border-slate-300 bg-slate-50/60 px-5 py-6 text-center"
     >
       <p className="font-medium text-slate-800">
-        No enabled event listens to these moments — add one on{" "}
-        <Link
-          href={`/projects/${projectId}/webhooks`}
-          className="text-brand-700 underline underline-offset-2 hover:text-brand-800"
-        >
-          Webhooks
-        </Link>
+        {t.rich("noListeners", {
+          link: (chunks) => (
+            <Link
+              href={`/projects/${projectId}/webhooks`}
+              className="text-brand-700 underline underline-offset-2 hover:text-brand-800"
+            >
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
-      <p className="mt-1 text-sm text-slate-500">
-        The call events are still stored; they fire nothing until an event listens to them.
-      </p>
+      <p className="mt-1 text-sm text-slate-500">{t("stillStored")}</p>
     </div>
   );
 }

@@ -1,23 +1,21 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import { formatDueIn } from "@/lib/format-date";
 import type { CallDeliveryDto, DeliveryStatus } from "@/lib/simulator/delivery-status";
 
-const STATUS_BADGE: Record<
-  DeliveryStatus,
-  { tone: "neutral" | "blue" | "green" | "red"; label: string }
-> = {
-  pending: { tone: "neutral", label: "Pending" },
-  sending: { tone: "blue", label: "Sending" },
-  succeeded: { tone: "green", label: "Succeeded" },
-  failed: { tone: "red", label: "Failed" },
+const STATUS_TONE: Record<DeliveryStatus, "neutral" | "blue" | "green" | "red"> = {
+  pending: "neutral",
+  sending: "blue",
+  succeeded: "green",
+  failed: "red",
 };
 
 function StatusBadge({ delivery }: { delivery: CallDeliveryDto }) {
   // A pending delivery that already has an attempt is waiting for its retry.
+  const t = useTranslations("simulator.table");
   const retrying = delivery.status === "pending" && delivery.attempts > 0;
   const { tone, label } = retrying
-    ? { tone: "amber" as const, label: "Retrying" }
-    : STATUS_BADGE[delivery.status];
+    ? { tone: "amber" as const, label: t("retrying") }
+    : { tone: STATUS_TONE[delivery.status], label: t(delivery.status) };
   return (
     <Badge tone={tone} live={delivery.status === "sending"}>
       {label}
@@ -25,28 +23,45 @@ function StatusBadge({ delivery }: { delivery: CallDeliveryDto }) {
   );
 }
 
-function retryIn(nextAttemptAt: string | null): string | null {
-  return nextAttemptAt ? `next try ${formatDueIn(nextAttemptAt)}` : null;
+/** "next try in 12 s": when the retry schedule sends it again. */
+function useRetryIn() {
+  const t = useTranslations("simulator.table");
+  return (nextAttemptAt: string | null): string | null => {
+    if (!nextAttemptAt) return null;
+    const seconds = Math.round((Date.parse(nextAttemptAt) - Date.now()) / 1000);
+    const minutes = Math.round(seconds / 60);
+    const when =
+      seconds <= 0
+        ? t("now")
+        : seconds < 90
+          ? t("inSeconds", { count: seconds })
+          : minutes < 90
+            ? t("inMinutes", { count: minutes })
+            : t("inHours", { count: Math.round(minutes / 60) });
+    return t("nextTry", { when });
+  };
 }
 
 export function DeliveryTable({ deliveries }: { deliveries: CallDeliveryDto[] }) {
+  const t = useTranslations("simulator.table");
+  const retryIn = useRetryIn();
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Webhooks sent for this moment</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="px-3 py-2">
-              Event and host
+              {t("eventAndHost")}
             </th>
             <th scope="col" className="w-28 px-3 py-2">
-              Status
+              {t("status")}
             </th>
             <th scope="col" className="w-16 px-3 py-2 text-right">
               HTTP
             </th>
             <th scope="col" className="w-24 px-3 py-2 text-right">
-              Attempts
+              {t("attempts")}
             </th>
           </tr>
         </thead>

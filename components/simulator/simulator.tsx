@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Badge } from "@/components/ui/badge";
@@ -36,28 +37,34 @@ function tally(deliveries: CallDeliveryDto[]) {
 
 type Counts = ReturnType<typeof tally>;
 
-function describeCounts(counts: Counts): string {
-  if (counts.total === 0) return "";
-  const parts = [
-    counts.succeeded > 0 ? `${counts.succeeded} succeeded` : null,
-    counts.failed > 0 ? `${counts.failed} failed` : null,
-    counts.retrying > 0 ? `${counts.retrying} waiting to retry` : null,
-    counts.inProgress > counts.retrying
-      ? `${counts.inProgress - counts.retrying} in progress`
-      : null,
-  ].filter(Boolean);
-  return ` · ${counts.total} ${counts.total === 1 ? "webhook" : "webhooks"}: ${parts.join(", ")}`;
+function useDescribeCounts() {
+  const t = useTranslations("simulator");
+  return (counts: Counts): string => {
+    if (counts.total === 0) return "";
+    const parts = [
+      counts.succeeded > 0 ? t("succeeded", { count: counts.succeeded }) : null,
+      counts.failed > 0 ? t("failed", { count: counts.failed }) : null,
+      counts.retrying > 0 ? t("waiting", { count: counts.retrying }) : null,
+      counts.inProgress > counts.retrying
+        ? t("inProgress", { count: counts.inProgress - counts.retrying })
+        : null,
+    ].filter(Boolean);
+    return t("counts", { total: counts.total, parts: parts.join(", ") });
+  };
 }
 
 function RunBadge({ playing, counts }: { playing: boolean; counts: Counts }) {
-  if (playing) return <Badge tone="blue">Playing</Badge>;
-  if (counts.inProgress > counts.retrying) return <Badge tone="blue">Sending</Badge>;
-  if (counts.retrying > 0) return <Badge tone="amber">Waiting to retry</Badge>;
+  const t = useTranslations("simulator.badge");
+  if (playing) return <Badge tone="blue">{t("playing")}</Badge>;
+  if (counts.inProgress > counts.retrying) return <Badge tone="blue">{t("sending")}</Badge>;
+  if (counts.retrying > 0) return <Badge tone="amber">{t("waiting")}</Badge>;
   const tone = counts.failed > 0 ? "red" : counts.total > 0 ? "green" : "neutral";
-  return <Badge tone={tone}>Finished</Badge>;
+  return <Badge tone={tone}>{t("finished")}</Badge>;
 }
 
 export function Simulator({ projectId, listeners, canPlay }: Props) {
+  const t = useTranslations("simulator");
+  const describeCounts = useDescribeCounts();
   const { run, play, deliveries } = useCallRun(projectId);
   const { form, onSubmit, pending, formError } = useServerForm(
     simulatedCallSchema,
@@ -92,12 +99,8 @@ export function Simulator({ projectId, listeners, canPlay }: Props) {
   return (
     <div>
       <div className="mb-6">
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Simulate a call</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-500">
-          Play a call through the same path the telephony platform uses: each moment of the call
-          posts a call event, your enabled events send their webhooks, and every result shows here
-          as it happens.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-500">{t("intro")}</p>
       </div>
 
       <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[22rem_minmax(0,1fr)]">
@@ -107,9 +110,9 @@ export function Simulator({ projectId, listeners, canPlay }: Props) {
         >
           <header className="border-b border-slate-100 px-6 py-4">
             <h2 id="simulator-call" className="text-base font-semibold text-slate-900">
-              Call
+              {t("call")}
             </h2>
-            <p className="mt-1 text-sm text-slate-500">Who calls whom, and how it ends.</p>
+            <p className="mt-1 text-sm text-slate-500">{t("callHint")}</p>
           </header>
           <div className="px-6 py-5">
             <CallForm
@@ -129,16 +132,19 @@ export function Simulator({ projectId, listeners, canPlay }: Props) {
           <header className="flex items-start justify-between gap-4 border-b border-slate-100 px-6 py-4">
             <div className="min-w-0">
               <h2 id="simulator-progress" className="text-base font-semibold text-slate-900">
-                {run ? "Call progress" : "Moments of this call"}
+                {run ? t("progress") : t("moments")}
               </h2>
               <p className="mt-1 text-sm text-slate-500" aria-live="polite">
                 {run ? (
                   <>
-                    Call <span className="font-mono text-slate-700">{run.uniqueid}</span>
+                    {t.rich("callId", {
+                      id: run.uniqueid,
+                      code: (chunks) => <span className="font-mono text-slate-700">{chunks}</span>,
+                    })}
                     {describeCounts(counts)}
                   </>
                 ) : (
-                  "Play the call to post these moments one after another."
+                  t("playHint")
                 )}
               </p>
             </div>
@@ -151,7 +157,7 @@ export function Simulator({ projectId, listeners, canPlay }: Props) {
           <div className="space-y-5 px-6 py-5">
             {deliveries.error ? (
               <p role="alert" className="text-sm text-red-700">
-                Could not load the deliveries: {deliveries.error.message}
+                {t("loadFailed", { message: deliveries.error.message })}
               </p>
             ) : null}
             <CallTimeline moments={moments} listeners={listeners} />

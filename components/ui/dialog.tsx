@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ReactNode, useId } from "react";
 import { XIcon } from "./icons";
 import { useModalDialog } from "./use-modal-dialog";
@@ -31,6 +32,7 @@ export function Dialog({
   footer,
   size = "md",
 }: DialogProps) {
+  const tUi = useTranslations("ui");
   const modal = useModalDialog(open, onClose);
   const titleId = useId();
   const descriptionId = useId();
@@ -61,7 +63,7 @@ export function Dialog({
             <button
               type="button"
               onClick={onClose}
-              aria-label="Close"
+              aria-label={tUi("close")}
               className="-mr-2 rounded-md p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600"
             >
               <XIcon />

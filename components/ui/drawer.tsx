@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ReactNode, useId } from "react";
 import { XIcon } from "./icons";
 import { useModalDialog } from "./use-modal-dialog";
@@ -30,6 +31,7 @@ export function Drawer({
   footer,
   label,
 }: DrawerProps) {
+  const tUi = useTranslations("ui");
   const modal = useModalDialog(open, onClose);
   const titleId = useId();
 
@@ -57,7 +59,7 @@ export function Drawer({
             <button
               type="button"
               onClick={onClose}
-              aria-label="Close"
+              aria-label={tUi("close")}
               className="-mr-2 rounded-md p-1.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600"
             >
               <XIcon className="size-5" />

@@ -1,17 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import {
+  type TriggerGroupKey,
+  triggerGroupOf,
+  useTriggerLabel,
+} from "@/components/i18n/use-trigger-label";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import {
-  TRIGGER_LABELS,
-  TRIGGER_TYPES,
-  type TriggerGroup,
-  type TriggerType,
-} from "@/lib/model/trigger-types";
+import { TRIGGER_TYPES, type TriggerType } from "@/lib/model/trigger-types";
 
-const GROUPS: TriggerGroup[] = ["Incoming call", "Outgoing call"];
+const GROUPS: TriggerGroupKey[] = ["incoming", "outgoing"];
 
 type CopySource = { id: string; name: string; type: string };
 
@@ -28,12 +29,13 @@ export function CopyEventDialog({
   event: CopySource | null;
   onClose: () => void;
 }) {
+  const t = useTranslations("copyEvent");
   return (
     <Dialog
       open={event !== null}
       onClose={onClose}
-      title="Choose the event type for the copy"
-      description={event ? `The copy of “${event.name}” keeps its webhook requests.` : undefined}
+      title={t("title")}
+      description={event ? t("description", { name: event.name }) : undefined}
     >
       {event ? (
         <CopyForm key={event.id} projectId={projectId} event={event} onClose={onClose} />
@@ -51,6 +53,9 @@ function CopyForm({
   event: CopySource;
   onClose: () => void;
 }) {
+  const t = useTranslations("copyEvent");
+  const tTrigger = useTranslations("triggers");
+  const triggerLabel = useTriggerLabel();
   const router = useRouter();
   // The choice lives only in this dialog; the wizard receives it in the URL.
   const [type, setType] = useState<TriggerType | null>(null);
@@ -67,14 +72,14 @@ function CopyForm({
         {GROUPS.map((group) => (
           <fieldset key={group}>
             <legend className="text-xs font-medium tracking-wide text-slate-500 uppercase">
-              {group}
+              {tTrigger(`group.${group}`)}
             </legend>
             <div className="mt-2 space-y-1.5">
-              {TRIGGER_TYPES.filter((t) => TRIGGER_LABELS[t].group === group).map((t, i) => (
+              {TRIGGER_TYPES.filter((type) => triggerGroupOf(type) === group).map((choice, i) => (
                 <label
-                  key={t}
+                  key={choice}
                   className={`flex cursor-pointer items-start gap-2.5 rounded-lg border px-3 py-2 text-sm transition has-focus-visible:outline-2 has-focus-visible:outline-brand-600 ${
-                    type === t
+                    type === choice
                       ? "border-brand-500 bg-brand-50 text-brand-700"
                       : "border-slate-200 text-slate-700 hover:bg-slate-50"
                   }`}
@@ -82,16 +87,16 @@ function CopyForm({
                   <input
                     type="radio"
                     name="copy-type"
-                    value={t}
-                    checked={type === t}
-                    onChange={() => setType(t)}
-                    data-autofocus={group === "Incoming call" && i === 0 ? true : undefined}
+                    value={choice}
+                    checked={type === choice}
+                    onChange={() => setType(choice)}
+                    data-autofocus={group === "incoming" && i === 0 ? true : undefined}
                     className="mt-0.5 accent-brand-600"
                   />
                   <span>
-                    {TRIGGER_LABELS[t].label}
-                    {t === event.type ? (
-                      <span className="block text-xs text-slate-500">same as the original</span>
+                    {triggerLabel(choice).label}
+                    {choice === event.type ? (
+                      <span className="block text-xs text-slate-500">{t("sameAsOriginal")}</span>
                     ) : null}
                   </span>
                 </label>
@@ -102,10 +107,10 @@ function CopyForm({
       </div>
       <div className="-mx-6 mt-6 -mb-5 flex justify-end gap-2 rounded-b-xl border-t border-slate-100 bg-slate-50 px-6 py-3">
         <Button variant="secondary" onClick={onClose}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button type="submit" disabled={!type}>
-          Next
+          {t("next")}
         </Button>
       </div>
     </form>

@@ -1,16 +1,17 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import {
+  type TriggerGroupKey,
+  triggerGroupOf,
+  useTriggerLabel,
+} from "@/components/i18n/use-trigger-label";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { PlusIcon, SearchIcon } from "@/components/ui/icons";
-import {
-  TRIGGER_LABELS,
-  TRIGGER_TYPES,
-  type TriggerGroup,
-  type TriggerType,
-} from "@/lib/model/trigger-types";
+import { TRIGGER_TYPES, type TriggerType } from "@/lib/model/trigger-types";
 import type { WebhookEventSummary } from "@/lib/webhooks/summaries";
 import { CopyEventDialog } from "./copy-event-dialog";
 import { EventsTable } from "./events-table";
@@ -20,11 +21,14 @@ import { useSendTestEvent } from "./use-send-test";
 
 /** Above this many rows the table gets a search box and a trigger filter. */
 const FILTER_FROM = 10;
-const GROUPS: TriggerGroup[] = ["Incoming call", "Outgoing call"];
+const GROUPS: TriggerGroupKey[] = ["incoming", "outgoing"];
 
 type Props = { projectId: string; canEdit: boolean; timeZone: string };
 
 export function EventsPage({ projectId, canEdit, timeZone }: Props) {
+  const t = useTranslations("webhooks");
+  const tTrigger = useTranslations("triggers");
+  const triggerLabel = useTriggerLabel();
   const events = useEvents(projectId);
   const toggle = useToggleEvent(projectId);
   const remove = useDeleteEvent(projectId);
@@ -49,11 +53,8 @@ export function EventsPage({ projectId, canEdit, timeZone }: Props) {
     <div>
       <div className="mb-6 flex items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Webhooks</h1>
-          <p className="mt-1 text-sm text-slate-500">
-            Each event sends its webhook requests to your CRM, BI or chat bot at a moment of the
-            call.
-          </p>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-500">{t("intro")}</p>
         </div>
         {canEdit ? (
           <Link
@@ -61,14 +62,14 @@ export function EventsPage({ projectId, canEdit, timeZone }: Props) {
             className="inline-flex shrink-0 items-center gap-2 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-xs transition hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
           >
             <PlusIcon />
-            Add event
+            {t("add")}
           </Link>
         ) : null}
       </div>
 
       {events.isError ? (
         <div className="mb-4">
-          <Alert tone="error">The events could not be loaded: {events.error.message}</Alert>
+          <Alert tone="error">{t("loadFailed", { message: events.error.message })}</Alert>
         </div>
       ) : null}
 
@@ -76,7 +77,7 @@ export function EventsPage({ projectId, canEdit, timeZone }: Props) {
         <div className="mb-4 flex flex-wrap items-end gap-3">
           <div className="relative w-72">
             <label htmlFor="events-search" className="sr-only">
-              Search by name
+              {t("search")}
             </label>
             <SearchIcon className="pointer-events-none absolute top-2.5 left-3 size-4 text-slate-400" />
             <input
@@ -84,13 +85,13 @@ export function EventsPage({ projectId, canEdit, timeZone }: Props) {
               type="search"
               value={search}
               onChange={(event) => setSearch(event.target.value)}
-              placeholder="Search by name"
+              placeholder={t("search")}
               className="block w-full rounded-md border border-slate-300 bg-white py-2 pr-3 pl-9 text-sm shadow-xs outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
             />
           </div>
           <div>
             <label htmlFor="events-trigger" className="sr-only">
-              Filter by event
+              {t("filterByEvent")}
             </label>
             <select
               id="events-trigger"
@@ -98,12 +99,12 @@ export function EventsPage({ projectId, canEdit, timeZone }: Props) {
               onChange={(event) => setTrigger(event.target.value as TriggerType | "")}
               className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
             >
-              <option value="">All events</option>
+              <option value="">{t("allEvents")}</option>
               {GROUPS.map((group) => (
-                <optgroup key={group} label={group}>
-                  {TRIGGER_TYPES.filter((t) => TRIGGER_LABELS[t].group === group).map((t) => (
-                    <option key={t} value={t}>
-                      {TRIGGER_LABELS[t].label}
+                <optgroup key={group} label={tTrigger(`group.${group}`)}>
+                  {TRIGGER_TYPES.filter((type) => triggerGroupOf(type) === group).map((type) => (
+                    <option key={type} value={type}>
+                      {triggerLabel(type).label}
                     </option>
                   ))}
                 </optgroup>
@@ -111,7 +112,7 @@ export function EventsPage({ projectId, canEdit, timeZone }: Props) {
             </select>
           </div>
           <p className="pb-2 text-sm text-slate-500" aria-live="polite">
-            {shown.length} of {all.length}
+            {t("shownOf", { shown: shown.length, total: all.length })}
           </p>
         </div>
       ) : null}
@@ -131,7 +132,7 @@ export function EventsPage({ projectId, canEdit, timeZone }: Props) {
             setTesting(event);
             sendTest.mutate(event.id);
           }}
-          emptyMessage={filterable && shown.length === 0 ? "No event matches the search." : null}
+          emptyMessage={filterable && shown.length === 0 ? t("noMatch") : null}
         />
       )}
 
@@ -142,10 +143,10 @@ export function EventsPage({ projectId, canEdit, timeZone }: Props) {
           setTesting(null);
           sendTest.reset();
         }}
-        title={testing ? `Send test: ${testing.name}` : "Send test"}
-        description="Sent now with the event's sample call. Test sends are not stored and never reach the error check."
+        title={testing ? t("sendTestTitle", { name: testing.name }) : t("sendTest")}
+        description={t("sendTestDescription")}
         pending={sendTest.isPending}
-        error={sendTest.error ? `The test was not sent: ${sendTest.error.message}` : null}
+        error={sendTest.error ? t("sendTestFailed", { message: sendTest.error.message }) : null}
         results={sendTest.data ?? []}
         onSendAgain={() => {
           if (testing) sendTest.mutate(testing.id);
@@ -153,9 +154,9 @@ export function EventsPage({ projectId, canEdit, timeZone }: Props) {
       />
       <ConfirmDialog
         open={deleting !== null}
-        title={deleting ? `Delete “${deleting.name}”?` : "Delete event"}
-        description="Its webhook requests stop being sent. Deliveries already made stay in the log."
-        confirmLabel="Delete event"
+        title={deleting ? t("deleteTitle", { name: deleting.name }) : t("deleteEvent")}
+        description={t("deleteDescription")}
+        confirmLabel={t("deleteEvent")}
         tone="danger"
         pending={remove.isPending}
         onCancel={() => setDeleting(null)}
@@ -169,21 +170,18 @@ export function EventsPage({ projectId, canEdit, timeZone }: Props) {
 }
 
 function EmptyState({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+  const t = useTranslations("webhooks.empty");
   return (
     <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-14 text-center">
-      <p className="text-base font-semibold text-slate-900">No events yet</p>
-      <p className="mx-auto mt-1.5 max-w-lg text-sm text-slate-500">
-        An event is a moment of a call, such as “incoming call, after the call”, together with the
-        webhook requests it sends then: the call's number, duration, UTM tags and more, delivered to
-        your CRM, BI or chat bot.
-      </p>
+      <p className="text-base font-semibold text-slate-900">{t("title")}</p>
+      <p className="mx-auto mt-1.5 max-w-lg text-sm text-slate-500">{t("body")}</p>
       {canEdit ? (
         <Link
           href={`/projects/${projectId}/webhooks/new`}
           className="mt-5 inline-flex items-center gap-2 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-xs hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         >
           <PlusIcon />
-          Add the first event
+          {t("add")}
         </Link>
       ) : null}
     </div>

@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { Badge } from "@/components/ui/badge";
 import { DropdownMenu, type MenuEntry } from "@/components/ui/dropdown-menu";
 import { CopyIcon, EyeIcon, PencilIcon, SendIcon, TrashIcon } from "@/components/ui/icons";
@@ -37,24 +39,26 @@ export function EventsTable({
   onSendTest,
   emptyMessage,
 }: Props) {
+  const t = useTranslations("webhooks.table");
+  const triggerLabel = useTriggerLabel();
   const base = `/projects/${projectId}/webhooks`;
 
   function menuFor(event: WebhookEventSummary): MenuEntry[] {
     const href = `${base}/${event.id}`;
-    if (!canEdit) return [{ label: "View", href, icon: <EyeIcon /> }];
+    if (!canEdit) return [{ label: t("view"), href, icon: <EyeIcon /> }];
     const sendTest: MenuEntry = {
-      label: "Send test",
+      label: t("sendTest"),
       onSelect: () => onSendTest(event),
       icon: <SendIcon />,
     };
-    const copy: MenuEntry = { label: "Copy", onSelect: () => onCopy(event), icon: <CopyIcon /> };
+    const copy: MenuEntry = { label: t("copy"), onSelect: () => onCopy(event), icon: <CopyIcon /> };
     // The locked default event cannot be edited or deleted; it can be copied and test-sent.
     if (event.locked) return [copy, sendTest];
     return [
-      { label: "Edit", href, icon: <PencilIcon /> },
+      { label: t("edit"), href, icon: <PencilIcon /> },
       copy,
       sendTest,
-      { label: "Delete", onSelect: () => onDelete(event), icon: <TrashIcon />, tone: "danger" },
+      { label: t("delete"), onSelect: () => onDelete(event), icon: <TrashIcon />, tone: "danger" },
     ];
   }
 
@@ -64,25 +68,25 @@ export function EventsTable({
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
           <tr>
             <th scope="col" className={TH}>
-              Name
+              {t("name")}
             </th>
             <th scope="col" className={`${TH} hidden xl:table-cell`}>
-              Event
+              {t("event")}
             </th>
             <th scope="col" className={`${TH} w-full`}>
-              Webhook requests
+              {t("requests")}
             </th>
             <th scope="col" className={TH}>
-              Status
+              {t("status")}
             </th>
             <th scope="col" className={TH}>
-              Last delivery
+              {t("lastDelivery")}
             </th>
             <th scope="col" className={`${TH} text-right`}>
-              Errors in 24 h
+              {t("errors24h")}
             </th>
             <th scope="col" className="w-12 py-3 pr-3">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </th>
           </tr>
         </thead>
@@ -106,22 +110,24 @@ export function EventsTable({
                   </Link>
                   {event.locked ? (
                     <Badge tone="neutral">
-                      <LockIcon /> Default
+                      <LockIcon /> {t("default")}
                     </Badge>
                   ) : null}
                 </div>
                 {/* Below 1280 px the event moves under the name to leave room for the URL. */}
                 <p className="mt-0.5 text-xs text-slate-500 xl:hidden">
-                  {event.trigger.group} · {event.trigger.label}
+                  {triggerLabel(event.type).group} · {triggerLabel(event.type).label}
                 </p>
               </td>
               <td className={`${TD} hidden xl:table-cell`}>
-                <p className="text-xs whitespace-nowrap text-slate-500">{event.trigger.group}</p>
-                <p className="min-w-28 text-slate-800">{event.trigger.label}</p>
+                <p className="text-xs whitespace-nowrap text-slate-500">
+                  {triggerLabel(event.type).group}
+                </p>
+                <p className="min-w-28 text-slate-800">{triggerLabel(event.type).label}</p>
               </td>
               <td className={`${TD} max-w-0`}>
                 <p className="text-slate-800">
-                  {event.requests.length} {event.requests.length === 1 ? "request" : "requests"}
+                  {t("requestCount", { count: event.requests.length })}
                 </p>
                 {event.requests[0] ? <RequestTarget request={event.requests[0]} /> : null}
                 <PausedRequests requests={event.requests} />
@@ -131,13 +137,13 @@ export function EventsTable({
                   <Switch
                     checked={event.enabled}
                     disabled={!canEdit}
-                    label={`${event.enabled ? "Disable" : "Enable"} ${event.name}`}
+                    label={t("toggle", { enabled: String(event.enabled), name: event.name })}
                     onChange={(enabled) => onToggle(event, enabled)}
                   />
                   <span
                     className={`hidden text-xs xl:inline ${event.enabled ? "text-emerald-700" : "text-slate-500"}`}
                   >
-                    {event.enabled ? "Enabled" : "Disabled"}
+                    {event.enabled ? t("enabled") : t("disabled")}
                   </span>
                 </div>
               </td>
@@ -147,7 +153,7 @@ export function EventsTable({
               <td className={`${TD} text-right`}>
                 <Link
                   href={`${base}/errors?${new URLSearchParams({ eventId: event.id, from: event.errorsSince })}`}
-                  aria-label={`${event.errorsLast24h} failed in the last 24 hours for ${event.name}: open the error check`}
+                  aria-label={t("errorsLink", { count: event.errorsLast24h, name: event.name })}
                   className={`inline-block rounded-md px-2 py-0.5 font-medium tabular-nums hover:underline focus-visible:outline-2 focus-visible:outline-brand-600 ${
                     event.errorsLast24h > 0 ? "bg-red-50 text-red-700" : "text-slate-400"
                   }`}
@@ -156,7 +162,10 @@ export function EventsTable({
                 </Link>
               </td>
               <td className="py-3 pr-3 text-right">
-                <DropdownMenu label={`Actions for ${event.name}`} items={menuFor(event)} />
+                <DropdownMenu
+                  label={t("actionsFor", { name: event.name })}
+                  items={menuFor(event)}
+                />
               </td>
             </tr>
           ))}

@@ -1,13 +1,18 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/format-date";
 import type { DeliveryOutcome } from "@/lib/webhooks/summaries";
 
-const OUTCOMES: Record<string, { label: string; tone: "green" | "red" | "blue" | "neutral" }> = {
-  succeeded: { label: "Delivered", tone: "green" },
-  failed: { label: "Failed", tone: "red" },
-  pending: { label: "Queued", tone: "blue" },
-  sending: { label: "Sending", tone: "blue" },
-};
+const OUTCOMES = {
+  succeeded: "green",
+  failed: "red",
+  pending: "blue",
+  sending: "blue",
+} as const;
+
+function isOutcome(status: string): status is keyof typeof OUTCOMES {
+  return status in OUTCOMES;
+}
 
 /** When the event last sent something and how it went; "—" before its first delivery. */
 export function LastDelivery({
@@ -17,8 +22,12 @@ export function LastDelivery({
   delivery: DeliveryOutcome | null;
   timeZone: string;
 }) {
+  const t = useTranslations("webhooks");
   if (!delivery) return <span className="text-slate-400">—</span>;
-  const outcome = OUTCOMES[delivery.status] ?? { label: delivery.status, tone: "neutral" };
+  const { status } = delivery;
+  const outcome = isOutcome(status)
+    ? { label: t(`outcome.${status}`), tone: OUTCOMES[status] }
+    : { label: status, tone: "neutral" as const };
   return (
     <div>
       <Badge tone={outcome.tone}>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { WebhookRequestDto } from "@/lib/webhooks/serializers";
 
@@ -10,6 +11,7 @@ export function PausedRequests({
 }: {
   requests: Array<Pick<WebhookRequestDto, "id" | "position" | "paused">>;
 }) {
+  const t = useTranslations("webhooks.paused");
   const paused = requests.filter((r) => r.paused);
   if (paused.length === 0) return null;
   const numbered = requests.length > 1;
@@ -17,12 +19,12 @@ export function PausedRequests({
     <ul className="mt-1.5 space-y-1" data-testid="paused-requests">
       {paused.map((request) => (
         <li key={request.id} className="flex flex-wrap items-baseline gap-x-1.5 gap-y-0.5 text-xs">
-          <Badge tone="amber">Paused</Badge>
+          <Badge tone="amber">{t("badge")}</Badge>
           <span className="text-amber-900">
-            {numbered ? `Request ${request.position + 1}: ` : ""}
+            {numbered ? t("request", { number: request.position + 1 }) : ""}
             {request.paused?.reason}.
           </span>
-          <span className="text-slate-500">Enable the event again to resume.</span>
+          <span className="text-slate-500">{t("resume")}</span>
         </li>
       ))}
     </ul>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -32,6 +33,7 @@ export function SendTestDialog({
   results: LabelledTestResult[];
   onSendAgain: () => void;
 }) {
+  const t = useTranslations("sendTest");
   const many = results.length > 1;
   return (
     <Dialog
@@ -43,10 +45,10 @@ export function SendTestDialog({
       footer={
         <>
           <Button variant="secondary" onClick={onSendAgain} pending={pending}>
-            Send again
+            {t("sendAgain")}
           </Button>
           <Button onClick={onClose} data-autofocus>
-            Close
+            {t("close")}
           </Button>
         </>
       }
@@ -58,7 +60,7 @@ export function SendTestDialog({
               aria-hidden
               className="size-3.5 animate-spin rounded-full border-2 border-brand-600 border-r-transparent"
             />
-            Sending with the sample call…
+            {t("sending")}
           </p>
         ) : null}
         {error ? <Alert tone="error">{error}</Alert> : null}

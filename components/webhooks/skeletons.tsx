@@ -1,9 +1,11 @@
+import { useTranslations } from "next-intl";
 import { SkeletonBar as Bar } from "@/components/ui/skeleton-bar";
 
 /** Shown while the events table loads. */
 export function EventsTableSkeleton() {
+  const t = useTranslations("loading");
   return (
-    <div role="status" aria-busy="true" aria-label="Loading webhooks">
+    <div role="status" aria-busy="true" aria-label={t("webhooks")}>
       <div className="mb-6 flex items-end justify-between">
         <div className="space-y-2">
           <Bar className="h-7 w-40" />
@@ -29,8 +31,9 @@ export function EventsTableSkeleton() {
 
 /** Shown while the event wizard loads. */
 export function WizardSkeleton() {
+  const t = useTranslations("loading");
   return (
-    <div role="status" aria-busy="true" aria-label="Loading the event">
+    <div role="status" aria-busy="true" aria-label={t("event")}>
       <Bar className="mb-3 h-4 w-32" />
       <Bar className="mb-6 h-7 w-64" />
       <div className="mb-5 grid grid-cols-2 gap-3">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { deleteEventAction, setEventEnabledAction } from "@/app/_actions/webhook-events";
 import { fetchRead, readUrl } from "@/lib/http/fetch-read";
@@ -24,6 +25,7 @@ export function useEvents(projectId: string) {
 
 /** Enables or disables at once in the table; a refusal puts the switch back and says why. */
 export function useToggleEvent(projectId: string) {
+  const t = useTranslations("eventToasts");
   const queryClient = useQueryClient();
   const key = webhookKeys.events(projectId);
   return useMutation({
@@ -45,16 +47,17 @@ export function useToggleEvent(projectId: string) {
     },
     onError: (error, { event }, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
-      toast.error(`“${event.name}” was not changed: ${error.message}`);
+      toast.error(t("notChanged", { name: event.name, message: error.message }));
     },
     onSuccess: (_data, { event, enabled }) => {
-      toast.success(`“${event.name}” ${enabled ? "enabled" : "disabled"}`);
+      toast.success(t("toggled", { name: event.name, enabled: String(enabled) }));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
   });
 }
 
 export function useDeleteEvent(projectId: string) {
+  const t = useTranslations("eventToasts");
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (event: WebhookEventSummary) => {
@@ -62,7 +65,7 @@ export function useDeleteEvent(projectId: string) {
       if (!result.ok) throw new Error(result.message);
     },
     onSuccess: (_data, event) => {
-      toast.success(`“${event.name}” deleted`);
+      toast.success(t("deleted", { name: event.name }));
       queryClient.setQueryData<WebhookEventSummary[]>(webhookKeys.events(projectId), (events) =>
         events?.filter((e) => e.id !== event.id),
       );

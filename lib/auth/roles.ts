@@ -4,6 +4,10 @@
 export const ROLES = ["viewer", "admin", "owner"] as const;
 export type Role = (typeof ROLES)[number];
 
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
 export function rank(role: Role): number {
   return ROLES.indexOf(role);
 }

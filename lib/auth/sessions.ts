@@ -7,7 +7,8 @@ export const SESSION_COOKIE = "webhooks_session";
 // lastSeenAt is refreshed at most this often so that reading a page does not write every time.
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
-export type SessionUser = { id: string; email: string };
+/** locale: the interface language the user picked, null to follow the browser. */
+export type SessionUser = { id: string; email: string; locale: string | null };
 
 export async function createSession(userId: string, userAgent?: string | null) {
   const token = generateToken();
@@ -34,7 +35,7 @@ export async function findSessionUser(token: string | undefined): Promise<Sessio
       id: true,
       expiresAt: true,
       lastSeenAt: true,
-      user: { select: { id: true, email: true } },
+      user: { select: { id: true, email: true, locale: true } },
     },
   });
   if (!session) return null;

@@ -1,7 +1,7 @@
 // The CSV text of deliveries: columns, RFC 4180 quoting, formula guard. Pure, so unit-tested.
 import type { DeliveryListItem } from "./contract";
 
-const COLUMNS: Array<[string, (item: DeliveryListItem) => string | number | null]> = [
+const COLUMNS = [
   ["id", (d) => d.id],
   ["created_at", (d) => d.createdAt],
   ["completed_at", (d) => d.completedAt],
@@ -21,7 +21,20 @@ const COLUMNS: Array<[string, (item: DeliveryListItem) => string | number | null
   ["caller", (d) => d.caller],
   ["event_id", (d) => d.eventId],
   ["request_id", (d) => d.requestId],
-];
+] as const satisfies ReadonlyArray<
+  readonly [string, (item: DeliveryListItem) => string | number | null]
+>;
+
+export type CsvColumn = (typeof COLUMNS)[number][0];
+
+/**
+ * Column titles and the trigger cell in the reader's language (the page's download); without
+ * them the header row is the API's stable English names.
+ */
+export type CsvLabels = {
+  column: (name: CsvColumn) => string;
+  trigger: (item: DeliveryListItem) => string;
+};
 
 // A spreadsheet runs a cell starting with = + - @ as a formula; response bodies and URLs come
 // from outside, so such text gets a leading apostrophe. Numbers (a caller "+380…") stay as they are.
@@ -42,12 +55,16 @@ function csvLine(values: Array<string | number | null>): string {
   return `${values.map(csvField).join(",")}\r\n`;
 }
 
-export function csvHeader(): string {
-  return csvLine(COLUMNS.map(([name]) => name));
+export function csvHeader(labels?: CsvLabels): string {
+  return csvLine(COLUMNS.map(([name]) => (labels ? labels.column(name) : name)));
 }
 
-export function csvRow(item: DeliveryListItem): string {
-  return csvLine(COLUMNS.map(([, read]) => read(item)));
+export function csvRow(item: DeliveryListItem, labels?: CsvLabels): string {
+  return csvLine(
+    COLUMNS.map(([name, read]) =>
+      labels && name === "trigger" ? labels.trigger(item) : read(item),
+    ),
+  );
 }
 
 /** `deliveries-2026-11-29-1015.csv` (UTC). */

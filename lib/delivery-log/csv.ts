@@ -1,7 +1,7 @@
 // CSV export of every delivery matching a filter, streamed: rows are read in keyset pages and
 // written as they come, so an export of a million rows holds one page in memory.
 import type { DeliveryFilter } from "./contract";
-import { csvHeader, csvRow } from "./csv-format";
+import { type CsvLabels, csvHeader, csvRow } from "./csv-format";
 import type { CursorKey } from "./cursor";
 import { deliveryFilterSchema, withoutCursor } from "./filters";
 import { type DateRange, deliveryWhere, resolveDateRange, selectDeliveryItems } from "./query";
@@ -18,7 +18,7 @@ export const CSV_PAGE_SIZE = 1000;
 export function streamDeliveriesCsv(
   projectId: string,
   filter: DeliveryFilter,
-  options: { bom?: boolean; pageSize?: number } = {},
+  options: { bom?: boolean; pageSize?: number; labels?: CsvLabels } = {},
 ): ReadableStream<Uint8Array> {
   const parsed = withoutCursor(deliveryFilterSchema.parse(filter));
   const pageSize = options.pageSize ?? CSV_PAGE_SIZE;
@@ -31,7 +31,7 @@ export function streamDeliveriesCsv(
     {
       start(controller) {
         controller.enqueue(
-          encoder.encode(`${options.bom === false ? "" : "\uFEFF"}${csvHeader()}`),
+          encoder.encode(`${options.bom === false ? "" : "\uFEFF"}${csvHeader(options.labels)}`),
         );
       },
       async pull(controller) {
@@ -43,7 +43,9 @@ export function streamDeliveriesCsv(
         );
         const last = items.at(-1);
         if (last) {
-          controller.enqueue(encoder.encode(items.map(csvRow).join("")));
+          controller.enqueue(
+            encoder.encode(items.map((item) => csvRow(item, options.labels)).join("")),
+          );
           after = { createdAt: new Date(last.createdAt), id: last.id };
         }
         if (items.length < pageSize) {

@@ -24,6 +24,13 @@ export const TRIGGER_LABELS: Record<TriggerType, { group: TriggerGroup; label: s
   "outgoing.after_call": { group: "Outgoing call", label: "after the call" },
 };
 
+/** The call direction of a trigger: the catalogs' "triggers.group" keys. */
+export type TriggerDirection = "incoming" | "outgoing";
+
+export function triggerGroupOf(type: TriggerType): TriggerDirection {
+  return type.startsWith("incoming.") ? "incoming" : "outgoing";
+}
+
 export function isTriggerType(value: string): value is TriggerType {
   return isOneOf(TRIGGER_TYPES, value);
 }

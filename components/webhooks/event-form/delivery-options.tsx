@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Controller, useFormContext, useFormState, useWatch } from "react-hook-form";
 import { Field } from "@/components/ui/field";
@@ -32,15 +33,19 @@ export function DeliveryOptions({
   const inFlightError = errorAt(errors, `${base}.delivery.maxInFlight`);
   const rateError = errorAt(errors, `${base}.delivery.ratePerSecond`);
   const id = useId();
+  const t = useTranslations("deliveryOptions");
 
   const summary = [
-    `timeout ${Number.isFinite(timeoutMs) ? timeoutMs / 1000 : "?"} s`,
+    t("timeout", { seconds: Number.isFinite(timeoutMs) ? String(timeoutMs / 1000) : "?" }),
     retry?.attempts === 1
-      ? "no resend"
-      : `${retry?.attempts ?? "?"} attempts, ${retry?.schedule ?? ""}`,
-    `${delivery?.maxInFlight ?? "?"} at once`,
-    ...(delivery?.ratePerSecond ? [`at most ${delivery.ratePerSecond}/s`] : []),
-    signing ? "signed" : "not signed",
+      ? t("noResend")
+      : t("attemptsSchedule", {
+          attempts: String(retry?.attempts ?? "?"),
+          schedule: retry?.schedule ?? "",
+        }),
+    t("atOnce", { count: String(delivery?.maxInFlight ?? "?") }),
+    ...(delivery?.ratePerSecond ? [t("atMost", { rate: String(delivery.ratePerSecond) })] : []),
+    signing ? t("signed") : t("notSigned"),
   ].join(" · ");
 
   return (
@@ -49,7 +54,7 @@ export function DeliveryOptions({
       open={Boolean(timeoutError || attemptsError || inFlightError || rateError) || undefined}
     >
       <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-lg px-3 py-2.5 text-sm focus-visible:outline-2 focus-visible:outline-brand-600">
-        <span className="font-medium text-slate-700">Delivery</span>
+        <span className="font-medium text-slate-700">{t("title")}</span>
         <span className="truncate text-xs text-slate-500">{summary}</span>
       </summary>
       <div className="grid grid-cols-3 gap-4 border-t border-slate-200 px-3 py-3">
@@ -58,7 +63,7 @@ export function DeliveryOptions({
           name={`${base}.timeoutMs`}
           render={({ field }) => (
             <Field
-              label="Timeout, s"
+              label={t("timeoutLabel")}
               type="number"
               min={1}
               max={30}
@@ -79,40 +84,40 @@ export function DeliveryOptions({
           )}
         />
         <Field
-          label="Attempts"
+          label={t("attempts")}
           type="number"
           min={1}
           max={10}
           step={1}
           {...register(`${base}.retry.attempts`, { valueAsNumber: true })}
           error={attemptsError}
-          hint="1 = send once, no resend"
+          hint={t("attemptsHint")}
         />
-        <SelectField label="Retry schedule" {...register(`${base}.retry.schedule`)}>
-          <option value="exponential">Exponential with jitter</option>
-          <option value="fixed">Every minute</option>
+        <SelectField label={t("schedule")} {...register(`${base}.retry.schedule`)}>
+          <option value="exponential">{t("exponential")}</option>
+          <option value="fixed">{t("fixed")}</option>
         </SelectField>
         <Field
-          label="Requests at once"
+          label={t("inFlight")}
           type="number"
           min={1}
           max={100}
           step={1}
           {...register(`${base}.delivery.maxInFlight`, { valueAsNumber: true })}
           error={inFlightError}
-          hint="More wait in the queue"
+          hint={t("inFlightHint")}
         />
         <Controller
           control={control}
           name={`${base}.delivery.ratePerSecond`}
           render={({ field }) => (
             <Field
-              label="Requests per second"
+              label={t("rate")}
               type="number"
               min={1}
               max={1000}
               step={1}
-              placeholder="No limit"
+              placeholder={t("noLimit")}
               name={field.name}
               ref={field.ref}
               value={field.value ?? ""}
@@ -121,13 +126,11 @@ export function DeliveryOptions({
               }
               onBlur={field.onBlur}
               error={rateError}
-              hint="Empty: no limit"
+              hint={t("rateHint")}
             />
           )}
         />
-        <p className="self-center text-xs text-slate-500">
-          Keeps a small CRM from being flooded; nothing is dropped.
-        </p>
+        <p className="self-center text-xs text-slate-500">{t("flooding")}</p>
         <div className="col-span-3 flex items-start gap-3">
           <Controller
             control={control}
@@ -136,17 +139,14 @@ export function DeliveryOptions({
               <Switch
                 checked={field.value}
                 onChange={field.onChange}
-                label="Sign requests"
+                label={t("sign")}
                 disabled={readOnly}
               />
             )}
           />
           <div className="text-sm" id={`${id}-signing`}>
-            <p className="font-medium text-slate-700">Sign requests</p>
-            <p className="text-xs text-slate-500">
-              Adds webhook-id, webhook-timestamp and webhook-signature headers (Standard Webhooks)
-              so the receiver can check the request came from us.
-            </p>
+            <p className="font-medium text-slate-700">{t("sign")}</p>
+            <p className="text-xs text-slate-500">{t("signText")}</p>
             {signing ? (
               <SigningSecret
                 key={stored?.id ?? "new"}

@@ -1,22 +1,27 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Controller, useFormContext, useFormState, useWatch } from "react-hook-form";
+import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { ChipsInput } from "@/components/ui/chips-input";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { Switch } from "@/components/ui/switch";
 import { DISPOSITIONS } from "@/lib/model/call-event";
 import { variablesFor } from "@/lib/model/catalog";
-import { TRIGGER_LABELS, TRIGGER_TYPES, type TriggerGroup } from "@/lib/model/trigger-types";
+import { TRIGGER_TYPES, type TriggerDirection, triggerGroupOf } from "@/lib/model/trigger-types";
 import { errorAt } from "./errors";
 import type { EventFormValues } from "./form-values";
 import { useWizard } from "./wizard-context";
 
-const GROUPS: TriggerGroup[] = ["Incoming call", "Outgoing call"];
+const GROUPS: TriggerDirection[] = ["incoming", "outgoing"];
 
 /** Step 1: what the event is called, which moment of the call fires it, and for which calls. */
 export function EventStep() {
+  const t = useTranslations("eventStep");
+  const tTrigger = useTranslations("triggers");
+  const triggerLabel = useTriggerLabel();
   const { control, register, trigger } = useFormContext<EventFormValues>();
   const { readOnly } = useWizard();
   const { errors } = useFormState({ control });
@@ -37,38 +42,41 @@ export function EventStep() {
 
   return (
     <fieldset disabled={readOnly} className="space-y-6">
-      <legend className="sr-only">Event</legend>
+      <legend className="sr-only">{t("legend")}</legend>
       <section className="rounded-xl border border-slate-200 bg-white px-6 py-5 shadow-xs">
         <div className="grid grid-cols-2 gap-5">
           <Field
-            label="Name"
-            placeholder="CRM after call"
+            label={t("name")}
+            placeholder={t("namePlaceholder")}
             autoComplete="off"
             {...register("name", recheck("name"))}
             error={errorAt(errors, "name")}
-            hint="Shown in the table and in the delivery log."
+            hint={t("nameHint")}
           />
           <SelectField
-            label="Event"
+            label={t("event")}
             {...register("type", recheck("type"))}
             error={errorAt(errors, "type")}
             hint={
               type
-                ? `Carries ${variables.length} variables, e.g. ${variables
-                    .slice(0, 4)
-                    .map((v) => `{{${v.id}}}`)
-                    .join(", ")}`
-                : "The moment of the call that sends the webhook requests."
+                ? t("carries", {
+                    count: variables.length,
+                    examples: variables
+                      .slice(0, 4)
+                      .map((v) => `{{${v.id}}}`)
+                      .join(", "),
+                  })
+                : t("eventHint")
             }
           >
             <option value="" disabled>
-              Choose the moment…
+              {t("choose")}
             </option>
             {GROUPS.map((group) => (
-              <optgroup key={group} label={group}>
-                {TRIGGER_TYPES.filter((t) => TRIGGER_LABELS[t].group === group).map((t) => (
-                  <option key={t} value={t}>
-                    {TRIGGER_LABELS[t].label}
+              <optgroup key={group} label={tTrigger(`group.${group}`)}>
+                {TRIGGER_TYPES.filter((type) => triggerGroupOf(type) === group).map((type) => (
+                  <option key={type} value={type}>
+                    {triggerLabel(type).label}
                   </option>
                 ))}
               </optgroup>
@@ -80,12 +88,10 @@ export function EventStep() {
             control={control}
             name="enabled"
             render={({ field }) => (
-              <Switch checked={field.value} onChange={field.onChange} label="Enabled" />
+              <Switch checked={field.value} onChange={field.onChange} label={t("enabled")} />
             )}
           />
-          <span className="text-sm text-slate-700">
-            Enabled: send the webhook requests when calls reach this moment
-          </span>
+          <span className="text-sm text-slate-700">{t("enabledText")}</span>
         </div>
       </section>
 
@@ -96,16 +102,20 @@ export function EventStep() {
         <summary className="flex cursor-pointer list-none items-center justify-between gap-4 rounded-xl px-6 py-4 focus-visible:outline-2 focus-visible:outline-brand-600">
           <span>
             <span className="block text-base font-semibold text-slate-900">
-              Conditions <span className="font-normal text-slate-500">(optional)</span>
+              {t.rich("conditions", {
+                muted: (chunks) => <span className="font-normal text-slate-500">{chunks}</span>,
+              })}
             </span>
             <span className="mt-0.5 block text-sm text-slate-500">
               {activeConditions === 0
-                ? "Every call at this moment sends the requests. Narrow it down by employee, department, call status or duration."
-                : `${activeConditions} ${activeConditions === 1 ? "condition" : "conditions"}: only matching calls send the requests.`}
+                ? t("noConditions")
+                : t("someConditions", { count: activeConditions })}
             </span>
           </span>
-          <span className="text-sm font-medium text-brand-700 group-open:hidden">Show</span>
-          <span className="hidden text-sm font-medium text-brand-700 group-open:inline">Hide</span>
+          <span className="text-sm font-medium text-brand-700 group-open:hidden">{t("show")}</span>
+          <span className="hidden text-sm font-medium text-brand-700 group-open:inline">
+            {t("hide")}
+          </span>
         </summary>
         <div className="grid grid-cols-2 gap-5 border-t border-slate-100 px-6 py-5">
           <Controller
@@ -113,11 +123,11 @@ export function EventStep() {
             name="conditions.employeeNumbers"
             render={({ field }) => (
               <ChipsInput
-                label="Employees"
+                label={t("employees")}
                 value={field.value}
                 onChange={field.onChange}
-                placeholder="Internal number, e.g. 104"
-                hint="Internal numbers; Enter adds one. Empty: any employee."
+                placeholder={t("employeesPlaceholder")}
+                hint={t("employeesHint")}
                 disabled={readOnly}
                 error={errorAt(errors, "conditions.employeeNumbers")}
               />
@@ -128,11 +138,11 @@ export function EventStep() {
             name="conditions.departments"
             render={({ field }) => (
               <ChipsInput
-                label="Departments"
+                label={t("departments")}
                 value={field.value}
                 onChange={field.onChange}
-                placeholder="e.g. Sales"
-                hint="Empty: any department."
+                placeholder={t("departmentsPlaceholder")}
+                hint={t("departmentsHint")}
                 disabled={readOnly}
                 error={errorAt(errors, "conditions.departments")}
               />
@@ -143,7 +153,7 @@ export function EventStep() {
             name="conditions.dispositions"
             render={({ field }) => (
               <fieldset>
-                <legend className="text-sm font-medium text-slate-700">Call statuses</legend>
+                <legend className="text-sm font-medium text-slate-700">{t("statuses")}</legend>
                 <div className="mt-2 flex flex-wrap gap-2">
                   {DISPOSITIONS.map((disposition) => {
                     const checked = field.value.includes(disposition);
@@ -173,25 +183,23 @@ export function EventStep() {
                     );
                   })}
                 </div>
-                <p className="mt-1.5 text-xs text-slate-500">
-                  Known once the call has ended. None selected: any status.
-                </p>
+                <p className="mt-1.5 text-xs text-slate-500">{t("statusesHint")}</p>
               </fieldset>
             )}
           />
           <Field
             id={`${id}-duration`}
-            label="Minimum duration, s"
+            label={t("minDuration")}
             type="number"
             min={0}
             step={1}
-            placeholder="Any"
+            placeholder={t("any")}
             {...register("conditions.minDurationSec", {
               setValueAs: (v: unknown) => (v === "" || v === null ? null : Number(v)),
               ...recheck("conditions.minDurationSec"),
             })}
             error={errorAt(errors, "conditions.minDurationSec")}
-            hint="Calls shorter than this send nothing. Known once the call has ended."
+            hint={t("minDurationHint")}
           />
         </div>
       </details>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useFormState } from "react-hook-form";
 import { PlusIcon } from "@/components/ui/icons";
 import { LIMITS } from "@/lib/model/event-schema";
@@ -11,6 +12,7 @@ import { useWizard } from "./wizard-context";
 
 /** Step 2: the ordered webhook requests the event sends. */
 export function RequestsStep({ stored }: { stored: WebhookRequestDto[] }) {
+  const t = useTranslations("requestsStep");
   const { control, getValues } = useFormContext<EventFormValues>();
   const { readOnly } = useWizard();
   const { fields, append, remove, move } = useFieldArray({ control, name: "requests" });
@@ -45,7 +47,7 @@ export function RequestsStep({ stored }: { stored: WebhookRequestDto[] }) {
           className="flex w-full items-center justify-center gap-2 rounded-xl border border-dashed border-slate-300 bg-white/60 px-4 py-4 text-sm font-medium text-brand-700 hover:border-brand-500 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
         >
           <PlusIcon />
-          Add webhook request
+          {t("add")}
         </button>
       )}
     </div>

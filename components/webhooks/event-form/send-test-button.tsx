@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
 import { SendIcon } from "@/components/ui/icons";
 import type { TriggerType } from "@/lib/model/trigger-types";
@@ -17,7 +18,8 @@ export function SendTestButton({ index }: { index: number }) {
   const { getValues } = useFormContext<EventFormValues>();
   const { projectId, eventId } = useWizard();
   const sendTest = useSendTestRequest(projectId);
-  const label = `Request ${index + 1}`;
+  const t = useTranslations("sendTestButton");
+  const label = t("label", { number: index + 1 });
 
   function send() {
     const type = getValues("type");
@@ -46,17 +48,21 @@ export function SendTestButton({ index }: { index: number }) {
         className="inline-flex shrink-0 items-center gap-1.5 rounded-md bg-brand-600 px-2.5 py-1.5 text-xs font-medium text-white shadow-xs hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-50"
       >
         <SendIcon className="size-3.5" />
-        Send test
+        {t("send")}
       </button>
       <SendTestDialog
         open={open}
         onClose={() => sendTest.reset()}
-        title={`Send test: request ${index + 1}`}
-        description="Sent now as the form stands, with the event's sample call. Test sends are not stored and never reach the error check."
+        title={t("title", { number: index + 1 })}
+        description={t("description")}
         pending={sendTest.isPending}
         error={
           error
-            ? `The test was not sent: ${firstField ? `${describeFieldPath(firstField[0])}: ${firstField[1]}` : error.message}`
+            ? t("failed", {
+                reason: firstField
+                  ? `${describeFieldPath(firstField[0])}: ${firstField[1]}`
+                  : error.message,
+              })
             : null
         }
         results={sendTest.data ?? []}

@@ -1,15 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useFormContext, useFormState, useWatch } from "react-hook-form";
 import type { EventFormValues } from "./form-values";
 
+// Titles and descriptions are keys of the "wizard" catalog namespace.
 const STEPS = [
-  { step: 1, title: "Event", description: "Name, moment of the call, conditions" },
-  { step: 2, title: "Webhook requests", description: "Where to send, what to send" },
+  { step: 1, title: "stepEvent", description: "stepEventText" },
+  { step: 2, title: "stepRequests", description: "stepRequestsText" },
 ] as const;
 
 /** The two steps as tabs-like buttons; a step with errors is marked so the admin finds them. */
 export function Stepper({ step, onStep }: { step: 1 | 2; onStep: (step: 1 | 2) => void }) {
+  const t = useTranslations("wizard");
   const { control } = useFormContext<EventFormValues>();
   const { errors } = useFormState({ control });
   const requests = useWatch({ control, name: "requests" });
@@ -18,7 +21,7 @@ export function Stepper({ step, onStep }: { step: 1 | 2; onStep: (step: 1 | 2) =
     2: Boolean(errors.requests),
   };
   return (
-    <ol aria-label="Steps" className="grid grid-cols-2 gap-3">
+    <ol aria-label={t("steps")} className="grid grid-cols-2 gap-3">
       {STEPS.map((item) => {
         const current = item.step === step;
         return (
@@ -46,15 +49,15 @@ export function Stepper({ step, onStep }: { step: 1 | 2; onStep: (step: 1 | 2) =
               </span>
               <span className="min-w-0">
                 <span className="block text-sm font-semibold text-slate-900">
-                  Step {item.step}. {item.title}
+                  {t("step", { number: item.step, title: t(item.title) })}
                   {item.step === 2 ? (
                     <span className="ml-1.5 font-normal text-slate-500">
-                      · {requests.length} {requests.length === 1 ? "request" : "requests"}
+                      {t("requestCount", { count: requests.length })}
                     </span>
                   ) : null}
                 </span>
                 <span className="block truncate text-xs text-slate-500">
-                  {hasErrors[item.step] ? "Has fields to fix" : item.description}
+                  {hasErrors[item.step] ? t("hasErrors") : t(item.description)}
                 </span>
               </span>
             </button>

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useState } from "react";
+import { useVariableText } from "@/components/i18n/use-variable-text";
 import { BracesIcon, CheckIcon } from "@/components/ui/icons";
 import { POPOVER_PANEL, useAnchoredPopover } from "@/components/ui/popover";
 import { CATALOG, type CatalogVariable, variablesFor } from "@/lib/model/catalog";
@@ -10,9 +12,14 @@ export function availableVariables(type: TriggerType | ""): CatalogVariable[] {
   return type ? variablesFor(type) : [...CATALOG];
 }
 
-export function matchesQuery(variable: CatalogVariable, query: string): boolean {
+/** By id, or by the title the admin reads (given in the interface language). */
+export function matchesQuery(
+  variable: CatalogVariable,
+  query: string,
+  label: string = variable.label,
+): boolean {
   const q = query.trim().toLowerCase();
-  return !q || variable.id.includes(q) || variable.label.toLowerCase().includes(q);
+  return !q || variable.id.includes(q) || label.toLowerCase().includes(q);
 }
 
 type PickerProps = {
@@ -37,13 +44,17 @@ export function VariablePicker({
   buttonClassName,
   disabled,
 }: PickerProps) {
+  const t = useTranslations("variablePicker");
+  const variableText = useVariableText();
   const { id, anchorRef, popoverRef, open, hide } = useAnchoredPopover({ align: "end" });
   const listId = useId();
   // What is typed in the search box and the highlighted row are view state, not form data.
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const multi = selected !== undefined;
-  const options = availableVariables(type).filter((v) => matchesQuery(v, query));
+  const options = availableVariables(type).filter((v) =>
+    matchesQuery(v, query, variableText(v).label),
+  );
 
   useEffect(() => {
     if (open) {
@@ -98,7 +109,7 @@ export function VariablePicker({
           <input
             type="search"
             role="combobox"
-            aria-label="Search variables"
+            aria-label={t("search")}
             aria-expanded
             aria-controls={listId}
             aria-activedescendant={options[active] ? `${listId}-${options[active].id}` : undefined}
@@ -108,7 +119,7 @@ export function VariablePicker({
               setActive(0);
             }}
             onKeyDown={onKeyDown}
-            placeholder="Search variables"
+            placeholder={t("search")}
             className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
           />
         </div>
@@ -120,7 +131,7 @@ export function VariablePicker({
           className="max-h-72 overflow-y-auto p-1"
         >
           {options.length === 0 ? (
-            <p className="px-2.5 py-3 text-sm text-slate-500">No variable matches “{query}”.</p>
+            <p className="px-2.5 py-3 text-sm text-slate-500">{t("noMatch", { query })}</p>
           ) : null}
           {options.map((variable, index) => {
             const isSelected = selected?.includes(variable.id) ?? false;
@@ -155,7 +166,10 @@ export function VariablePicker({
                 <span className="min-w-0">
                   <span className="block font-mono text-xs text-brand-700">{`{{${variable.id}}}`}</span>
                   <span className="block truncate text-xs text-slate-500">
-                    {variable.label} · e.g. {String(variable.example)}
+                    {t("example", {
+                      label: variableText(variable).label,
+                      example: String(variable.example),
+                    })}
                   </span>
                 </span>
               </div>

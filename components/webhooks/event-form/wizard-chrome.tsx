@@ -1,10 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { LockIcon } from "@/components/ui/lock-icon";
-import { describeTrigger, type TriggerType } from "@/lib/model/trigger-types";
+import type { TriggerType } from "@/lib/model/trigger-types";
 import type { WebhookEventDto } from "@/lib/webhooks/serializers";
 
 type Mode = "new" | "edit" | "copy" | "view";
@@ -25,25 +27,29 @@ export function WizardHeading({
   copyOf?: { name: string };
   type: TriggerType | "";
 }) {
-  const trigger = type ? describeTrigger(type) : null;
+  const t = useTranslations("wizard");
+  const triggerLabel = useTriggerLabel();
+  const trigger = type ? triggerLabel(type) : null;
   const title =
     mode === "new"
-      ? "Add event"
+      ? t("add")
       : mode === "copy"
-        ? "Copy event"
+        ? t("copy")
         : mode === "view"
-          ? (stored?.name ?? "Event")
-          : `Edit “${stored?.name ?? name}”`;
+          ? (stored?.name ?? t("event"))
+          : t("edit", { name: stored?.name ?? name });
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+      <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-slate-500">
         <Link href={listHref} className="hover:text-slate-900 hover:underline">
-          Webhooks
+          {t("webhooks")}
         </Link>
         <span aria-hidden className="mx-1.5">
           /
         </span>
-        <span className="text-slate-700">{mode === "new" ? "New event" : name || "Event"}</span>
+        <span className="text-slate-700">
+          {mode === "new" ? t("newEvent") : name || t("event")}
+        </span>
       </nav>
       <div className="mb-6 flex items-end justify-between gap-4">
         <div className="min-w-0">
@@ -51,16 +57,21 @@ export function WizardHeading({
             <span className="truncate">{title}</span>
             {stored?.locked ? (
               <Badge tone="neutral">
-                <LockIcon /> Default
+                <LockIcon /> {t("default")}
               </Badge>
             ) : null}
           </h1>
           <p className="mt-1 text-sm text-slate-500">
             {mode === "copy" && copyOf
-              ? `From “${copyOf.name}” to ${trigger ? `${trigger.group.toLowerCase()}, ${trigger.label}` : "another event"}. Nothing is saved until you press Save.`
+              ? t("copyFrom", {
+                  name: copyOf.name,
+                  target: trigger
+                    ? `${trigger.group.toLowerCase()}, ${trigger.label}`
+                    : t("anotherEvent"),
+                })
               : trigger
-                ? `${trigger.group}: ${trigger.label}`
-                : "An event sends its webhook requests at one moment of the call."}
+                ? t("triggerLine", { group: trigger.group, moment: trigger.label })
+                : t("about")}
           </p>
         </div>
         {stored ? (
@@ -68,7 +79,7 @@ export function WizardHeading({
             href={`${listHref}/${stored.id}/deliveries`}
             className="shrink-0 rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
           >
-            Delivery log →
+            {t("deliveryLog")}
           </Link>
         ) : null}
       </div>
@@ -100,24 +111,25 @@ export function WizardActionBar({
   onNext: () => void;
   onCopy?: () => void;
 }) {
+  const t = useTranslations("wizard");
   return (
     <div className="sticky bottom-4 z-20 mt-6 rounded-xl border border-slate-200 bg-white/95 shadow-lg backdrop-blur">
       <div className="flex items-center justify-between gap-3 px-4 py-3">
         <Button variant="ghost" onClick={onCancel}>
-          {readOnly ? "Back to webhooks" : "Cancel"}
+          {readOnly ? t("backToWebhooks") : t("cancel")}
         </Button>
         <div className="flex items-center gap-2">
-          {dirty ? <span className="mr-2 text-xs text-slate-500">Unsaved changes</span> : null}
+          {dirty ? <span className="mr-2 text-xs text-slate-500">{t("unsaved")}</span> : null}
           {step === 2 ? (
             <Button variant="secondary" onClick={onBack}>
-              Back
+              {t("back")}
             </Button>
           ) : (
             <Button variant={canSaveHere ? "secondary" : "primary"} onClick={onNext}>
-              Next: webhook requests
+              {t("next")}
             </Button>
           )}
-          {onCopy ? <Button onClick={onCopy}>Copy</Button> : null}
+          {onCopy ? <Button onClick={onCopy}>{t("copyButton")}</Button> : null}
           {!readOnly && canSaveHere ? (
             <Button type="submit" pending={saving}>
               {saveLabel}

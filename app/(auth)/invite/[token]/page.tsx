@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/app/_lib/session";
 import { InviteAccept, InviteUnusable } from "@/components/auth/invite-accept";
 import { lookUpInvite } from "@/lib/auth/invites";
@@ -6,7 +7,10 @@ import type { InviteLookup } from "@/lib/auth/member-serializers";
 import { AppError } from "@/lib/errors";
 
 // The token is in the path: no Referer carries it to another site.
-export const metadata: Metadata = { title: "Join a project", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("metadata");
+  return { title: t("invite"), referrer: "no-referrer" };
+}
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireProjectPage } from "@/app/_lib/session";
 import { MembersPage } from "@/components/members/members-page";
 import { listInvites } from "@/lib/auth/invites";
 import { listMembers } from "@/lib/auth/members";
 import { getProject } from "@/lib/projects/service";
 
-export const metadata: Metadata = { title: "Members" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("members");
+  return { title: t("title") };
+}
 
 /** Owners and admins only: a viewer gets the not-found page, as for a foreign project. */
 export default async function ProjectMembersPage({

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireProjectPage } from "@/app/_lib/session";
 import { ProjectSettings } from "@/components/projects/project-settings";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { getProject } from "@/lib/projects/service";
 
-export const metadata: Metadata = { title: "Project settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
 
 export default async function ProjectSettingsPage({
   params,

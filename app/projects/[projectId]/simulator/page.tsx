@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireProjectPage } from "@/app/_lib/session";
 import { Simulator } from "@/components/simulator/simulator";
 import { countListeningEvents } from "@/lib/simulator/call-deliveries";
 
-export const metadata: Metadata = { title: "Simulate a call" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("simulator");
+  return { title: t("title") };
+}
 
 export default async function SimulatorPage({
   params,

@@ -1,12 +1,16 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireProjectPage } from "@/app/_lib/session";
 import { EventsPage } from "@/components/webhooks/events-page";
 import { getProject } from "@/lib/projects/service";
 import { webhookKeys } from "@/lib/webhooks/query-keys";
 import { listWebhookEventSummaries } from "@/lib/webhooks/summaries";
 
-export const metadata: Metadata = { title: "Webhooks" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("webhooks");
+  return { title: t("title") };
+}
 
 export default async function WebhooksPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireProjectPage } from "@/app/_lib/session";
 import { EventWizard } from "@/components/webhooks/event-form/event-wizard";
 import { toFormValues } from "@/components/webhooks/event-form/form-values";
 import { AppError } from "@/lib/errors";
 import { getWebhookEvent } from "@/lib/webhooks/service";
 
-export const metadata: Metadata = { title: "Event" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("wizard");
+  return { title: t("event") };
+}
 
 type Props = { params: Promise<{ projectId: string; eventId: string }> };
 

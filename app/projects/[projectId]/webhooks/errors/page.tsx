@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireProjectPage } from "@/app/_lib/session";
 import { chartRange } from "@/components/deliveries/chart-range";
 import { ErrorCheckPage } from "@/components/deliveries/error-check-page";
@@ -9,7 +10,10 @@ import { listDeliveries } from "@/lib/delivery-log/list";
 import { getProject } from "@/lib/projects/service";
 import { listWebhookEvents } from "@/lib/webhooks/service";
 
-export const metadata: Metadata = { title: "Webhook error check" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("errorCheck");
+  return { title: t("title") };
+}
 
 export default async function WebhookErrorsPage({
   params,

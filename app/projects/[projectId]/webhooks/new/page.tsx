@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireProjectPage } from "@/app/_lib/session";
 import { EventWizard } from "@/components/webhooks/event-form/event-wizard";
 import { newEvent, toFormValues } from "@/components/webhooks/event-form/form-values";
@@ -7,7 +8,10 @@ import { AppError } from "@/lib/errors";
 import { draftWebhookEventCopy } from "@/lib/webhooks/copy";
 import { getWebhookEvent } from "@/lib/webhooks/service";
 
-export const metadata: Metadata = { title: "Add event" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("wizard");
+  return { title: t("add") };
+}
 
 type Props = {
   params: Promise<{ projectId: string }>;

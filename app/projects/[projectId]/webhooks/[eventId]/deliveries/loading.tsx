@@ -1,5 +1,7 @@
+import { getTranslations } from "next-intl/server";
 import { ErrorCheckSkeleton } from "@/components/deliveries/skeletons";
 
-export default function Loading() {
-  return <ErrorCheckSkeleton title="Loading the delivery log" />;
+export default async function Loading() {
+  const t = await getTranslations("loading");
+  return <ErrorCheckSkeleton title={t("deliveryLog")} />;
 }

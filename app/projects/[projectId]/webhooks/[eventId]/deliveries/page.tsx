@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireProjectPage } from "@/app/_lib/session";
 import { chartRange } from "@/components/deliveries/chart-range";
 import { DeliveryLogPage } from "@/components/deliveries/delivery-log-page";
@@ -16,7 +17,10 @@ import { AppError } from "@/lib/errors";
 import { getProject } from "@/lib/projects/service";
 import { getWebhookEvent } from "@/lib/webhooks/service";
 
-export const metadata: Metadata = { title: "Delivery log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("deliveryLog");
+  return { title: t("title") };
+}
 
 type Props = {
   params: Promise<{ projectId: string; eventId: string }>;

@@ -1,9 +1,11 @@
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/app/_lib/session";
 import { requireProjectRole } from "@/lib/auth/access";
 import { streamDeliveriesCsv } from "@/lib/delivery-log/csv";
 import { parseDeliveryFilter, withoutCursor } from "@/lib/delivery-log/filters";
 import { AppError } from "@/lib/errors";
 import { toErrorResponse } from "@/lib/http/errors";
+import { isTriggerType, triggerGroupOf } from "@/lib/model/trigger-types";
 
 /**
  * The CSV download of the error check page for a signed-in member: the session cookie stands
@@ -21,7 +23,18 @@ export async function GET(
     await requireProjectRole(user.id, projectId, "viewer");
     // The page only links valid filters; a hand-edited link exports with the bad parts left out.
     const { filter } = parseDeliveryFilter(new URL(request.url).searchParams);
-    const body = streamDeliveriesCsv(projectId, withoutCursor(filter));
+    // The page's download speaks the reader's language; the API's export keeps English names.
+    const tColumn = await getTranslations("csv");
+    const tTrigger = await getTranslations("triggers");
+    const body = streamDeliveriesCsv(projectId, withoutCursor(filter), {
+      labels: {
+        column: (name) => tColumn(name),
+        trigger: (item) =>
+          isTriggerType(item.triggerType)
+            ? `${tTrigger(`group.${triggerGroupOf(item.triggerType)}`)}: ${tTrigger(`moment.${item.triggerType}`)}`
+            : item.triggerType,
+      },
+    });
     const day = new Date().toISOString().slice(0, 10);
     const name = filter.result === "all" ? "webhook-deliveries" : "failed-webhooks";
     return new Response(body, {

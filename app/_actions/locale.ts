@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, runAction } from "@/app/_actions/action-result";
+import { requireUserAction } from "@/app/_lib/session";
+import { setUserLocale } from "@/lib/auth/user-locale";
+import { localeSchema } from "@/lib/i18n/locales";
+
+/** Saves the interface language on the user; every page renders in it from then on. */
+export async function setLocaleAction(locale: string): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    const user = await requireUserAction();
+    await setUserLocale(user.id, localeSchema.parse(locale));
+    return undefined;
+  });
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+}

@@ -1,0 +1,208 @@
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DOCS_DIR, launchBrowser, VIEWPORT } from "./support/browser";
+import { type FlakyReceiver, startFlakyReceiver } from "./support/flaky-receiver";
+import { disconnectAppDatabase, seedUserWithProject, useAppDatabase } from "./support/seed";
+
+// Words that stay in Latin letters in the Ukrainian interface: product names, protocols, units.
+const ALLOWED_LATIN = /\b(Google Analytics|CSV|URL|HTTP|DNS|TLS|UTM|CRM|BI|ID|OK|GET|POST|PUT)\b/g;
+
+/**
+ * Two English words in a row in the page's text (shown or for screen readers), outside what
+ * the user typed (names, e-mails), what the worker recorded (error texts), URLs, code and
+ * monospace data, and the list of time zone names.
+ */
+async function englishLeftIn(page: Page, userText: string[]): Promise<string[]> {
+  let text = await page.evaluate(() => {
+    // Monospace is data: URLs, ids, header names, the call's fields as the platform sent them.
+    const skip = 'code, pre, script, style, .font-mono, select[name="timeZone"]';
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const parts: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest(skip) || !parent.checkVisibility()) continue;
+      parts.push(node.textContent ?? "");
+    }
+    return parts.join("\n");
+  });
+  for (const own of userText) text = text.split(own).join(" ");
+  text = text
+    .replace(/\S+:\/\/\S+/g, " ")
+    .replace(/\S+@\S+/g, " ")
+    .replace(ALLOWED_LATIN, " ");
+  return [...text.matchAll(/\b[A-Za-z]{2,}[ ,.:]+[A-Za-z]{2,}\b/g)].map((m) => m[0]);
+}
+
+async function ukrainianContext(browser: Browser): Promise<BrowserContext> {
+  // Chromium sends Accept-Language from the context's locale.
+  return browser.newContext({ baseURL: inject("baseURL"), viewport: VIEWPORT, locale: "uk-UA" });
+}
+
+describe("the interface in Ukrainian", () => {
+  let browser: Browser;
+  let receiver: FlakyReceiver;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    receiver = await startFlakyReceiver('{"помилка":"CRM недоступна"}');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await receiver?.close();
+    await disconnectAppDatabase();
+  });
+
+  it("follows Accept-Language before sign-in and the saved choice after it", async () => {
+    const seeded = await seedUserWithProject("movna");
+    const context = await ukrainianContext(browser);
+    const page = await context.newPage();
+    await page.goto("/login");
+    expect(await page.locator("html").getAttribute("lang")).toBe("uk");
+    await page.getByRole("heading", { name: "Вхід" }).waitFor();
+    await page.getByLabel("Електронна пошта").fill(seeded.email);
+    await page.getByLabel("Пароль").fill(seeded.password);
+    await page.getByRole("button", { name: "Увійти" }).click();
+    await page.waitForURL("**/projects/*/webhooks");
+    await page.getByRole("heading", { name: "Вебхуки" }).waitFor();
+
+    // English picked in the account menu wins over the browser's Ukrainian, after a reload too.
+    await page.getByTestId("locale-switch").selectOption("en");
+    await page.getByRole("heading", { name: "Webhooks" }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { name: "Webhooks" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    const db = await useAppDatabase();
+    expect((await db.user.findUniqueOrThrow({ where: { id: seeded.user.id } })).locale).toBe("en");
+
+    await page.getByTestId("locale-switch").selectOption("uk");
+    await page.getByRole("heading", { name: "Вебхуки" }).waitFor();
+    expect((await db.user.findUniqueOrThrow({ where: { id: seeded.user.id } })).locale).toBe("uk");
+    await context.close();
+  });
+
+  it("shows the webhooks table and the error check with no English sentence left", async () => {
+    const seeded = await seedUserWithProject("ukr");
+    const projectId = seeded.project.id;
+    const db = await useAppDatabase();
+    await db.user.update({ where: { id: seeded.user.id }, data: { locale: "uk" } });
+    const { createWebhookEvent } = await import("@/lib/webhooks/service");
+    const { sampleCallFor } = await import("@/lib/model/sample-calls");
+    const event = await createWebhookEvent(projectId, {
+      name: "Дзвінок у CRM",
+      type: "incoming.after_call",
+      requests: [
+        {
+          url: `${receiver.url}/crm`,
+          method: "POST",
+          params: [{ name: "call_id", type: "text", value: "{{uniqueid}}" }],
+          retry: { attempts: 1 },
+        },
+      ],
+    });
+    const sample = sampleCallFor("incoming.after_call");
+    const sent = await fetch(new URL("/api/v1/call-events", inject("baseURL")), {
+      method: "POST",
+      headers: { "Auth-key": seeded.key, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        type: "incoming.after_call",
+        occurredAt: new Date().toISOString(),
+        call: { ...sample.call, uniqueid: "ДЗВ-1" },
+      }),
+    });
+    expect(sent.status).toBe(202);
+    const deadline = Date.now() + 30_000;
+    while ((await db.delivery.count({ where: { projectId, status: "failed" } })) < 1) {
+      if (Date.now() > deadline) throw new Error("the delivery did not fail in time");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const events = await db.webhookEvent.findMany({ where: { projectId }, select: { name: true } });
+    const userText = [...events.map((e) => e.name), seeded.project.name, seeded.email];
+
+    // An English browser: the saved choice decides.
+    const context = await browser.newContext({
+      baseURL: inject("baseURL"),
+      viewport: VIEWPORT,
+      locale: "en-US",
+    });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(seeded.email);
+    await page.getByLabel("Password").fill(seeded.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/projects/*/webhooks");
+
+    await page.getByRole("heading", { name: "Вебхуки" }).waitFor();
+    const row = page.getByTestId("event-row").filter({ hasText: event.name });
+    expect(await row.innerText()).toContain("Вхідний дзвінок");
+    expect(await row.innerText()).toContain("після дзвінка");
+    expect(await row.innerText()).toContain("1 запит");
+    expect(await englishLeftIn(page, userText)).toEqual([]);
+    await page.screenshot({ path: path.join(DOCS_DIR, "uk-webhooks.png") });
+
+    await page.getByRole("link", { name: /Перевірка помилок/ }).click();
+    await page.getByRole("heading", { name: "Перевірка помилок вебхуків" }).waitFor();
+    await page.getByRole("heading", { name: "Доставки за годинами, останні 7 днів" }).waitFor();
+    const failed = page.getByTestId("delivery-row").filter({ hasText: "ДЗВ-1" });
+    await failed.waitFor();
+    expect(await failed.innerText()).toContain("HTTP 500");
+    expect(await failed.innerText()).toContain("Спроб: 1 з 1");
+    expect(await page.getByTestId("list-total").innerText()).toContain("1 невдалий вебхук");
+    expect(await englishLeftIn(page, userText)).toEqual([]);
+    await page.screenshot({ path: path.join(DOCS_DIR, "uk-error-check.png") });
+
+    // The drawer: every attempt as sent and answered; the worker's error text is data.
+    const recorded = await db.attempt.findMany({
+      where: { delivery: { projectId } },
+      select: { error: true },
+    });
+    const withErrors = [...userText, ...recorded.flatMap((a) => (a.error ? [a.error] : []))];
+    await failed.getByRole("button", { name: /^Докладно/ }).click();
+    const drawer = page.getByRole("dialog", { name: /Деталі вебхука/ });
+    await drawer.getByTestId("attempt").first().waitFor();
+    expect(await drawer.innerText()).toContain("Спроба 1");
+    expect(await drawer.innerText()).toContain("Подія дзвінка");
+    expect(await englishLeftIn(page, withErrors)).toEqual([]);
+    await page.screenshot({ path: path.join(DOCS_DIR, "uk-delivery-drawer.png") });
+    await page.keyboard.press("Escape");
+    await drawer.waitFor({ state: "hidden" });
+
+    await page.goto(`/projects/${projectId}/webhooks/${event.id}/deliveries`);
+    await page.getByRole("heading", { name: `Журнал доставок: ${event.name}` }).waitFor();
+    await page.getByTestId("delivery-row").first().waitFor();
+    expect(await page.getByTestId("list-total").innerText()).toContain("1 доставка");
+    expect(await englishLeftIn(page, withErrors)).toEqual([]);
+    await page.goto(`/projects/${projectId}/webhooks/errors`);
+
+    // The download: UTF-8 with a BOM (Excel reads Cyrillic), columns and moments in Ukrainian.
+    const href = await page.getByRole("link", { name: "Завантажити CSV" }).getAttribute("href");
+    const response = await context.request.get(href ?? "");
+    const bytes = await response.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.subarray(3).toString("utf8");
+    const [header, first] = csv.split("\r\n");
+    expect(header?.split(",").slice(0, 2)).toEqual(["Ідентифікатор", "Створено"]);
+    expect(first).toContain("Вхідний дзвінок: після дзвінка");
+    expect(first).toContain("Дзвінок у CRM");
+
+    // The other pages of the account, each with no English sentence left.
+    const keys = await db.apiKey.findMany({ where: { projectId }, select: { name: true } });
+    const ownText = [...userText, ...keys.map((k) => k.name)];
+    const pages = [
+      { path: "simulator", heading: "Імітація дзвінка", shot: "uk-simulator.png" },
+      { path: "settings", heading: "Налаштування проєкту", shot: "uk-settings.png" },
+      { path: "members", heading: "Учасники", shot: "uk-members.png" },
+    ];
+    for (const { path: segment, heading, shot } of pages) {
+      await page.goto(`/projects/${projectId}/${segment}`);
+      await page.getByRole("heading", { name: heading, exact: true }).first().waitFor();
+      expect({ segment, english: await englishLeftIn(page, ownText) }).toEqual({
+        segment,
+        english: [],
+      });
+      await page.screenshot({ path: path.join(DOCS_DIR, shot), fullPage: true });
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,160 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "@/lib/i18n/locales";
+import { CATALOG } from "@/lib/model/catalog";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SOURCE_DIRS = ["app", "components", "i18n", "lib"];
+
+type Catalog = { [key: string]: string | Catalog };
+
+function readCatalog(locale: string): Catalog {
+  return JSON.parse(readFileSync(path.join(ROOT, "messages", `${locale}.json`), "utf8"));
+}
+
+/** "nav.webhooks" → its message, for every leaf of the catalog. */
+function leaves(catalog: Catalog, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalog)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(full, value);
+    else for (const [k, v] of leaves(value, full)) out.set(k, v);
+  }
+  return out;
+}
+
+/** The ICU arguments and rich-text tags a message takes: every language must take the same. */
+function argumentsOf(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ("value" in element && element.type !== TYPE.literal) {
+        names.add(String(element.value));
+      }
+      if (element.type === TYPE.tag) {
+        names.add(`<${element.value}>`);
+        walk(element.children);
+      }
+      if (element.type === TYPE.select || element.type === TYPE.plural) {
+        for (const option of Object.values(element.options)) walk(option.value);
+      }
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (name === "generated" || name === "node_modules") return [];
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+/**
+ * The keys a source file can reach: each namespace it binds with useTranslations("ns") or
+ * getTranslations("ns") joined with each string literal of the file (t("title"), a table of
+ * keys, t.rich("body")); a template literal `role.${x}` reaches every key under it, and a
+ * translator called with a variable (t(kind)) reaches the keys directly in its namespace.
+ */
+function keysUsedIn(source: string, known: Set<string>): Set<string> {
+  const used = new Set<string>();
+  const bindings = [
+    ...source.matchAll(
+      /(?:const|let)\s+(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:"([^"]*)")?\s*\)/g,
+    ),
+  ].map((m) => ({ name: m[1] ?? "", ns: m[2] ?? "" }));
+  if (bindings.length === 0) return used;
+  const join = (ns: string, key: string) => (ns ? `${ns}.${key}` : key);
+  const literals = [...source.matchAll(/"([\w.]+)"|'([\w.]+)'/g)].map((m) => m[1] ?? m[2] ?? "");
+  for (const { name, ns } of bindings) {
+    for (const literal of literals) {
+      if (known.has(join(ns, literal))) used.add(join(ns, literal));
+    }
+    const call = `\\b${name}(?:\\.rich|\\.markup|\\.has)?\\(\\s*`;
+    // t(`role.${r}`): every key under role; t(`${id}.label`): every key of the namespace.
+    for (const m of source.matchAll(new RegExp(`${call}\`([\\w.]*)\\$\\{`, "g"))) {
+      const prefix = m[1] ?? "";
+      const under = prefix ? join(ns, prefix) : ns ? `${ns}.` : null;
+      if (under === null) continue;
+      for (const key of known) if (key.startsWith(under)) used.add(key);
+    }
+    // t(kind) with a variable: the keys directly in the namespace.
+    if (ns && new RegExp(`${call}[A-Za-z_]`).test(source)) {
+      for (const key of known) {
+        if (key.startsWith(`${ns}.`) && !key.slice(ns.length + 1).includes(".")) used.add(key);
+      }
+    }
+  }
+  return used;
+}
+
+describe("message catalogs", () => {
+  const english = leaves(readCatalog("en"));
+
+  it.each(LOCALES.filter((l) => l !== "en"))("%s has exactly the English keys", (locale) => {
+    const other = leaves(readCatalog(locale));
+    const missing = [...english.keys()].filter((key) => !other.has(key));
+    const extra = [...other.keys()].filter((key) => !english.has(key));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+  });
+
+  it.each(LOCALES.filter((l) => l !== "en"))("%s takes the same arguments and tags", (locale) => {
+    const other = leaves(readCatalog(locale));
+    const differing = [...english].filter(
+      ([key, message]) =>
+        argumentsOf(message).join() !== argumentsOf(other.get(key) ?? message).join(),
+    );
+    expect(differing.map(([key]) => key)).toEqual([]);
+  });
+
+  it.each(LOCALES)("%s has no empty message", (locale) => {
+    const empty = [...leaves(readCatalog(locale))].filter(([, m]) => m.trim() === "");
+    expect(empty.map(([key]) => key)).toEqual([]);
+  });
+
+  it("every key is used by the source (a key no code reaches is dead)", () => {
+    const known = new Set(english.keys());
+    const used = new Set<string>();
+    for (const dir of SOURCE_DIRS) {
+      for (const file of sourceFiles(path.join(ROOT, dir))) {
+        for (const key of keysUsedIn(readFileSync(file, "utf8"), known)) used.add(key);
+      }
+    }
+    expect([...known].filter((key) => !used.has(key))).toEqual([]);
+  });
+
+  it.each(LOCALES)("%s titles and describes every call variable of the catalog", (locale) => {
+    const messages = leaves(readCatalog(locale));
+    const missing = CATALOG.flatMap((v) =>
+      [`variables.${v.id}.label`, `variables.${v.id}.description`].filter(
+        (key) => !messages.has(key),
+      ),
+    );
+    expect(missing).toEqual([]);
+    const extra = [...messages.keys()].filter(
+      (key) =>
+        key.startsWith("variables.") && !CATALOG.some((v) => key.startsWith(`variables.${v.id}.`)),
+    );
+    expect(extra).toEqual([]);
+  });
+
+  it("English titles of the variables are the catalog's own (the API's words)", () => {
+    const changed = CATALOG.filter(
+      (v) =>
+        english.get(`variables.${v.id}.label`) !== v.label ||
+        english.get(`variables.${v.id}.description`) !== v.description,
+    );
+    expect(changed.map((v) => v.id)).toEqual([]);
+  });
+
+  it("the scan sees keys, so the dead-key check can fail", () => {
+    const known = new Set(["nav.webhooks", "nav.members", "shell.role.owner", "shell.logOut"]);
+    const source = `const t = useTranslations("nav"); t("webhooks"); const s = await getTranslations("shell"); s(\`role.\${r}\`);`;
+    expect([...keysUsedIn(source, known)].sort()).toEqual(["nav.webhooks", "shell.role.owner"]);
+  });
+});
