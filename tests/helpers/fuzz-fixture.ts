@@ -46,11 +46,10 @@ async function projectWithData(label: string) {
     invites: {
       /** Pending, for an email with no account: the sign-up way in. */
       pending: { id: pending.invite.id, token: pending.token },
-      /** Tokens that no longer let anyone in, and the ids that no longer name a pending invite. */
-      unusable: [revokedInvite, accepted, expired].map(({ invite, token }) => ({
-        id: invite.id,
-        token,
-      })),
+      /** Tokens that no longer let anyone in. */
+      unusableTokens: [revokedInvite, accepted, expired].map(({ token }) => token),
+      /** Ids that name no invite left to revoke (an expired one still can be). */
+      settledIds: [revokedInvite.invite.id, accepted.invite.id],
     },
     revokedKey: revoked.key,
     revokedKeyId: revoked.apiKey.id,

@@ -12,15 +12,8 @@ import * as membersRoute from "@/app/api/v1/members/route";
 import * as projectsRoute from "@/app/api/v1/projects/route";
 import * as secretsRoute from "@/app/api/v1/webhook-events/[id]/secrets/route";
 import { SESSION_COOKIE } from "@/lib/auth/sessions";
-import {
-  type BadInput,
-  badDocuments,
-  controlText,
-  type FieldSpec,
-  FUZZ_RUNS,
-  fuzz,
-  hugeText,
-} from "../helpers/fuzz";
+import { type BadInput, badDocuments, FUZZ_RUNS, fuzz } from "../helpers/fuzz";
+import { inviteDocument, inviteFields, roleFields } from "../helpers/fuzz-documents";
 import { createFuzzWorld, type FuzzWorld, foreignIds, stampKeys } from "../helpers/fuzz-fixture";
 import {
   badAuth,
@@ -59,34 +52,6 @@ async function fuzzRoute(handler: Handler, inputs: fc.Arbitrary<BadInput<HttpInp
   });
   expect(count).toBe(FUZZ_RUNS);
 }
-
-const roleFields = (choices: string[]): FieldSpec[] => [
-  {
-    path: ["role"],
-    kinds: ["string"],
-    required: true,
-    bad: fc.oneof(
-      fc.constantFrom(...choices, "", "Admin", "admin ", "superadmin", "member"),
-      controlText,
-      hugeText(20),
-    ),
-  },
-];
-
-const inviteDocument = () => ({ email: "someone@example.com", role: "viewer" });
-const inviteFields: FieldSpec[] = [
-  {
-    path: ["email"],
-    kinds: ["string"],
-    required: true,
-    bad: fc.oneof(
-      fc.constantFrom("", " ", "admin", "a@", "@b.c", "a b@c.d", "a@b@c.d"),
-      hugeText(254),
-      controlText,
-    ),
-  },
-  ...roleFields(["owner"]),
-];
 
 describe("fuzz: member and invite routes", () => {
   it("GET /api/v1/members", { timeout: TIMEOUT }, async () => {
@@ -166,7 +131,7 @@ describe("fuzz: member and invite routes", () => {
 
   it("DELETE /api/v1/invites/{id}", { timeout: TIMEOUT }, async () => {
     const good: HttpInput = { method: "DELETE", params: { id: world.a.invites.pending.id } };
-    const used = world.a.invites.unusable.map((invite) => invite.id);
+    const used = world.a.invites.settledIds;
     await fuzzRoute(
       inviteRoute.DELETE,
       fc.oneof(badAuth(world, good), badPathIds(good, "invite", used)),
