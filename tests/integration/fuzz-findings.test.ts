@@ -7,6 +7,7 @@ import * as hourlyRoute from "@/app/api/v1/deliveries/hourly/route";
 import * as deliveriesRoute from "@/app/api/v1/deliveries/route";
 import * as inviteRoute from "@/app/api/v1/invites/[id]/route";
 import * as memberRoute from "@/app/api/v1/members/[id]/route";
+import * as projectsRoute from "@/app/api/v1/projects/route";
 import * as previewRoute from "@/app/api/v1/render-preview/route";
 import * as eventRoute from "@/app/api/v1/webhook-events/[id]/route";
 import * as secretsRoute from "@/app/api/v1/webhook-events/[id]/secrets/route";
@@ -61,6 +62,22 @@ describe("inputs the fuzz found", () => {
       });
       expect(response).toEqual({ status: 404, json: { error: { code: "not_found", message } } });
     }
+  });
+
+  it("an ingest-only key cannot list projects: 403 naming the admin scope", async () => {
+    const { project } = await createUserWithProject("findings-ingest");
+    const ingest = await createApiKey(project.id, { name: "PBX", scopes: ["ingest"] });
+    const response = await callRoute(projectsRoute.GET, { key: ingest.key });
+    expect(response).toEqual({
+      status: 403,
+      json: {
+        error: {
+          code: "forbidden",
+          message: "This API key lacks the admin scope",
+          requiredScope: "admin",
+        },
+      },
+    });
   });
 
   it("a body that is a number names the body", async () => {
