@@ -1130,6 +1130,49 @@ describe("action inputs the fuzz found", () => {
     }
   });
 
+  it("member, invite, project and secret actions name the argument that is no id", async () => {
+    jar.session = world.a.sessionToken;
+    const calls: Array<[string, () => Promise<ActionResult<unknown>>]> = [
+      [
+        "projectId",
+        () =>
+          members.createInviteAction("я".repeat(111), { email: "x@example.com", role: "viewer" }),
+      ],
+      ["inviteId", () => members.revokeInviteAction(world.a.projectId, "a b")],
+      [
+        "userId",
+        () =>
+          members.changeMemberRoleAction(world.a.projectId, Number.NaN as never, {
+            role: "viewer",
+          }),
+      ],
+      ["userId", () => members.removeMemberAction(world.a.projectId, null as never)],
+      ["projectId", () => projects.switchProjectAction("aeAv\udbff8p lo*z")],
+      ["eventId", () => secrets.revealEventSecretsAction(world.a.projectId, null as never)],
+    ];
+    for (const [field, call] of calls) {
+      expect(await call()).toMatchObject({
+        ok: false,
+        fieldErrors: { [field]: expect.any(String) },
+      });
+    }
+  });
+
+  it("an invite token that is no text is named, not failed on our side", async () => {
+    jar.session = world.b.sessionToken;
+    const results = [
+      await members.acceptInviteAction(null as never),
+      await members.acceptInviteSignUpAction(Symbol.for("x") as never, {
+        name: "New Person",
+        password: "correct horse battery",
+      }),
+      await members.acceptInviteSignInAction(5 as never, { password: "x" }),
+    ];
+    for (const result of results) {
+      expect(result).toMatchObject({ ok: false, fieldErrors: { token: expect.any(String) } });
+    }
+  });
+
   it("the CSV export answers 404 for a project id with a NUL", async () => {
     jar.session = world.a.sessionToken;
     const request = new Request("http://localhost/projects/x/webhooks/errors/export");
