@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "@/app/_actions/action-result";
 import { SESSION_COOKIE } from "@/lib/auth/sessions";
+import { db } from "@/lib/db/client";
 import {
   type BadInput,
   badDocuments,
@@ -1171,6 +1172,20 @@ describe("action inputs the fuzz found", () => {
     for (const result of results) {
       expect(result).toMatchObject({ ok: false, fieldErrors: { token: expect.any(String) } });
     }
+  });
+
+  it("accepting an invite with a name holding a NUL or a line break is refused, and nobody joins", async () => {
+    jar.session = undefined;
+    for (const name of ["aTS\u0000v7az", "Olena\nKovalenko", "a\udbffz"]) {
+      jar.set = [];
+      const result = await members.acceptInviteSignUpAction(world.a.invites.pending.token, {
+        name,
+        password: "correct horse battery",
+      });
+      expect(result).toMatchObject({ ok: false, fieldErrors: { name: expect.any(String) } });
+      expect(jar.set).toEqual([]);
+    }
+    expect(await db.user.count({ where: { email: "fuzz-a-new@example.com" } })).toBe(0);
   });
 
   it("the CSV export answers 404 for a project id with a NUL", async () => {
