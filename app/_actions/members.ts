@@ -2,7 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { type ActionResult, runAction } from "@/app/_actions/action-result";
+import { z } from "zod";
+import {
+  type ActionResult,
+  actionIdSchema,
+  parseArgument,
+  runAction,
+} from "@/app/_actions/action-result";
 import {
   clientAddress,
   deviceToken,
@@ -43,9 +49,10 @@ export async function createInviteAction(
   input: InviteCreateInput,
 ): Promise<ActionResult<{ path: string; invite: InviteDto }>> {
   return runAction(async () => {
-    const { user, role } = await requireProjectAction(projectId, "admin");
-    const { token, invite } = await createInvite(projectId, { role, userId: user.id }, input);
-    revalidateMembers(projectId);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
+    const { user, role } = await requireProjectAction(id, "admin");
+    const { token, invite } = await createInvite(id, { role, userId: user.id }, input);
+    revalidateMembers(id);
     return { path: invitePath(token), invite };
   });
 }
@@ -55,9 +62,11 @@ export async function revokeInviteAction(
   inviteId: string,
 ): Promise<ActionResult> {
   return runAction(async () => {
-    const { user, role } = await requireProjectAction(projectId, "admin");
-    await revokeInvite(projectId, { role, userId: user.id }, inviteId);
-    revalidateMembers(projectId);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
+    const { user, role } = await requireProjectAction(id, "admin");
+    const invite = parseArgument("inviteId", actionIdSchema, inviteId);
+    await revokeInvite(id, { role, userId: user.id }, invite);
+    revalidateMembers(id);
     return undefined;
   });
 }
@@ -68,24 +77,31 @@ export async function changeMemberRoleAction(
   input: MemberRoleInput,
 ): Promise<ActionResult<MemberDto>> {
   return runAction(async () => {
-    const { user, role } = await requireProjectAction(projectId, "admin");
-    const member = await changeMemberRole(projectId, { role, userId: user.id }, userId, input);
-    revalidatePath(`/projects/${projectId}`, "layout");
+    const id = parseArgument("projectId", actionIdSchema, projectId);
+    const { user, role } = await requireProjectAction(id, "admin");
+    const memberId = parseArgument("userId", actionIdSchema, userId);
+    const member = await changeMemberRole(id, { role, userId: user.id }, memberId, input);
+    revalidatePath(`/projects/${id}`, "layout");
     return member;
   });
 }
 
 export async function removeMemberAction(projectId: string, userId: string): Promise<ActionResult> {
   const result = await runAction(async () => {
-    const { user, role } = await requireProjectAction(projectId, "admin");
-    await removeMember(projectId, { role, userId: user.id }, userId);
-    revalidateMembers(projectId);
-    return user.id === userId;
+    const id = parseArgument("projectId", actionIdSchema, projectId);
+    const { user, role } = await requireProjectAction(id, "admin");
+    const memberId = parseArgument("userId", actionIdSchema, userId);
+    await removeMember(id, { role, userId: user.id }, memberId);
+    revalidateMembers(id);
+    return user.id === memberId;
   });
   // Removing yourself leaves the project: go to wherever you still belong.
   if (result.ok && result.data) redirect("/");
   return result.ok ? { ok: true, data: undefined } : result;
 }
+
+/** The token from the invite link; its shape and use are checked by the invite service. */
+const tokenSchema = z.string();
 
 async function joined(projectId: string): Promise<never> {
   await setCurrentProjectCookie(projectId);
@@ -95,9 +111,10 @@ async function joined(projectId: string): Promise<never> {
 /** Signed in as the invited email: join. */
 export async function acceptInviteAction(token: string): Promise<ActionResult> {
   const result = await runAction(async () => {
+    const link = parseArgument("token", tokenSchema, token);
     const user = await getCurrentUser();
     if (!user) throw new AppError("unauthorized", "Sign in to accept the invite");
-    return acceptInviteAsUser(token, user);
+    return acceptInviteAsUser(link, user);
   });
   if (result.ok) await joined(result.data.projectId);
   return result.ok ? { ok: true, data: undefined } : result;
@@ -109,7 +126,8 @@ export async function acceptInviteSignUpAction(
   input: InviteSignUpInput,
 ): Promise<ActionResult> {
   const result = await runAction(async () => {
-    const { projectId, session } = await acceptInviteAsNewUser(token, input, await userAgent());
+    const link = parseArgument("token", tokenSchema, token);
+    const { projectId, session } = await acceptInviteAsNewUser(link, input, await userAgent());
     await setSessionCookie(session.token, session.expiresAt);
     return projectId;
   });
@@ -123,7 +141,8 @@ export async function acceptInviteSignInAction(
   input: InviteSignInInput,
 ): Promise<ActionResult> {
   const result = await runAction(async () => {
-    const { projectId, session } = await acceptInviteWithPassword(token, input, {
+    const link = parseArgument("token", tokenSchema, token);
+    const { projectId, session } = await acceptInviteWithPassword(link, input, {
       ip: await clientAddress(),
       userAgent: await userAgent(),
       deviceToken: await deviceToken(),

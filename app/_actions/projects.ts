@@ -1,7 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { type ActionResult, runAction } from "@/app/_actions/action-result";
+import {
+  type ActionResult,
+  actionIdSchema,
+  parseArgument,
+  runAction,
+} from "@/app/_actions/action-result";
 import {
   requireProjectAction,
   requireUserAction,
@@ -25,9 +30,10 @@ export async function createProjectAction(input: ProjectCreateInput): Promise<Ac
 /** Remembers the project for this browser (the home page opens it) and goes there. */
 export async function switchProjectAction(projectId: string): Promise<ActionResult> {
   const result = await runAction(async () => {
-    await requireProjectAction(projectId, "viewer");
-    await setCurrentProjectCookie(projectId);
-    return projectId;
+    const id = parseArgument("projectId", actionIdSchema, projectId);
+    await requireProjectAction(id, "viewer");
+    await setCurrentProjectCookie(id);
+    return id;
   });
   if (result.ok) redirect(`/projects/${result.data}/webhooks`);
   return result.ok ? { ok: true, data: undefined } : result;

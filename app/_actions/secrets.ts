@@ -1,12 +1,14 @@
 "use server";
 
-import { z } from "zod";
-import { type ActionResult, runAction } from "@/app/_actions/action-result";
+import {
+  type ActionResult,
+  actionIdSchema,
+  parseArgument,
+  runAction,
+} from "@/app/_actions/action-result";
 import { requireProjectAction } from "@/app/_lib/session";
 import type { WebhookRequestSecrets } from "@/lib/webhooks/serializers";
 import { revealWebhookEventSecrets } from "@/lib/webhooks/service";
-
-const idSchema = z.string().min(1).max(100);
 
 /**
  * Reveal on the event page: the stored header values the page shows masked and each request's
@@ -17,8 +19,8 @@ export async function revealEventSecretsAction(
   eventId: string,
 ): Promise<ActionResult<{ eventId: string; requests: WebhookRequestSecrets[] }>> {
   return runAction(async () => {
-    const id = idSchema.parse(projectId);
+    const id = parseArgument("projectId", actionIdSchema, projectId);
     await requireProjectAction(id, "admin");
-    return revealWebhookEventSecrets(id, idSchema.parse(eventId));
+    return revealWebhookEventSecrets(id, parseArgument("eventId", actionIdSchema, eventId));
   });
 }

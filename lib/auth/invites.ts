@@ -182,27 +182,30 @@ async function claimInvite(tx: Tx, token: string) {
   return invite;
 }
 
+async function refuseExistingAccount(client: Tx, email: string): Promise<void> {
+  const existing = await client.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) {
+    throw new AppError(
+      "conflict",
+      `${email} already has an account: sign in with its password to join`,
+    );
+  }
+}
+
 /** A new person accepts: their account, their membership and their session, or nothing. */
 export async function acceptInviteAsNewUser(
   token: string,
   input: InviteSignUpInput,
   userAgent?: string | null,
 ): Promise<{ userId: string; projectId: string; session: { token: string; expiresAt: Date } }> {
-  await findUsableInvite(token);
+  const { email } = await findUsableInvite(token);
   const { name, password } = inviteSignUpSchema.parse(input);
+  // Checked before hashing too: a sign-up that cannot succeed costs no scrypt run.
+  await refuseExistingAccount(db, email);
   const passwordHash = await hashPassword(password);
   const { userId, projectId } = await db.$transaction(async (tx) => {
     const invite = await claimInvite(tx, token);
-    const existing = await tx.user.findUnique({
-      where: { email: invite.email },
-      select: { id: true },
-    });
-    if (existing) {
-      throw new AppError(
-        "conflict",
-        `${invite.email} already has an account: sign in with its password to join`,
-      );
-    }
+    await refuseExistingAccount(tx, invite.email);
     const user = await tx.user.create({ data: { email: invite.email, name, passwordHash } });
     await tx.membership.create({
       data: { userId: user.id, projectId: invite.projectId, role: invite.role },

@@ -56,7 +56,12 @@ export const memberRoleSchema = z
 /** What a new person sets when they accept an invite; the email is the invite's. */
 export const inviteSignUpSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+    name: z
+      .string()
+      .trim()
+      .min(1, "Enter your name")
+      .max(100, "Use at most 100 characters")
+      .refine(isSingleLineText, SINGLE_LINE_MESSAGE),
     password: passwordSchema,
   })
   .strict();

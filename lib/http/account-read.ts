@@ -3,7 +3,7 @@ import { authenticateApiKey } from "../auth/api-keys";
 import { findSessionUser, SESSION_COOKIE } from "../auth/sessions";
 import { AppError } from "../errors";
 import { toErrorResponse } from "./errors";
-import { API_KEY_HEADER, json } from "./route";
+import { API_KEY_HEADER, json, requireScope } from "./route";
 import { readCookie } from "./session-read";
 
 export type ProjectSummaryDto = { id: string; name: string; role: Role };
@@ -28,6 +28,8 @@ async function readProjects(request: Request): Promise<ProjectSummaryDto[]> {
       `Missing, unknown or revoked API key in the ${API_KEY_HEADER} header`,
     );
   }
+  // The list is an admin read: an ingest-only key (the telephony platform's) reaches only ingest.
+  requireScope({ kind: "api-key", apiKeyId: auth.apiKeyId, scopes: auth.scopes }, "admin");
   return [{ id: auth.project.id, name: auth.project.name, role: "admin" }];
 }
 

@@ -85,7 +85,7 @@ async function authenticate(
 }
 
 /** A key without the route's scope is refused before the route does anything. */
-function requireScope(caller: Caller, scope: ApiKeyScope): void {
+export function requireScope(caller: Caller, scope: ApiKeyScope): void {
   if (caller.kind !== "api-key" || scopesAllow(caller.scopes, scope)) return;
   throw new AppError("forbidden", `This API key lacks the ${scope} scope`, undefined, {
     requiredScope: scope,

@@ -501,3 +501,33 @@ export function badQueryValue(key: string): fc.Arbitrary<string> {
     .filter((value) => !/[\uD800-\uDFFF]/.test(value))
     .filter((value) => value.trim() !== "");
 }
+
+/** A member's role: `choices` are roles that exist but this input does not take. */
+export const roleFields = (choices: string[]): FieldSpec[] => [
+  {
+    path: ["role"],
+    kinds: ["string"],
+    required: true,
+    bad: fc.oneof(
+      fc.constantFrom(...choices, "", "Admin", "admin ", "superadmin", "member"),
+      controlText,
+      hugeText(20),
+    ),
+  },
+];
+
+export const inviteDocument = () => ({ email: "someone@example.com", role: "viewer" });
+
+export const inviteFields: FieldSpec[] = [
+  {
+    path: ["email"],
+    kinds: ["string"],
+    required: true,
+    bad: fc.oneof(
+      fc.constantFrom("", " ", "admin", "a@", "@b.c", "a b@c.d", "a@b@c.d"),
+      hugeText(254),
+      controlText,
+    ),
+  },
+  ...roleFields(["owner"]),
+];

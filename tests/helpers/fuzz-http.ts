@@ -107,11 +107,15 @@ const printableKey = fc.string({
   maxLength: 60,
 });
 
-/** Requests whose credentials are missing, unknown, revoked or another project's session. */
+/**
+ * Requests whose credentials are missing, unknown, revoked, lack the route's scope, or are
+ * another project's session. `scope: "ingest"` is a route an ingest-only key may call;
+ * `sessionRole: "admin"` a read a viewer's session may not make.
+ */
 export function badAuth(
   world: FuzzWorld,
   good: HttpInput,
-  options: { sessionReads?: boolean } = {},
+  options: { sessionReads?: boolean; scope?: "ingest" | "admin"; sessionRole?: "admin" } = {},
 ): fc.Arbitrary<BadInput<HttpInput>> {
   const withKey = (key: string | undefined, why: string): BadInput<HttpInput> => ({
     input: {
@@ -122,7 +126,7 @@ export function badAuth(
     names: "Auth-key",
     why,
   });
-  const keys = fc.oneof(
+  const anyKeys = fc.oneof(
     fc.constant(withKey(undefined, "no Auth-key")),
     fc.constant(withKey(world.a.revokedKey, "a revoked key")),
     printableKey.map((k) => withKey(`whk_${k}`, `unknown key whk_${k}`)),
@@ -130,6 +134,11 @@ export function badAuth(
     fc.constant(withKey(`whk_${"x".repeat(500)}`, "a 500-character key")),
     fc.constant(withKey(world.a.key.toUpperCase(), "the key in upper case")),
   );
+  const ingestOnly = fc.constant({
+    ...withKey(world.a.ingestKey, "an ingest-only key"),
+    names: "admin scope",
+  });
+  const keys = options.scope === "ingest" ? anyKeys : fc.oneof(anyKeys, ingestOnly);
   const read = good.method === "GET" && options.sessionReads !== false;
   if (!read) return keys;
   const withCookie = (cookie: string, query: string, names: string, why: string) => ({
@@ -178,6 +187,18 @@ export function badAuth(
         "another project's projectId",
       ),
     ),
+    ...(options.sessionRole === "admin"
+      ? [
+          fc.constant(
+            withCookie(
+              `${SESSION_COOKIE}=${world.viewer.sessionToken}`,
+              `projectId=${world.a.projectId}${rest}`,
+              "admin role",
+              "a viewer's session",
+            ),
+          ),
+        ]
+      : []),
   );
   return fc.oneof(keys, cookies);
 }

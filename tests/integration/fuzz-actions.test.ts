@@ -4,10 +4,13 @@
 // cookie is a real session made by lib/auth/sessions.
 import "../helpers/fresh-database";
 import "../helpers/unlimited-api-budgets";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "@/app/_actions/action-result";
 import { SESSION_COOKIE } from "@/lib/auth/sessions";
+import { db } from "@/lib/db/client";
 import {
   type BadInput,
   badDocuments,
@@ -30,10 +33,13 @@ import {
   eventDocument,
   eventFields,
   eventStrictPaths,
+  inviteDocument,
+  inviteFields,
   previewDocument,
   previewFields,
   previewStrictPaths,
   requestDocument,
+  roleFields,
 } from "../helpers/fuzz-documents";
 import { createFuzzWorld, type FuzzWorld, foreignIds } from "../helpers/fuzz-fixture";
 
@@ -63,8 +69,11 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const auth = await import("@/app/_actions/auth");
 const deliveries = await import("@/app/_actions/deliveries");
+const members = await import("@/app/_actions/members");
 const previewActions = await import("@/app/_actions/preview");
 const settings = await import("@/app/_actions/project-settings");
+const projects = await import("@/app/_actions/projects");
+const secrets = await import("@/app/_actions/secrets");
 const sendTest = await import("@/app/_actions/send-test");
 const signing = await import("@/app/_actions/signing");
 const simulator = await import("@/app/_actions/simulator");
@@ -440,7 +449,7 @@ function targets(): Record<string, Target> {
   };
   t.createApiKeyAction = {
     run: settings.createApiKeyAction,
-    good: () => [a().projectId, { name: "New key" }],
+    good: () => [a().projectId, { name: "New key", scopes: ["ingest"] }],
     role: "admin",
     bad: () =>
       fc.oneof(
@@ -449,12 +458,21 @@ function targets(): Record<string, Target> {
         badArgument(
           t.createApiKeyAction as Target,
           1,
-          badDocuments({ name: "New key" }, [
+          badDocuments({ name: "New key", scopes: ["ingest"] }, [
             {
               path: ["name"],
               kinds: ["string"],
               required: true,
               bad: fc.oneof(hugeText(60), controlText, fc.constant("")),
+            },
+            {
+              path: ["scopes"],
+              kinds: ["array"],
+              bad: fc.oneof(
+                fc.constantFrom([], ["read"], ["Admin"], [""], ["admin", "ingest", "admin"], [1]),
+                fc.constant(["ingest", null]),
+                controlText.map((scope) => [scope]),
+              ),
             },
           ]),
         ),
@@ -704,7 +722,264 @@ function targets(): Record<string, Target> {
         },
       ),
   };
+  addMemberTargets(t);
+  addProjectTargets(t);
   return t;
+}
+
+/** A bad invite token: not text at all (names the token), or a link that lets nobody in. */
+function badToken(): fc.Arbitrary<{ value: unknown; names: string; why: string }> {
+  return fc.oneof(
+    fc
+      .oneof(exoticValue, valueNotOf("string"))
+      .map((value) => ({ value, names: "token", why: `token = ${show(value)}` })),
+    fc
+      .oneof(
+        controlText,
+        hugeText(100),
+        fc.constantFrom("", " ", "../x", "a b", "a".repeat(19)),
+        // Shaped like a token, but nobody was ever sent it.
+        fc.stringMatching(/^[\w-]{20,100}$/),
+        fc.constantFrom(...world.a.invites.unusableTokens),
+        fc.constant(world.a.invites.pending.token.toUpperCase()),
+      )
+      .map((value) => ({ value, names: "token|invite", why: `token = ${show(value)}` })),
+  );
+}
+
+function badTokenAt(target: Target, session?: string | null) {
+  return badToken().map(({ value, names, why }) => {
+    const args = target.good();
+    args[0] = value;
+    return { input: { args, session }, names, why };
+  });
+}
+
+function addMemberTargets(t: Record<string, Target>) {
+  const a = () => world.a;
+  const usedInvites = () =>
+    fc.constantFrom(...world.a.invites.settledIds).map((id) => ({
+      value: id,
+      names: "invite",
+      why: `inviteId = ${id}, no longer pending`,
+    }));
+  t.createInviteAction = {
+    run: members.createInviteAction,
+    good: () => [a().projectId, inviteDocument()],
+    role: "admin",
+    bad: () =>
+      fc.oneof(
+        badSessions(t.createInviteAction as Target),
+        badProject(t.createInviteAction as Target),
+        badArgument(
+          t.createInviteAction as Target,
+          1,
+          fc.oneof(
+            { arbitrary: badDocuments(inviteDocument(), inviteFields), weight: 4 },
+            {
+              arbitrary: fc
+                .constantFrom(a().email, a().email.toUpperCase(), ` ${a().email}`)
+                .map((email) => ({
+                  input: { email, role: "viewer" },
+                  names: "email",
+                  why: `invite ${email}, a member already`,
+                })),
+              weight: 1,
+            },
+          ),
+        ),
+      ),
+  };
+  t.revokeInviteAction = {
+    run: members.revokeInviteAction,
+    good: () => [a().projectId, a().invites.pending.id],
+    role: "admin",
+    bad: () =>
+      fc.oneof(
+        badSessions(t.revokeInviteAction as Target),
+        badProject(t.revokeInviteAction as Target),
+        badIdAt(t.revokeInviteAction as Target, 1, "inviteId", "invite"),
+        usedInvites().map(({ value, names, why }) => ({
+          input: { args: [a().projectId, value] },
+          names,
+          why,
+        })),
+      ),
+  };
+  const lastOwner = (args: unknown[]): BadInput<ActionInput> => ({
+    input: { args },
+    names: "owner",
+    why: "the last owner demotes or removes themselves",
+  });
+  t.changeMemberRoleAction = {
+    run: members.changeMemberRoleAction,
+    good: () => [a().projectId, world.viewer.userId, { role: "viewer" }],
+    role: "admin",
+    bad: () =>
+      fc.oneof(
+        badSessions(t.changeMemberRoleAction as Target),
+        badProject(t.changeMemberRoleAction as Target),
+        badIdAt(t.changeMemberRoleAction as Target, 1, "userId", "member"),
+        badArgument(
+          t.changeMemberRoleAction as Target,
+          2,
+          badDocuments({ role: "viewer" }, roleFields([])),
+        ),
+        fc.constant(lastOwner([a().projectId, a().userId, { role: "viewer" }])),
+      ),
+  };
+  t.removeMemberAction = {
+    run: members.removeMemberAction,
+    good: () => [a().projectId, world.viewer.userId],
+    role: "admin",
+    bad: () =>
+      fc.oneof(
+        badSessions(t.removeMemberAction as Target),
+        badProject(t.removeMemberAction as Target),
+        badIdAt(t.removeMemberAction as Target, 1, "userId", "member"),
+        fc.constant(lastOwner([a().projectId, a().userId])),
+      ),
+  };
+  // The invite of project a for b's owner: b's session is the one that may accept it.
+  t.acceptInviteAction = {
+    run: members.acceptInviteAction,
+    good: () => [world.signInInvite.token],
+    role: "viewer",
+    bad: () =>
+      fc.oneof(
+        badTokenAt(t.acceptInviteAction as Target, world.b.sessionToken),
+        fc
+          .oneof(
+            fc.constant({ session: null, why: "signed out" }),
+            fc.string({ maxLength: 40 }).map((session) => ({
+              session,
+              why: `unknown session ${show(session)}`,
+            })),
+            fc.constantFrom(
+              { session: world.a.sessionToken, why: "signed in as another account" },
+              { session: world.viewer.sessionToken, why: "signed in as a member" },
+            ),
+          )
+          .map(({ session, why }) => ({
+            input: { args: [world.signInInvite.token], session },
+            names: "invite",
+            why,
+          })),
+      ),
+  };
+  const signUp = () => ({ name: "New Person", password: "correct horse battery" });
+  t.acceptInviteSignUpAction = {
+    run: members.acceptInviteSignUpAction,
+    good: () => [a().invites.pending.token, signUp()],
+    role: "viewer",
+    bad: () =>
+      fc.oneof(
+        { arbitrary: badTokenAt(t.acceptInviteSignUpAction as Target, null), weight: 2 },
+        {
+          arbitrary: badArgument(
+            t.acceptInviteSignUpAction as Target,
+            1,
+            badDocuments(signUp(), [
+              {
+                path: ["name"],
+                kinds: ["string"],
+                required: true,
+                bad: fc.oneof(hugeText(100), controlText, fc.constantFrom("", " ")),
+              },
+              {
+                path: ["password"],
+                kinds: ["string"],
+                required: true,
+                bad: fc.oneof(fc.constantFrom("", "short", "x".repeat(11)), hugeText(200)),
+              },
+            ]),
+          ).map((bad) => ({ ...bad, input: { ...bad.input, session: null } })),
+          weight: 4,
+        },
+        {
+          // The invited email has an account already: it signs in instead.
+          arbitrary: fc.constant<BadInput<ActionInput>>({
+            input: { args: [world.signInInvite.token, signUp()], session: null },
+            names: "account",
+            why: "sign up with an email that has an account",
+          }),
+          weight: 1,
+        },
+      ),
+  };
+  // A wrong password legitimately records a sign-in failure (as with loginAction): every bad
+  // input here is refused before a password is compared.
+  t.acceptInviteSignInAction = {
+    run: members.acceptInviteSignInAction,
+    good: () => [world.signInInvite.token, { password: "x" }],
+    role: "viewer",
+    bad: () =>
+      fc.oneof(
+        badTokenAt(t.acceptInviteSignInAction as Target, null),
+        badArgument(
+          t.acceptInviteSignInAction as Target,
+          1,
+          badDocuments({ password: "x" }, [
+            {
+              path: ["password"],
+              kinds: ["string"],
+              required: true,
+              bad: fc.oneof(fc.constant(""), hugeText(200)),
+            },
+          ]),
+        ).map((bad) => ({ ...bad, input: { ...bad.input, session: null } })),
+      ),
+  };
+}
+
+function addProjectTargets(t: Record<string, Target>) {
+  const a = () => world.a;
+  t.createProjectAction = {
+    run: projects.createProjectAction,
+    good: () => [{ name: "Another project" }],
+    role: "viewer",
+    bad: () =>
+      fc.oneof(
+        fc.oneof(fc.constant(null), fc.string({ maxLength: 40 }), controlText).map((session) => ({
+          input: { args: [{ name: "Another project" }], session },
+          names: "session",
+          why: `session ${show(session)}`,
+        })),
+        badArgument(
+          t.createProjectAction as Target,
+          0,
+          badDocuments({ name: "Another project" }, [
+            {
+              path: ["name"],
+              kinds: ["string"],
+              required: true,
+              bad: fc.oneof(hugeText(100), controlText, fc.constantFrom("", "  ")),
+            },
+          ]),
+        ),
+      ),
+  };
+  t.switchProjectAction = {
+    run: projects.switchProjectAction,
+    good: () => [a().projectId],
+    role: "viewer",
+    bad: () =>
+      fc.oneof(
+        badSessions(t.switchProjectAction as Target),
+        badProject(t.switchProjectAction as Target),
+      ),
+  };
+  t.revealEventSecretsAction = {
+    run: secrets.revealEventSecretsAction,
+    good: () => [a().projectId, a().eventId],
+    role: "admin",
+    bad: () =>
+      fc.oneof(
+        badSessions(t.revealEventSecretsAction as Target),
+        badProject(t.revealEventSecretsAction as Target),
+        badIdAt(t.revealEventSecretsAction as Target, 1, "eventId", "webhook event"),
+      ),
+  };
 }
 
 function valueNotOfString() {
@@ -731,6 +1006,16 @@ describe("fuzz: server actions", () => {
     "deleteEventAction",
     "createEventAction",
     "updateEventAction",
+    "createInviteAction",
+    "revokeInviteAction",
+    "changeMemberRoleAction",
+    "removeMemberAction",
+    "acceptInviteAction",
+    "acceptInviteSignUpAction",
+    "acceptInviteSignInAction",
+    "createProjectAction",
+    "switchProjectAction",
+    "revealEventSecretsAction",
   ];
   for (const name of names) {
     it(name, { timeout: TIMEOUT }, async () => {
@@ -764,18 +1049,20 @@ describe("fuzz: server actions", () => {
   });
 
   it("every export of app/_actions is fuzzed", async () => {
-    const modules = {
-      auth,
-      deliveries,
-      previewActions,
-      settings,
-      sendTest,
-      signing,
-      simulator,
-      events,
-    };
-    const exported = Object.values(modules).flatMap((module) => Object.keys(module));
-    expect(new Set(exported)).toEqual(new Set([...names, "logoutAction"]));
+    const directory = path.resolve(import.meta.dirname, "../../app/_actions");
+    const files = (await readdir(directory)).filter(
+      // action-result.ts holds the helpers the actions share: it is no action module.
+      (file) => file.endsWith(".ts") && file !== "action-result.ts",
+    );
+    expect(files.length).toBeGreaterThan(0);
+    const exported: string[] = [];
+    for (const file of files) {
+      const module = (await import(path.join(directory, file))) as Record<string, unknown>;
+      exported.push(...Object.keys(module).map((name) => `${file}: ${name}`));
+    }
+    const fuzzed = new Set([...names, "logoutAction"]);
+    expect(exported.filter((entry) => !fuzzed.has(entry.split(": ")[1] ?? ""))).toEqual([]);
+    expect(exported.length).toBe(fuzzed.size);
   });
 });
 
@@ -842,6 +1129,63 @@ describe("action inputs the fuzz found", () => {
       });
       expect(result).toMatchObject({ ok: false, fieldErrors: { projectId: expect.any(String) } });
     }
+  });
+
+  it("member, invite, project and secret actions name the argument that is no id", async () => {
+    jar.session = world.a.sessionToken;
+    const calls: Array<[string, () => Promise<ActionResult<unknown>>]> = [
+      [
+        "projectId",
+        () =>
+          members.createInviteAction("я".repeat(111), { email: "x@example.com", role: "viewer" }),
+      ],
+      ["inviteId", () => members.revokeInviteAction(world.a.projectId, "a b")],
+      [
+        "userId",
+        () =>
+          members.changeMemberRoleAction(world.a.projectId, Number.NaN as never, {
+            role: "viewer",
+          }),
+      ],
+      ["userId", () => members.removeMemberAction(world.a.projectId, null as never)],
+      ["projectId", () => projects.switchProjectAction("aeAv\udbff8p lo*z")],
+      ["eventId", () => secrets.revealEventSecretsAction(world.a.projectId, null as never)],
+    ];
+    for (const [field, call] of calls) {
+      expect(await call()).toMatchObject({
+        ok: false,
+        fieldErrors: { [field]: expect.any(String) },
+      });
+    }
+  });
+
+  it("an invite token that is no text is named, not failed on our side", async () => {
+    jar.session = world.b.sessionToken;
+    const results = [
+      await members.acceptInviteAction(null as never),
+      await members.acceptInviteSignUpAction(Symbol.for("x") as never, {
+        name: "New Person",
+        password: "correct horse battery",
+      }),
+      await members.acceptInviteSignInAction(5 as never, { password: "x" }),
+    ];
+    for (const result of results) {
+      expect(result).toMatchObject({ ok: false, fieldErrors: { token: expect.any(String) } });
+    }
+  });
+
+  it("accepting an invite with a name holding a NUL or a line break is refused, and nobody joins", async () => {
+    jar.session = undefined;
+    for (const name of ["aTS\u0000v7az", "Olena\nKovalenko", "a\udbffz"]) {
+      jar.set = [];
+      const result = await members.acceptInviteSignUpAction(world.a.invites.pending.token, {
+        name,
+        password: "correct horse battery",
+      });
+      expect(result).toMatchObject({ ok: false, fieldErrors: { name: expect.any(String) } });
+      expect(jar.set).toEqual([]);
+    }
+    expect(await db.user.count({ where: { email: "fuzz-a-new@example.com" } })).toBe(0);
   });
 
   it("the CSV export answers 404 for a project id with a NUL", async () => {

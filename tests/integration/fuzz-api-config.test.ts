@@ -35,7 +35,7 @@ import {
   previewFields,
   previewStrictPaths,
 } from "../helpers/fuzz-documents";
-import { createFuzzWorld, type FuzzWorld, foreignIds } from "../helpers/fuzz-fixture";
+import { createFuzzWorld, type FuzzWorld, foreignIds, stampKeys } from "../helpers/fuzz-fixture";
 import {
   badAuth,
   badBodies,
@@ -69,8 +69,7 @@ function badPathIds(good: HttpInput, names: string) {
 }
 
 async function fuzzRoute(handler: Handler, inputs: fc.Arbitrary<BadInput<HttpInput>>) {
-  // Keys stamp their last use once a minute; stamp them now so no bad request does.
-  await send(projectRoute.GET as Handler, { method: "GET" }, world.a.key);
+  await stampKeys(world);
   const count = await fuzz(inputs, async (bad) => {
     expectRefusal(await send(handler, bad.input, world.a.key), bad);
   });
@@ -210,7 +209,7 @@ describe("fuzz: configuration routes", () => {
     await fuzzRoute(
       callEventsRoute.POST,
       fc.oneof(
-        { arbitrary: badAuth(world, good), weight: 1 },
+        { arbitrary: badAuth(world, good, { scope: "ingest" }), weight: 1 },
         { arbitrary: badBodies(good, callEventDocument(), { maxBytes: 256 * 1024 }), weight: 2 },
         { arbitrary: badJson(good, badDocuments(callEventDocument(), callEventFields)), weight: 6 },
       ),

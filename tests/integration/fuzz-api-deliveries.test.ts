@@ -22,7 +22,6 @@ import * as deliveriesRoute from "@/app/api/v1/deliveries/route";
 import * as uncheckRoute from "@/app/api/v1/deliveries/uncheck/route";
 import * as countRoute from "@/app/api/v1/deliveries/unchecked-count/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
-import * as projectRoute from "@/app/api/v1/project/route";
 import {
   type BadInput,
   badDocuments,
@@ -38,7 +37,7 @@ import {
   bulkIdsFields,
   FILTER_KEYS,
 } from "../helpers/fuzz-documents";
-import { createFuzzWorld, type FuzzWorld, foreignIds } from "../helpers/fuzz-fixture";
+import { createFuzzWorld, type FuzzWorld, foreignIds, stampKeys } from "../helpers/fuzz-fixture";
 import {
   type Answer,
   badAuth,
@@ -59,13 +58,8 @@ beforeAll(async () => {
   world = await createFuzzWorld();
 });
 
-async function stampKeys() {
-  // Keys stamp their last use once a minute; stamp them now so no bad request does.
-  await send(projectRoute.GET as Handler, { method: "GET" }, world.a.key);
-}
-
 async function fuzzRoute(handler: Handler, inputs: fc.Arbitrary<BadInput<HttpInput>>) {
-  await stampKeys();
+  await stampKeys(world);
   const count = await fuzz(inputs, async (bad) => {
     expectRefusal(await send(handler, bad.input, world.a.key), bad);
   });
@@ -316,7 +310,7 @@ describe("fuzz: what another project's ids reach through bulk routes", () => {
   const runs = Math.ceil(FUZZ_RUNS / 4);
 
   it("check, resend and uncheck change nothing", { timeout: TIMEOUT }, async () => {
-    await stampKeys();
+    await stampKeys(world);
     const routes: Array<[Handler, (answer: Answer, ids: string[]) => void]> = [
       [checkRoute.POST, (answer) => expect(answer.json).toEqual({ ids: [] })],
       [uncheckRoute.POST, (answer) => expect(answer.json).toEqual({ ids: [] })],
@@ -355,7 +349,7 @@ describe("fuzz: what another project's ids reach through bulk routes", () => {
   });
 
   it("the simulator's read of call events finds none", { timeout: TIMEOUT }, async () => {
-    await stampKeys();
+    await stampKeys(world);
     const inputs = strangers().map((ids) => ({ input: ids, names: "", why: ids.join(", ") }));
     await fuzz(
       inputs,

@@ -5,8 +5,12 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as hourlyRoute from "@/app/api/v1/deliveries/hourly/route";
 import * as deliveriesRoute from "@/app/api/v1/deliveries/route";
+import * as inviteRoute from "@/app/api/v1/invites/[id]/route";
+import * as memberRoute from "@/app/api/v1/members/[id]/route";
+import * as projectsRoute from "@/app/api/v1/projects/route";
 import * as previewRoute from "@/app/api/v1/render-preview/route";
 import * as eventRoute from "@/app/api/v1/webhook-events/[id]/route";
+import * as secretsRoute from "@/app/api/v1/webhook-events/[id]/secrets/route";
 import * as eventsRoute from "@/app/api/v1/webhook-events/route";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { db } from "@/lib/db/client";
@@ -40,6 +44,40 @@ describe("inputs the fuzz found", () => {
         json: { error: { code: "not_found", message: "Webhook event not found" } },
       });
     }
+  });
+
+  it("a malformed member, invite or event id is that resource's 404, not a nameless one", async () => {
+    const cases = [
+      [memberRoute.PATCH, "PATCH", "Member not found"],
+      [memberRoute.DELETE, "DELETE", "Member not found"],
+      [inviteRoute.DELETE, "DELETE", "Pending invite not found"],
+      [secretsRoute.GET, "GET", "Webhook event not found"],
+    ] as const;
+    for (const [handler, method, message] of cases) {
+      const response = await callRoute(handler, {
+        key,
+        method,
+        params: { id: "sM&p&;" },
+        body: method === "PATCH" ? { role: "viewer" } : undefined,
+      });
+      expect(response).toEqual({ status: 404, json: { error: { code: "not_found", message } } });
+    }
+  });
+
+  it("an ingest-only key cannot list projects: 403 naming the admin scope", async () => {
+    const { project } = await createUserWithProject("findings-ingest");
+    const ingest = await createApiKey(project.id, { name: "PBX", scopes: ["ingest"] });
+    const response = await callRoute(projectsRoute.GET, { key: ingest.key });
+    expect(response).toEqual({
+      status: 403,
+      json: {
+        error: {
+          code: "forbidden",
+          message: "This API key lacks the admin scope",
+          requiredScope: "admin",
+        },
+      },
+    });
   });
 
   it("a body that is a number names the body", async () => {

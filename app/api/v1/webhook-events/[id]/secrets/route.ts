@@ -7,7 +7,7 @@ import { revealWebhookEventSecrets } from "@/lib/webhooks/service";
  * No cache, shared or private, keeps the answer.
  */
 export const GET = apiKeyRoute(
-  { params: ID_PARAMS, sessionRole: "admin" },
+  { params: ID_PARAMS, resource: "Webhook event", sessionRole: "admin" },
   async ({ project, params }) =>
     json(await revealWebhookEventSecrets(project.id, params.id), 200, {
       "Cache-Control": "no-store",
