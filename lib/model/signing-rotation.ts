@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordIdSchema } from "./ids";
 
 // Rotating a signing secret keeps the old one signing beside the new for a while (Standard
 // Webhooks sends both signatures, space-separated), so a receiver can switch without losing a
@@ -29,5 +30,5 @@ export function describeOverlap(hours: number): string {
 
 /** The API's body: which request of the event, and the overlap. */
 export const signingRotationRequestSchema = signingRotationSchema
-  .extend({ requestId: z.string().min(1, "name the request").max(100) })
+  .extend({ requestId: recordIdSchema })
   .strict();

@@ -531,3 +531,19 @@ export const inviteFields: FieldSpec[] = [
   },
   ...roleFields(["owner"]),
 ];
+
+export const rotateDocument = (requestId: string) => ({ requestId, overlapHours: 24 });
+
+export const rotateFields: FieldSpec[] = [
+  {
+    path: ["requestId"],
+    kinds: ["string"],
+    required: true,
+    bad: fc.oneof(fc.constantFrom("", "a\u0000", "x".repeat(101), "a b", "../x"), controlText),
+  },
+  {
+    path: ["overlapHours"],
+    kinds: ["number"],
+    bad: fc.constantFrom(-1, 169, 2.5, 1e12, Number.MIN_SAFE_INTEGER),
+  },
+];

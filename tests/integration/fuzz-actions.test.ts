@@ -78,6 +78,7 @@ const sendTest = await import("@/app/_actions/send-test");
 const signing = await import("@/app/_actions/signing");
 const simulator = await import("@/app/_actions/simulator");
 const events = await import("@/app/_actions/webhook-events");
+const locale = await import("@/app/_actions/locale");
 const exportRoute = await import("@/app/projects/[projectId]/webhooks/errors/export/route");
 
 const TIMEOUT = 180_000;
@@ -959,6 +960,32 @@ function addProjectTargets(t: Record<string, Target>) {
         ),
       ),
   };
+  // The language is the user's, not a project's: any signed-in user may set their own.
+  t.setLocaleAction = {
+    run: locale.setLocaleAction,
+    good: () => ["uk"],
+    role: "viewer",
+    bad: () =>
+      fc.oneof(
+        fc.oneof(fc.constant(null), fc.string({ maxLength: 40 }), controlText).map((session) => ({
+          input: { args: ["uk"], session },
+          names: "session",
+          why: `session ${show(session)}`,
+        })),
+        fc
+          .oneof(
+            fc.constantFrom("", "UK", "ua", "uk-UA", "en ", "de", "ru"),
+            controlText,
+            hugeText(100),
+            valueNotOfString(),
+          )
+          .map((value) => ({
+            input: { args: [value] },
+            names: "locale",
+            why: `locale ${show(value)}`,
+          })),
+      ),
+  };
   t.switchProjectAction = {
     run: projects.switchProjectAction,
     good: () => [a().projectId],
@@ -1016,6 +1043,7 @@ describe("fuzz: server actions", () => {
     "createProjectAction",
     "switchProjectAction",
     "revealEventSecretsAction",
+    "setLocaleAction",
   ];
   for (const name of names) {
     it(name, { timeout: TIMEOUT }, async () => {

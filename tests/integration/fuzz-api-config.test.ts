@@ -9,6 +9,7 @@ import * as catalogRoute from "@/app/api/v1/catalog/route";
 import * as projectRoute from "@/app/api/v1/project/route";
 import * as previewRoute from "@/app/api/v1/render-preview/route";
 import * as copyRoute from "@/app/api/v1/webhook-events/[id]/copy/route";
+import * as rotateRoute from "@/app/api/v1/webhook-events/[id]/rotate-signing-secret/route";
 import * as eventRoute from "@/app/api/v1/webhook-events/[id]/route";
 import * as eventsRoute from "@/app/api/v1/webhook-events/route";
 import { changedTables, countWrites, dumpDatabase } from "../helpers/database-dump";
@@ -34,6 +35,8 @@ import {
   previewDocument,
   previewFields,
   previewStrictPaths,
+  rotateDocument,
+  rotateFields,
 } from "../helpers/fuzz-documents";
 import { createFuzzWorld, type FuzzWorld, foreignIds, stampKeys } from "../helpers/fuzz-fixture";
 import {
@@ -182,6 +185,26 @@ describe("fuzz: configuration routes", () => {
         { arbitrary: badPathIds(good, "webhook event"), weight: 1 },
         { arbitrary: badBodies(good, copyDocument(), { nullIsEmpty: true }), weight: 2 },
         { arbitrary: badJson(good, badDocuments(copyDocument(), copyFields)), weight: 4 },
+      ),
+    );
+  });
+
+  it("POST /api/v1/webhook-events/{id}/rotate-signing-secret", { timeout: TIMEOUT }, async () => {
+    const good: HttpInput = {
+      method: "POST",
+      params: { id: world.a.eventId },
+      json: rotateDocument(world.a.requestId),
+    };
+    await fuzzRoute(
+      rotateRoute.POST,
+      fc.oneof(
+        { arbitrary: badAuth(world, good), weight: 1 },
+        { arbitrary: badPathIds(good, "webhook event"), weight: 1 },
+        { arbitrary: badBodies(good, rotateDocument(world.a.requestId)), weight: 2 },
+        {
+          arbitrary: badJson(good, badDocuments(rotateDocument(world.a.requestId), rotateFields)),
+          weight: 4,
+        },
       ),
     );
   });
