@@ -1,9 +1,10 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSecret } from "@/lib/secrets/cipher";
 import { DOCS_DIR, launchBrowser, newPage, screenshot } from "./support/browser";
 import { appUrl } from "./support/context";
-import { disconnectAppDatabase, logIn, seedUserWithProject } from "./support/seed";
+import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
 import { postServerAction } from "./support/server-actions";
 
 // An owner invites a viewer through the one-time link; the viewer joins in a fresh browser and
@@ -111,6 +112,52 @@ describe("what the viewer sees and may do", () => {
     for (const toggle of await viewerPage.getByRole("switch").all()) {
       expect(await toggle.isDisabled()).toBe(true);
     }
+  });
+
+  it("sees an event's credentials masked and its signing secret nowhere, and cannot reveal them", async () => {
+    const authorization = "Bearer invitedViewerMustNotSee5150";
+    const db = await useAppDatabase();
+    const { createWebhookEvent } = await import("@/lib/webhooks/service");
+    const event = await createWebhookEvent(owner.project.id, {
+      name: "CRM with a token",
+      type: "incoming.after_call",
+      requests: [
+        {
+          url: "https://crm.example.com/hooks/calls",
+          method: "POST",
+          headers: [{ name: "Authorization", value: authorization }],
+          params: [{ name: "call_id", type: "text", value: "{{uniqueid}}" }],
+          signing: { enabled: true },
+        },
+      ],
+    });
+    const row = await db.webhookRequest.findFirstOrThrow({ where: { eventId: event.id } });
+    const signingSecret = openSecret(row.signingSecret ?? "");
+
+    await viewerPage.goto(`/projects/${owner.project.id}/webhooks/${event.id}`);
+    await viewerPage.getByRole("button", { name: /Step 2/ }).click();
+    const card = viewerPage.getByRole("region", { name: "Request 1", exact: true });
+    expect(await card.getByLabel("Header 1 value", { exact: true }).inputValue()).toBe("•••");
+    expect(await viewerPage.getByRole("button", { name: "Reveal" }).count()).toBe(0);
+    const html = await viewerPage.content();
+    expect(html).not.toContain("invitedViewerMustNotSee5150");
+    expect(html).not.toContain(signingSecret.slice(6));
+
+    const reveal = await postServerAction({
+      name: "revealEventSecretsAction",
+      args: [owner.project.id, event.id],
+      pagePath: `/projects/${owner.project.id}/webhooks/${event.id}`,
+      as: viewerPage,
+    });
+    const revealed = await reveal.text();
+    expect(revealed).toContain("This needs the admin role in the project");
+    expect(revealed).not.toContain("invitedViewerMustNotSee5150");
+    const cookies = await viewerPage.context().cookies();
+    const read = await fetch(
+      appUrl(`/api/v1/webhook-events/${event.id}/secrets?projectId=${owner.project.id}`),
+      { headers: { Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") } },
+    );
+    expect(read.status).toBe(403);
   });
 
   it("has no Members item, and the Members page is not found", async () => {
