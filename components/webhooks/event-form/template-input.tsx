@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import {
   type KeyboardEvent,
   type ReactNode,
@@ -15,7 +16,7 @@ import {
   Highlighted,
   type Suggestion,
   SuggestionList,
-  templateProblems,
+  useTemplateProblems,
 } from "./template-text";
 import { availableVariables, matchesQuery, VariablePicker } from "./variable-picker";
 
@@ -53,6 +54,8 @@ export function TemplateInput({
   const backdropRef = useRef<HTMLDivElement>(null);
   const caret = useRef<number | null>(null);
   const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
+  const t = useTranslations("templateInput");
+  const templateProblems = useTemplateProblems();
 
   const value = field.value ?? "";
   const problems = templateProblems(value, type);
@@ -62,8 +65,11 @@ export function TemplateInput({
         .slice(0, 8)
     : [];
   const listOpen = options.length > 0;
-  const error = fieldState.error?.message;
-  const shownProblems = problems.filter((problem) => problem !== error);
+  // The schema's message for a variable problem is English: show it in the interface language.
+  const error =
+    problems.find((p) => p.english === fieldState.error?.message)?.shown ??
+    fieldState.error?.message;
+  const shownProblems = problems.filter((problem) => problem.shown !== error);
 
   useLayoutEffect(() => {
     if (backdropRef.current && inputRef.current) {
@@ -209,7 +215,7 @@ export function TemplateInput({
           <div className="flex items-start border-l border-slate-200 p-0.5">
             <VariablePicker
               type={type}
-              label={`Pick a variable for ${label}`}
+              label={t("pick", { label })}
               onPick={(variableId) => {
                 const at = caret.current ?? value.length;
                 insert(variableId, at, at);
@@ -226,7 +232,7 @@ export function TemplateInput({
       {shownProblems.length > 0 ? (
         <ul id={`${id}-problems`} className="mt-1 space-y-0.5 text-xs text-red-700">
           {shownProblems.map((problem) => (
-            <li key={problem}>{problem}</li>
+            <li key={problem.english}>{problem.shown}</li>
           ))}
         </ul>
       ) : null}
