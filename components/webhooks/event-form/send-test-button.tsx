@@ -6,7 +6,7 @@ import { SendIcon } from "@/components/ui/icons";
 import type { TriggerType } from "@/lib/model/trigger-types";
 import { SendTestDialog } from "../send-test-dialog";
 import { useSendTestRequest } from "../use-send-test";
-import { describeFieldPath } from "./field-labels";
+import { useFieldPathText } from "./field-labels";
 import { type EventFormValues, toRequestInput } from "./form-values";
 import { useWizard } from "./wizard-context";
 
@@ -20,6 +20,7 @@ export function SendTestButton({ index }: { index: number }) {
   const sendTest = useSendTestRequest(projectId);
   const t = useTranslations("sendTestButton");
   const label = t("label", { number: index + 1 });
+  const describeFieldPath = useFieldPathText();
 
   function send() {
     const type = getValues("type");
