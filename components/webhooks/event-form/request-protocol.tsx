@@ -36,13 +36,13 @@ const EXAMPLE_MS = Date.parse(EXAMPLE_DATE);
 
 const DATE_FORMATS_SHOWN: Record<
   DateFormat,
-  { label: Label<"dateStandard" | "dateUnix" | "dateUnixMs">; example: string }
+  { label: Label<"dateStandard" | "dateUnix" | "dateUnixMs" | "dateDmy">; example: string }
 > = {
   standard: { label: { key: "dateStandard" }, example: "2026-11-27 10:15:04" },
   iso8601: { label: { name: "ISO 8601" }, example: EXAMPLE_DATE },
   unix: { label: { key: "dateUnix" }, example: String(EXAMPLE_MS / 1000) },
   unix_ms: { label: { key: "dateUnixMs" }, example: String(EXAMPLE_MS) },
-  dmy: { label: { name: "DD.MM.YYYY" }, example: "27.11.2026 10:15:04" },
+  dmy: { label: { key: "dateDmy" }, example: "27.11.2026 10:15:04" },
 };
 
 type HeadersArray = UseFieldArrayReturn<EventFormValues, `requests.${number}.headers`>;
