@@ -248,8 +248,8 @@ describe("the interface in Ukrainian", () => {
     expect(await englishLeftIn(page, userText)).toEqual([]);
     await page.screenshot({ path: path.join(DOCS_DIR, "uk-wizard.png"), fullPage: true });
 
-    // A name that needs braces and a variable no call carries: the fields and the notice above
-    // the wizard say so. (The preview then shows the server's own message, still English.)
+    // A name that needs braces and a variable no call carries: the fields, the notice above the
+    // wizard and the preview say so.
     await card.getByRole("button", { name: "Додати параметр" }).click();
     await card.getByLabel("Назва параметра 3", { exact: true }).fill("назва клієнта");
     await card.getByLabel("Значення параметра 3", { exact: true }).fill("{{nonexistent}}");
@@ -268,6 +268,11 @@ describe("the interface in Ukrainian", () => {
       )
       .first()
       .waitFor();
+    await card
+      .getByRole("status")
+      .filter({ hasText: /Параметр 3 (назва|значення): / })
+      .waitFor();
+    expect(await englishLeftIn(page, userText)).toEqual([]);
     await context.close();
   });
 });

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { type UseFieldArrayReturn, useFormContext, useFormState, useWatch } from "react-hook-form";
+import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import { Badge } from "@/components/ui/badge";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { defaultContentType } from "@/lib/model/event-schema";
@@ -26,6 +27,7 @@ export function HeadersTable({ index, headers }: { index: number; headers: Heade
   const automatic = defaultContentType(method, format);
   const id = useId();
   const t = useTranslations("headersTable");
+  const schemaMessage = useSchemaMessage();
 
   return (
     <div>
@@ -71,7 +73,7 @@ export function HeadersTable({ index, headers }: { index: number; headers: Heade
                   />
                   {nameError ? (
                     <p role="alert" className="mt-1 text-xs text-red-600">
-                      {nameError}
+                      {schemaMessage(nameError)}
                     </p>
                   ) : null}
                   {isAutomatic ? (

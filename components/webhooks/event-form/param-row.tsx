@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useFormContext, useFormState, useWatch } from "react-hook-form";
+import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import { TrashIcon } from "@/components/ui/icons";
 import { isValidParamName, LIMITS, NAME_MESSAGE } from "@/lib/model/event-schema";
 import { ArrayItems } from "./array-items";
@@ -58,12 +59,12 @@ export function ParamRow({
   useRevealOn(name, () => setOpen(true));
   const nestedId = useId();
   const t = useTranslations("params");
+  const schemaMessage = useSchemaMessage();
 
   const nameError = errorAt(errors, `${name}.name`);
   const badName = paramName !== "" && !isValidParamName(paramName);
-  // The schema's name rule speaks English; the one the admin reads is in the interface language.
   const nameProblem = nameError ?? (badName ? NAME_MESSAGE : undefined);
-  const shownNameError = nameProblem === NAME_MESSAGE ? t("badName") : nameProblem;
+  const shownNameError = nameProblem ? schemaMessage(nameProblem) : undefined;
   const nameErrorId = `${nestedId}-name-error`;
 
   function changeType(next: FormParamType) {

@@ -10,6 +10,7 @@ import {
   useState,
 } from "react";
 import { useController, useFormContext, useWatch } from "react-hook-form";
+import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import type { EventFormValues, TemplatePath } from "./form-values";
 import {
   findSuggestion,
@@ -56,6 +57,7 @@ export function TemplateInput({
   const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
   const t = useTranslations("templateInput");
   const templateProblems = useTemplateProblems();
+  const schemaMessage = useSchemaMessage();
 
   const value = field.value ?? "";
   const problems = templateProblems(value, type);
@@ -65,10 +67,11 @@ export function TemplateInput({
         .slice(0, 8)
     : [];
   const listOpen = options.length > 0;
-  // The schema's message for a variable problem is English: show it in the interface language.
-  const error =
-    problems.find((p) => p.english === fieldState.error?.message)?.shown ??
-    fieldState.error?.message;
+  // The schema's messages are English: the field shows them in the interface language.
+  const schemaError = fieldState.error?.message;
+  const error = schemaError
+    ? (problems.find((p) => p.english === schemaError)?.shown ?? schemaMessage(schemaError, type))
+    : undefined;
   const shownProblems = problems.filter((problem) => problem.shown !== error);
 
   useLayoutEffect(() => {
