@@ -245,6 +245,7 @@ describe("the interface in Ukrainian", () => {
     const body = card.getByTestId("preview-body");
     await body.waitFor();
     await card.getByRole("tab", { name: "HTTP-запит" }).waitFor();
+    expect(await card.getByText(/спроб: \d+, з наростанням/).count()).toBe(1);
     expect(await englishLeftIn(page, userText)).toEqual([]);
     await page.screenshot({ path: path.join(DOCS_DIR, "uk-wizard.png"), fullPage: true });
 
