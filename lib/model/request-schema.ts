@@ -17,19 +17,29 @@ import {
 import { isSecretHeader } from "./sensitive";
 import { isSingleLineText, SINGLE_LINE_MESSAGE } from "./text";
 
+/** The request schema's messages a person meets while building a request (the wizard translates them). */
+export const REQUEST_MESSAGES = {
+  urlRequired: "enter the URL",
+  urlAbsolute: "enter an absolute URL like https://crm.example.com/hooks",
+  urlScheme: "use an http:// or https:// URL",
+  urlVariableHost: "the host cannot come from a variable",
+  urlCredentials: "put credentials in a header, not in the URL",
+  headerNameRequired: "enter a header name",
+  headerNameChars: "a header name is letters, digits and - without spaces",
+  headerHost: "the host comes from the URL: remove Host",
+  rpcMethodRequired: "enter the JSON-RPC method",
+} as const;
+
 export const headerSchema = z
   .object({
     name: z
       .string()
-      .min(1, "enter a header name")
+      .min(1, REQUEST_MESSAGES.headerNameRequired)
       .max(200, "use at most 200 characters")
-      .regex(
-        /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/,
-        "a header name is letters, digits and - without spaces",
-      )
+      .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, REQUEST_MESSAGES.headerNameChars)
       // The receiver's host comes from the URL; a Host header naming another would send the
       // request, past the target check, to whatever virtual host the admin picks on that server.
-      .refine((name) => name.toLowerCase() !== "host", "the host comes from the URL: remove Host"),
+      .refine((name) => name.toLowerCase() !== "host", REQUEST_MESSAGES.headerHost),
     value: templateSchema.refine(
       // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
       (v) => !/[\x00-\x08\x0a-\x1f\x7f]/.test(v),
@@ -52,7 +62,7 @@ function checkUrl(url: string, ctx: z.RefinementCtx) {
   }
   const hostPart = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1] ?? "";
   if (hostPart.includes("{{")) {
-    ctx.addIssue({ code: "custom", message: "the host cannot come from a variable" });
+    ctx.addIssue({ code: "custom", message: REQUEST_MESSAGES.urlVariableHost });
     return;
   }
   let parsed: URL;
@@ -61,14 +71,14 @@ function checkUrl(url: string, ctx: z.RefinementCtx) {
   } catch {
     ctx.addIssue({
       code: "custom",
-      message: "enter an absolute URL like https://crm.example.com/hooks",
+      message: REQUEST_MESSAGES.urlAbsolute,
     });
     return;
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    ctx.addIssue({ code: "custom", message: "use an http:// or https:// URL" });
+    ctx.addIssue({ code: "custom", message: REQUEST_MESSAGES.urlScheme });
   } else if (parsed.username || parsed.password) {
-    ctx.addIssue({ code: "custom", message: "put credentials in a header, not in the URL" });
+    ctx.addIssue({ code: "custom", message: REQUEST_MESSAGES.urlCredentials });
   }
 }
 
@@ -79,7 +89,7 @@ const requestBaseSchema = z
     url: z
       .string()
       .trim()
-      .min(1, "enter the URL")
+      .min(1, REQUEST_MESSAGES.urlRequired)
       .max(LIMITS.urlLength, "use at most 4096 characters")
       .superRefine(checkUrl),
     method: z.enum(METHODS, "choose GET, POST or PUT"),
@@ -204,7 +214,11 @@ export const webhookRequestSchema = requestWithHeadersSchema.superRefine((reques
     });
   }
   if (request.format === "json-rpc" && request.method !== "GET" && !request.rpcMethod) {
-    ctx.addIssue({ code: "custom", path: ["rpcMethod"], message: "enter the JSON-RPC method" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["rpcMethod"],
+      message: REQUEST_MESSAGES.rpcMethodRequired,
+    });
   }
 }, ONLY_WHEN_VALID);
 

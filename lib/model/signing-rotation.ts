@@ -22,12 +22,6 @@ export const signingRotationSchema = z
 
 export type SigningRotationInput = z.input<typeof signingRotationSchema>;
 
-export function describeOverlap(hours: number): string {
-  if (hours === 0) return "none: the old secret stops at once";
-  if (hours % 24 === 0) return hours === 24 ? "1 day" : `${hours / 24} days`;
-  return hours === 1 ? "1 hour" : `${hours} hours`;
-}
-
 /** The API's body: which request of the event, and the overlap. */
 export const signingRotationRequestSchema = signingRotationSchema
   .extend({ requestId: recordIdSchema })

@@ -27,11 +27,21 @@ export function requestTemplates(
   return out;
 }
 
-/** Why a template cannot use the variable at this trigger type, or null when it can. */
-export function variableProblem(name: string, trigger: TriggerType): string | null {
+/** Whether a template can use the variable at this trigger type: null when it can. */
+export function variableIssue(
+  name: string,
+  trigger: TriggerType,
+): "unknown" | "unavailable" | null {
   const variable = findVariable(name);
-  if (!variable) return `unknown variable {{${name}}}`;
-  if (variable.triggers.includes(trigger)) return null;
+  if (!variable) return "unknown";
+  return variable.triggers.includes(trigger) ? null : "unavailable";
+}
+
+/** Why a template cannot use the variable at this trigger type (in English), or null. */
+export function variableProblem(name: string, trigger: TriggerType): string | null {
+  const issue = variableIssue(name, trigger);
+  if (issue === "unknown") return `unknown variable {{${name}}}`;
+  if (issue === null) return null;
   const { group, label } = describeTrigger(trigger);
   return `{{${name}}} is not available for ${group}: ${label}`;
 }

@@ -205,4 +205,75 @@ describe("the interface in Ukrainian", () => {
     }
     await context.close();
   });
+
+  it("builds an event's webhook requests on the wizard's step 2 with no English left", async () => {
+    const seeded = await seedUserWithProject("kroky");
+    const userText = ["Дзвінок у CRM", seeded.project.name, seeded.email];
+    const context = await ukrainianContext(browser);
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Електронна пошта").fill(seeded.email);
+    await page.getByLabel("Пароль").fill(seeded.password);
+    await page.getByRole("button", { name: "Увійти" }).click();
+    await page.waitForURL("**/projects/*/webhooks");
+
+    await page.getByRole("link", { name: "Додати подію" }).click();
+    await page.waitForURL("**/webhooks/new");
+    await page.getByLabel("Назва", { exact: true }).fill("Дзвінок у CRM");
+    await page.getByLabel("Подія", { exact: true }).selectOption("incoming.after_call");
+    await page.getByRole("button", { name: "Далі: вебхук-запити" }).click();
+
+    // A second request, a secret header and parameters of each kind on the first.
+    await page.getByRole("button", { name: "Додати вебхук-запит" }).click();
+    await page.getByRole("region", { name: "Запит 2", exact: true }).waitFor();
+    const card = page.getByRole("region", { name: "Запит 1", exact: true });
+    await card.getByLabel("Адреса", { exact: true }).fill("https://crm.example.com/hooks/calls");
+    await card.getByRole("button", { name: "Додати заголовок" }).click();
+    await card.getByLabel("Назва заголовка 2", { exact: true }).fill("X-Api-Key");
+    await card.getByLabel("Значення заголовка 2", { exact: true }).fill("ключ-123");
+    await card.getByRole("checkbox", { name: "Значення заголовка 2 секретне" }).check();
+    expect(await card.getByText("Автоматично", { exact: true }).count()).toBe(1);
+
+    await card.getByRole("button", { name: "Додати параметр" }).click();
+    await card.getByLabel("Назва параметра 1", { exact: true }).fill("call_id");
+    await card.getByLabel("Значення параметра 1", { exact: true }).fill("{{uniqueid}}");
+    await card.getByRole("button", { name: "Додати параметр" }).click();
+    await card.getByLabel("Назва параметра 2", { exact: true }).fill("client");
+    await card.getByLabel("Тип параметра 2", { exact: true }).selectOption("object");
+    await card.getByText("Об’єкт · 0 полів").waitFor();
+    await card.getByText("Полів ще немає: об’єкт надсилається порожнім.").waitFor();
+    const body = card.getByTestId("preview-body");
+    await body.waitFor();
+    await card.getByRole("tab", { name: "HTTP-запит" }).waitFor();
+    expect(await card.getByText(/спроб: \d+, з наростанням/).count()).toBe(1);
+    expect(await englishLeftIn(page, userText)).toEqual([]);
+    await page.screenshot({ path: path.join(DOCS_DIR, "uk-wizard.png"), fullPage: true });
+
+    // A name that needs braces and a variable no call carries: the fields, the notice above the
+    // wizard and the preview say so.
+    await card.getByRole("button", { name: "Додати параметр" }).click();
+    await card.getByLabel("Назва параметра 3", { exact: true }).fill("назва клієнта");
+    await card.getByLabel("Значення параметра 3", { exact: true }).fill("{{nonexistent}}");
+    await card.getByText("невідома змінна {{nonexistent}}").first().waitFor();
+    await card.getByRole("button", { name: "Взяти в {{ }}" }).waitFor();
+    await page
+      .getByRole("heading", {
+        name: "Подія «Вхідний дзвінок: після дзвінка» не містить змінної, яку використовують ці запити",
+      })
+      .waitFor();
+    await page.getByText("Запит 1 · параметр 3 значення").first().waitFor();
+
+    await card
+      .getByText(
+        "назва клієнта: використовуйте латинські літери, цифри, _ - . або візьміть назву в {{ }}",
+      )
+      .first()
+      .waitFor();
+    await card
+      .getByRole("status")
+      .filter({ hasText: /Параметр 3 (назва|значення): / })
+      .waitFor();
+    expect(await englishLeftIn(page, userText)).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,13 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useFormState, useWatch } from "react-hook-form";
+import { useVariableProblem } from "@/components/i18n/use-variable-problem";
 import { PlusIcon, XIcon } from "@/components/ui/icons";
-import { LIMITS, variableProblem } from "@/lib/model/event-schema";
+import { LIMITS } from "@/lib/model/event-schema";
 import { singlePlaceholder } from "@/lib/model/template";
 import { errorAt } from "./errors";
 import type { EventFormValues, FormArrayItem, ItemsPath } from "./form-values";
 import { ParamList } from "./param-builder";
-import { templateProblems } from "./template-text";
+import { useTemplateProblems } from "./template-text";
 import { VariablePicker } from "./variable-picker";
 import { useWizard } from "./wizard-context";
 
@@ -23,13 +25,18 @@ export function ArrayItems({ name, depth, label }: { name: string; depth: number
   const items = (useWatch({ control, name: path }) ?? []) as FormArrayItem[];
   const type = useWatch({ control, name: "type" });
   const { errors } = useFormState({ control, name: path });
+  const t = useTranslations("params");
+  const templateProblems = useTemplateProblems();
+  const variableProblem = useVariableProblem();
 
   const variableOf = (item: FormArrayItem | undefined) =>
     item?.kind === "text" ? singlePlaceholder(item.value) : null;
   const selected = items.map(variableOf).filter((v): v is string => v !== null);
   const problems = [
     ...new Set(
-      items.flatMap((item) => (item.kind === "text" ? templateProblems(item.value, type) : [])),
+      items.flatMap((item) =>
+        item.kind === "text" ? templateProblems(item.value, type).map((p) => p.shown) : [],
+      ),
     ),
   ];
 
@@ -61,13 +68,14 @@ export function ArrayItems({ name, depth, label }: { name: string; depth: number
                   key={field.id}
                   className="rounded-md bg-slate-100 px-2 py-0.5 text-xs text-slate-600 ring-1 ring-slate-200 ring-inset"
                 >
-                  item {index + 1}: object
+                  {t("objectChip", { number: index + 1 })}
                 </span>
               );
             }
             const itemError = errorAt(errors, `${name}.${index}.value`);
             const variable = variableOf(item);
-            const problem = variable && type ? variableProblem(variable, type) : null;
+            const problem =
+              variable && type ? (variableProblem(variable, type)?.shown ?? null) : null;
             const tone =
               problem || itemError
                 ? "bg-red-50 text-red-700 ring-red-200"
@@ -93,12 +101,12 @@ export function ArrayItems({ name, depth, label }: { name: string; depth: number
                 ) : (
                   <>
                     <label htmlFor={`${field.id}-value`} className="sr-only">
-                      Item {index + 1} of parameter {label}
+                      {t("item", { number: index + 1, label })}
                     </label>
                     <input
                       id={`${field.id}-value`}
                       {...register(`${path}.${index}.value`)}
-                      placeholder="text"
+                      placeholder={t("textPlaceholder")}
                       spellCheck={false}
                       autoComplete="off"
                       className="field-sizing-content min-w-12 max-w-64 bg-transparent outline-none"
@@ -109,7 +117,10 @@ export function ArrayItems({ name, depth, label }: { name: string; depth: number
                   <button
                     type="button"
                     onClick={() => remove(index)}
-                    aria-label={`Remove item ${variable ? `{{${variable}}}` : index + 1} of parameter ${label}`}
+                    aria-label={t("removeItem", {
+                      item: variable ? `{{${variable}}}` : index + 1,
+                      label,
+                    })}
                     className="rounded p-0.5 opacity-60 hover:bg-white/70 hover:opacity-100"
                   >
                     <XIcon className="size-3" />
@@ -122,39 +133,39 @@ export function ArrayItems({ name, depth, label }: { name: string; depth: number
             <span className="ml-auto flex items-center gap-0.5">
               <VariablePicker
                 type={type}
-                label={`Variables of parameter ${label}`}
+                label={t("variables", { label })}
                 selected={selected}
                 onPick={toggleVariable}
                 buttonClassName="inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
               >
                 <PlusIcon className="size-3.5" />
-                Variable
+                {t("variable")}
               </VariablePicker>
               <button
                 type="button"
                 onClick={() => append({ kind: "text", value: "" }, { shouldFocus: true })}
-                aria-label={`Add a text item to parameter ${label}`}
+                aria-label={t("addText", { label })}
                 className="inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
               >
                 <PlusIcon className="size-3.5" />
-                Text
+                {t("typeText")}
               </button>
               {canNestObject ? (
                 <button
                   type="button"
                   onClick={() => append({ kind: "object", fields: [] })}
-                  aria-label={`Add an object item to parameter ${label}`}
+                  aria-label={t("addObject", { label })}
                   className="inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
                 >
                   <PlusIcon className="size-3.5" />
-                  Object
+                  {t("typeObject")}
                 </button>
               ) : null}
             </span>
           )}
         </div>
         {fields.length === 0 ? (
-          <p className="mt-1 text-xs text-slate-500">Sent as an empty array.</p>
+          <p className="mt-1 text-xs text-slate-500">{t("emptyArray")}</p>
         ) : null}
         {problems.length > 0 ? (
           <ul className="mt-1 space-y-0.5 text-xs text-red-700">
@@ -169,12 +180,12 @@ export function ArrayItems({ name, depth, label }: { name: string; depth: number
           {objectItems.map(({ field, index }) => (
             <div key={field.id} className="rounded-md border border-slate-200 bg-slate-50 p-2">
               <div className="mb-2 flex items-center justify-between text-xs font-medium text-slate-500">
-                Item {index + 1} of parameter {label} · object
+                {t("objectItem", { number: index + 1, label })}
                 {readOnly ? null : (
                   <button
                     type="button"
                     onClick={() => remove(index)}
-                    aria-label={`Remove item ${index + 1} of parameter ${label}`}
+                    aria-label={t("removeItem", { item: index + 1, label })}
                     className="rounded p-1 text-slate-400 hover:bg-slate-200 hover:text-slate-700"
                   >
                     <XIcon className="size-3.5" />

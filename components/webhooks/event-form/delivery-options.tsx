@@ -41,7 +41,12 @@ export function DeliveryOptions({
       ? t("noResend")
       : t("attemptsSchedule", {
           attempts: String(retry?.attempts ?? "?"),
-          schedule: retry?.schedule ?? "",
+          schedule:
+            retry?.schedule === "fixed"
+              ? t("summaryFixed")
+              : retry?.schedule === "exponential"
+                ? t("summaryExponential")
+                : "",
         }),
     t("atOnce", { count: String(delivery?.maxInFlight ?? "?") }),
     ...(delivery?.ratePerSecond ? [t("atMost", { rate: String(delivery.ratePerSecond) })] : []),

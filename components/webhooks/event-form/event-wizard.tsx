@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { type FieldErrors, FormProvider, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
@@ -65,6 +66,7 @@ function WizardForm({
   const router = useRouter();
   const queryClient = useQueryClient();
   const { revealField, subscribe } = useWizard();
+  const t = useTranslations("wizard");
   const form = useForm<EventFormValues, unknown, WebhookEventInput>({
     defaultValues: initial,
     resolver: eventFormResolver,
@@ -100,14 +102,14 @@ function WizardForm({
   function showErrors(errors: FieldErrors) {
     const first = firstErrorPath(errors);
     if (first) revealField(first);
-    toast.error("Check the highlighted fields");
+    toast.error(t("checkFields"));
   }
 
   const onSubmit = form.handleSubmit(async (input) => {
     setFormError(null);
     const result = await save.mutateAsync(input).catch(() => null);
     if (!result) {
-      toast.error("The event was not saved: the server could not be reached");
+      toast.error(t("unreachable"));
       return;
     }
     if (!result.ok) {
@@ -117,15 +119,15 @@ function WizardForm({
       );
       if (unplaced.length > 0) setFormError(unplaced.join(" "));
       if (placed[0]) revealField(placed[0]);
-      toast.error(placed.length > 0 ? "Check the highlighted fields" : result.message);
+      toast.error(placed.length > 0 ? t("checkFields") : result.message);
       return;
     }
     toast.success(
       mode === "edit"
-        ? `Saved “${result.data.name}”`
+        ? t("saved", { name: result.data.name })
         : mode === "copy"
-          ? `Copy “${result.data.name}” created`
-          : `Event “${result.data.name}” created`,
+          ? t("copyCreated", { name: result.data.name })
+          : t("created", { name: result.data.name }),
     );
     form.reset(form.getValues());
     router.push(listHref);
@@ -158,11 +160,7 @@ function WizardForm({
             <Alert tone="info">
               <span className="flex items-start gap-2">
                 <LockIcon className="mt-0.5 size-3.5 shrink-0" />
-                <span>
-                  {stored?.locked
-                    ? "This is the project's default event: it cannot be edited or deleted. Turn it off in the table, or copy it and edit the copy."
-                    : "You can look at this event; changing it needs the admin role in the project."}
-                </span>
+                <span>{stored?.locked ? t("lockedDefault") : t("viewOnly")}</span>
               </span>
             </Alert>
           ) : null}
@@ -191,7 +189,7 @@ function WizardForm({
           dirty={dirty}
           step={step}
           canSaveHere={canSaveHere}
-          saveLabel={mode === "edit" ? "Save changes" : "Save event"}
+          saveLabel={mode === "edit" ? t("saveChanges") : t("saveEvent")}
           saving={save.isPending}
           onCancel={() => guard.requestLeave(listHref)}
           onBack={() => setStep(1)}
@@ -202,10 +200,10 @@ function WizardForm({
 
       <ConfirmDialog
         open={guard.pendingHref !== null}
-        title="Leave without saving?"
-        description="Your changes to this event will be lost."
-        confirmLabel="Discard changes"
-        cancelLabel="Keep editing"
+        title={t("leaveTitle")}
+        description={t("leaveText")}
+        confirmLabel={t("discard")}
+        cancelLabel={t("keepEditing")}
         tone="danger"
         onConfirm={guard.leave}
         onCancel={guard.stay}

@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { type UseFieldArrayReturn, useFormContext, useFormState, useWatch } from "react-hook-form";
+import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import { Badge } from "@/components/ui/badge";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { defaultContentType } from "@/lib/model/event-schema";
@@ -24,17 +26,19 @@ export function HeadersTable({ index, headers }: { index: number; headers: Heade
   const { errors } = useFormState({ control, name: `${base}.headers` });
   const automatic = defaultContentType(method, format);
   const id = useId();
+  const t = useTranslations("headersTable");
+  const schemaMessage = useSchemaMessage();
 
   return (
     <div>
       <div className="flex items-baseline justify-between">
-        <h4 className="text-sm font-medium text-slate-700">Headers</h4>
-        <p className="text-xs text-slate-500">Values may use {"{{variables}}"}</p>
+        <h4 className="text-sm font-medium text-slate-700">{t("title")}</h4>
+        <p className="text-xs text-slate-500">{t("hint")}</p>
       </div>
       {headers.fields.length === 0 ? (
         <p className="mt-1.5 rounded-md border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-500">
-          No headers.
-          {automatic ? ` The request is sent without a Content-Type.` : null}
+          {t("none")}
+          {automatic ? ` ${t("noContentType")}` : null}
         </p>
       ) : (
         <div className="mt-1.5 space-y-2">
@@ -52,12 +56,12 @@ export function HeadersTable({ index, headers }: { index: number; headers: Heade
               >
                 <div>
                   <label htmlFor={`${id}-${i}`} className="sr-only">
-                    Header {i + 1} name
+                    {t("name", { number: i + 1 })}
                   </label>
                   <input
                     id={`${id}-${i}`}
                     {...register(`${base}.headers.${i}.name`)}
-                    placeholder="Header-Name"
+                    placeholder={t("namePlaceholder")}
                     autoComplete="off"
                     spellCheck={false}
                     aria-invalid={nameError ? true : undefined}
@@ -69,24 +73,24 @@ export function HeadersTable({ index, headers }: { index: number; headers: Heade
                   />
                   {nameError ? (
                     <p role="alert" className="mt-1 text-xs text-red-600">
-                      {nameError}
+                      {schemaMessage(nameError)}
                     </p>
                   ) : null}
                   {isAutomatic ? (
                     <p className="mt-1">
-                      <Badge tone="blue">Automatic</Badge>
+                      <Badge tone="blue">{t("automatic")}</Badge>
                     </p>
                   ) : null}
                 </div>
                 <TemplateInput
                   name={`${base}.headers.${i}.value`}
-                  label={`Header ${i + 1} value`}
+                  label={t("value", { number: i + 1 })}
                   hideLabel
                   disabled={readOnly}
                 />
                 <label
                   className="flex items-center gap-1.5 py-2 text-xs text-slate-600"
-                  title="Stored encrypted, shown as ••• in the log and to viewers"
+                  title={t("secretTitle")}
                 >
                   <input
                     type="checkbox"
@@ -97,9 +101,9 @@ export function HeadersTable({ index, headers }: { index: number; headers: Heade
                         shouldDirty: true,
                       })
                     }
-                    aria-label={`Header ${i + 1} value is secret`}
+                    aria-label={t("secretLabel", { number: i + 1 })}
                   />
-                  Secret
+                  {t("secret")}
                 </label>
                 {readOnly ? (
                   <span className="w-8" />
@@ -107,7 +111,7 @@ export function HeadersTable({ index, headers }: { index: number; headers: Heade
                   <button
                     type="button"
                     onClick={() => headers.remove(i)}
-                    aria-label={`Remove header ${header?.name || i + 1}`}
+                    aria-label={t("remove", { name: header?.name || i + 1 })}
                     className="rounded-md p-2 text-slate-400 hover:bg-red-50 hover:text-red-600 focus-visible:outline-2 focus-visible:outline-brand-600"
                   >
                     <TrashIcon />
@@ -125,7 +129,7 @@ export function HeadersTable({ index, headers }: { index: number; headers: Heade
           className="mt-2 inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
         >
           <PlusIcon />
-          Add header
+          {t("add")}
         </button>
       )}
     </div>

@@ -1,9 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
+import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { WarningIcon } from "@/components/ui/icons";
-import { describeTrigger } from "@/lib/model/trigger-types";
-import { describeFieldPath } from "./field-labels";
+import { useFieldPathText } from "./field-labels";
 import type { EventFormValues } from "./form-values";
 import { findMissingVariables, type MissingVariable, removalEdit } from "./missing-variables";
 import { useWizard } from "./wizard-context";
@@ -15,12 +16,15 @@ import { useWizard } from "./wizard-context";
 export function MissingVariablesNotice() {
   const { control, getValues, setValue, trigger } = useFormContext<EventFormValues>();
   const { revealField } = useWizard();
+  const t = useTranslations("missingVariables");
+  const triggerLabel = useTriggerLabel();
+  const describeFieldPath = useFieldPathText();
   const type = useWatch({ control, name: "type" });
   // Subscribes to every change of the requests; the list is computed fresh from the values.
   useWatch({ control, name: "requests" });
   const missing = findMissingVariables(getValues());
   if (!type || missing.length === 0) return null;
-  const { group, label } = describeTrigger(type);
+  const { group, label } = triggerLabel(type);
   const variables = [...new Set(missing.map((m) => m.variable))];
 
   function remove(item: MissingVariable) {
@@ -48,14 +52,9 @@ export function MissingVariablesNotice() {
         <WarningIcon className="mt-0.5 size-5 shrink-0 text-amber-600" />
         <div className="min-w-0 flex-1">
           <h2 id="missing-variables-title" className="text-sm font-semibold text-amber-900">
-            {group}: {label} does not carry{" "}
-            {variables.length === 1 ? "a variable" : `${variables.length} variables`} these requests
-            use
+            {t("title", { group, label, count: variables.length })}
           </h2>
-          <p className="mt-0.5 text-sm text-amber-800">
-            Fix each one with a variable this event has, or remove it. The event cannot be saved
-            until then.
-          </p>
+          <p className="mt-0.5 text-sm text-amber-800">{t("text")}</p>
           <ul className="mt-3 divide-y divide-amber-200/70 rounded-lg border border-amber-200 bg-white/70">
             {missing.map((item) => (
               <li
@@ -72,18 +71,24 @@ export function MissingVariablesNotice() {
                   <button
                     type="button"
                     onClick={() => revealField(item.field)}
-                    aria-label={`Fix {{${item.variable}}} in ${describeFieldPath(item.field)}`}
+                    aria-label={t("fixLabel", {
+                      variable: `{{${item.variable}}}`,
+                      field: describeFieldPath(item.field),
+                    })}
                     className="rounded-md px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
                   >
-                    Fix
+                    {t("fix")}
                   </button>
                   <button
                     type="button"
                     onClick={() => remove(item)}
-                    aria-label={`Remove {{${item.variable}}} from ${describeFieldPath(item.field)}`}
+                    aria-label={t("removeLabel", {
+                      variable: `{{${item.variable}}}`,
+                      field: describeFieldPath(item.field),
+                    })}
                     className="rounded-md px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-600"
                   >
-                    Remove
+                    {t("remove")}
                   </button>
                 </span>
               </li>
@@ -95,7 +100,7 @@ export function MissingVariablesNotice() {
               onClick={removeAll}
               className="mt-3 rounded-md bg-white px-3 py-1.5 text-sm font-medium text-red-700 shadow-xs ring-1 ring-red-200 ring-inset hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-600"
             >
-              Remove all {missing.length}
+              {t("removeAll", { count: missing.length })}
             </button>
           ) : null}
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { PlusIcon } from "@/components/ui/icons";
 import { type EventFormValues, newParam, type ParamsPath } from "./form-values";
@@ -22,13 +23,12 @@ export function ParamList({
   const { readOnly } = useWizard();
   const { fields, append, remove } = useFieldArray({ control, name: name as ParamsPath });
   const nested = depth > 1;
+  const t = useTranslations("params");
   return (
     <div className="space-y-2">
       {fields.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 px-3 py-2.5 text-sm text-slate-500">
-          {nested
-            ? "No fields yet: the object is sent empty."
-            : "No parameters yet. Add the values your endpoint expects."}
+          {nested ? t("noFields") : t("noParams")}
         </p>
       ) : null}
       {fields.map((field, index) => (
@@ -47,7 +47,7 @@ export function ParamList({
           className="inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
         >
           <PlusIcon />
-          {nested ? `Add field to parameter ${label.replace(/\.$/, "")}` : "Add parameter"}
+          {nested ? t("addField", { label: label.replace(/\.$/, "") }) : t("add")}
         </button>
       )}
     </div>

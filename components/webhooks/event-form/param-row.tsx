@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useFormContext, useFormState, useWatch } from "react-hook-form";
+import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import { TrashIcon } from "@/components/ui/icons";
 import { isValidParamName, LIMITS, NAME_MESSAGE } from "@/lib/model/event-schema";
 import { ArrayItems } from "./array-items";
@@ -18,14 +20,18 @@ import { ObjectSummary, ParamNameMessage } from "./param-parts";
 import { TemplateInput } from "./template-input";
 import { useRevealOn, useWizard } from "./wizard-context";
 
-const TYPE_OPTIONS: Array<{ value: FormParamType; label: string }> = [
-  { value: "text", label: "Text" },
-  { value: "array", label: "Array" },
-  { value: "object", label: "Object" },
-  { value: "md5", label: "md5" },
-  { value: "crc32", label: "crc32" },
-  { value: "sha1", label: "sha1" },
-  { value: "sha256", label: "sha256" },
+/** The value types; a hash type is named by its algorithm in every language. */
+const TYPE_OPTIONS: Array<{
+  value: FormParamType;
+  label: "typeText" | "typeArray" | "typeObject" | null;
+}> = [
+  { value: "text", label: "typeText" },
+  { value: "array", label: "typeArray" },
+  { value: "object", label: "typeObject" },
+  { value: "md5", label: null },
+  { value: "crc32", label: null },
+  { value: "sha1", label: null },
+  { value: "sha256", label: null },
 ];
 
 const INPUT =
@@ -52,10 +58,13 @@ export function ParamRow({
   const [open, setOpen] = useState(true);
   useRevealOn(name, () => setOpen(true));
   const nestedId = useId();
+  const t = useTranslations("params");
+  const schemaMessage = useSchemaMessage();
 
   const nameError = errorAt(errors, `${name}.name`);
   const badName = paramName !== "" && !isValidParamName(paramName);
-  const shownNameError = nameError ?? (badName ? NAME_MESSAGE : undefined);
+  const nameProblem = nameError ?? (badName ? NAME_MESSAGE : undefined);
+  const shownNameError = nameProblem ? schemaMessage(nameProblem) : undefined;
   const nameErrorId = `${nestedId}-name-error`;
 
   function changeType(next: FormParamType) {
@@ -70,16 +79,16 @@ export function ParamRow({
 
   return (
     <fieldset className="rounded-lg border border-slate-200 bg-white p-2.5" data-field={name}>
-      <legend className="sr-only">Parameter {label}</legend>
+      <legend className="sr-only">{t("legend", { label })}</legend>
       <div className="grid grid-cols-[minmax(5.5rem,10rem)_6.5rem_minmax(0,1fr)_auto] items-start gap-2">
         <div>
           <label htmlFor={`${nestedId}-name`} className="sr-only">
-            Parameter {label} name
+            {t("name", { label })}
           </label>
           <input
             id={`${nestedId}-name`}
             {...register(`${path}.name`)}
-            placeholder="name"
+            placeholder={t("namePlaceholder")}
             autoComplete="off"
             spellCheck={false}
             aria-invalid={shownNameError ? true : undefined}
@@ -93,7 +102,7 @@ export function ParamRow({
         </div>
         <div>
           <label htmlFor={`${nestedId}-type`} className="sr-only">
-            Parameter {label} type
+            {t("type", { label })}
           </label>
           <select
             id={`${nestedId}-type`}
@@ -107,7 +116,7 @@ export function ParamRow({
                 value={option.value}
                 disabled={option.value === "object" && depth >= LIMITS.depth}
               >
-                {option.label}
+                {option.label ? t(option.label) : option.value}
               </option>
             ))}
           </select>
@@ -127,13 +136,9 @@ export function ParamRow({
             ) : (
               <TemplateInput
                 name={`${name}.value`}
-                label={`Parameter ${label} ${type === "text" ? "value" : `value to hash (${type})`}`}
+                label={type === "text" ? t("value", { label }) : t("hashValue", { label, type })}
                 hideLabel
-                placeholder={
-                  type === "text"
-                    ? "value or {{variable}}"
-                    : "text to hash, e.g. {{uniqueid}}:secret"
-                }
+                placeholder={type === "text" ? t("valuePlaceholder") : t("hashPlaceholder")}
                 disabled={readOnly}
               />
             )}
@@ -145,8 +150,8 @@ export function ParamRow({
           <button
             type="button"
             onClick={onRemove}
-            aria-label={`Remove parameter ${label}`}
-            title="Remove parameter"
+            aria-label={t("remove", { label })}
+            title={t("removeTitle")}
             className="col-start-4 row-start-1 rounded-md p-2 text-slate-400 hover:bg-red-50 hover:text-red-600 focus-visible:outline-2 focus-visible:outline-brand-600"
           >
             <TrashIcon />

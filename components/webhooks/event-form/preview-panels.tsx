@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { Preview } from "@/lib/webhooks/preview";
 
@@ -44,15 +45,12 @@ export function PreviewPanels({
 }) {
   const [pretty, setPretty] = useState(true);
   const tabsId = useId();
+  const t = useTranslations("preview");
   const contentType = preview.headers.find((h) => h.name.toLowerCase() === "content-type")?.value;
   const queryString = searchOf(preview.url);
   return (
     <div className={`mt-3 ${updating ? "opacity-70" : ""} transition-opacity`}>
-      <div
-        role="tablist"
-        aria-label="Preview view"
-        className="flex gap-1 border-b border-slate-200"
-      >
+      <div role="tablist" aria-label={t("view")} className="flex gap-1 border-b border-slate-200">
         {(["request", "curl"] as const).map((name) => (
           <button
             key={name}
@@ -68,7 +66,7 @@ export function PreviewPanels({
                 : "border-transparent text-slate-500 hover:text-slate-800"
             }`}
           >
-            {name === "request" ? "HTTP request" : "curl"}
+            {name === "request" ? t("httpRequest") : "curl"}
           </button>
         ))}
       </div>
@@ -87,16 +85,16 @@ export function PreviewPanels({
           </p>
           {queryString ? (
             <div>
-              <h5 className="text-xs font-medium text-slate-500">Query</h5>
+              <h5 className="text-xs font-medium text-slate-500">{t("query")}</h5>
               <pre className="mt-1 overflow-x-auto rounded-md bg-white p-2 font-mono text-xs leading-5 whitespace-pre-wrap text-slate-700 ring-1 ring-slate-200">
                 {decodePairs(queryString)}
               </pre>
             </div>
           ) : null}
           <div>
-            <h5 className="text-xs font-medium text-slate-500">Headers</h5>
+            <h5 className="text-xs font-medium text-slate-500">{t("headers")}</h5>
             {preview.headers.length === 0 ? (
-              <p className="mt-1 text-xs text-slate-500">None</p>
+              <p className="mt-1 text-xs text-slate-500">{t("none")}</p>
             ) : (
               <ul className="mt-1 space-y-0.5 font-mono text-xs [overflow-wrap:anywhere] text-slate-700">
                 {preview.headers.map((header, i) => (
@@ -110,7 +108,7 @@ export function PreviewPanels({
           </div>
           <div>
             <div className="flex items-center justify-between">
-              <h5 className="text-xs font-medium text-slate-500">Body</h5>
+              <h5 className="text-xs font-medium text-slate-500">{t("body")}</h5>
               {preview.body ? (
                 <div className="flex gap-0.5 rounded-md bg-slate-100 p-0.5 text-xs">
                   {[true, false].map((value) => (
@@ -121,7 +119,7 @@ export function PreviewPanels({
                       onClick={() => setPretty(value)}
                       className={`rounded px-2 py-0.5 ${pretty === value ? "bg-white font-medium text-slate-900 shadow-xs" : "text-slate-500"}`}
                     >
-                      {value ? "Pretty" : "Raw"}
+                      {value ? t("pretty") : t("raw")}
                     </button>
                   ))}
                 </div>
@@ -136,9 +134,7 @@ export function PreviewPanels({
               </pre>
             ) : (
               <p className="mt-1 text-xs text-slate-500">
-                {preview.method === "GET"
-                  ? "No body: GET sends the parameters in the query string."
-                  : "Empty body."}
+                {preview.method === "GET" ? t("getNoBody") : t("emptyBody")}
               </p>
             )}
           </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { ArrowDownIcon, ArrowUpIcon, ChevronIcon, TrashIcon } from "@/components/ui/icons";
 import { RequestTarget } from "../request-target";
@@ -35,7 +36,8 @@ export function RequestCardHeader({
   onMove: (to: number) => void;
   onRemove: () => void;
 }) {
-  const n = index + 1;
+  const t = useTranslations("requestCard");
+  const number = index + 1;
   return (
     <header className="flex items-center gap-3 border-b border-slate-100 px-4 py-3">
       <button
@@ -43,24 +45,24 @@ export function RequestCardHeader({
         onClick={onToggle}
         aria-expanded={open}
         aria-controls={bodyId}
-        aria-label={`${open ? "Collapse" : "Expand"} request ${n}`}
+        aria-label={open ? t("collapse", { number }) : t("expand", { number })}
         className="rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
         <ChevronIcon className={`size-4 transition ${open ? "" : "-rotate-90"}`} />
       </button>
       <h3 id={headingId} className="shrink-0 text-sm font-semibold text-slate-900">
-        Request {n}
+        {t("title", { number })}
       </h3>
       <div className="min-w-0 flex-1">
         {url ? (
           <RequestTarget request={{ method, url }} compact />
         ) : (
-          <p className="text-xs text-slate-400">No direction yet</p>
+          <p className="text-xs text-slate-400">{t("noDirection")}</p>
         )}
       </div>
       {paused ? (
         <span title={paused.reason}>
-          <Badge tone="amber">Paused</Badge>
+          <Badge tone="amber">{t("paused")}</Badge>
         </span>
       ) : null}
       {readOnly ? null : (
@@ -69,7 +71,7 @@ export function RequestCardHeader({
             type="button"
             onClick={() => onMove(index - 1)}
             disabled={index === 0}
-            aria-label={`Move request ${n} up`}
+            aria-label={t("moveUp", { number })}
             className={ICON_BUTTON}
           >
             <ArrowUpIcon />
@@ -78,7 +80,7 @@ export function RequestCardHeader({
             type="button"
             onClick={() => onMove(index + 1)}
             disabled={index === count - 1}
-            aria-label={`Move request ${n} down`}
+            aria-label={t("moveDown", { number })}
             className={ICON_BUTTON}
           >
             <ArrowDownIcon />
@@ -87,8 +89,8 @@ export function RequestCardHeader({
             type="button"
             onClick={onRemove}
             disabled={count === 1}
-            aria-label={`Remove request ${n}`}
-            title={count === 1 ? "An event needs at least one request" : "Remove request"}
+            aria-label={t("remove", { number })}
+            title={count === 1 ? t("lastOne") : t("removeTitle")}
             className={`${ICON_BUTTON} hover:bg-red-50 hover:text-red-600`}
           >
             <TrashIcon />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { WarningIcon } from "@/components/ui/icons";
@@ -22,14 +23,12 @@ type RequestCardProps = {
   onRemove: () => void;
 };
 
-function formatPausedAt(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
-}
-
 /** One webhook request: its settings on the left, the live preview beside them. */
 export function RequestCard({ index, count, stored, onMove, onRemove }: RequestCardProps) {
   const { control } = useFormContext<EventFormValues>();
   const { readOnly } = useWizard();
+  const t = useTranslations("requestCard");
+  const format = useFormatter();
   const base = `requests.${index}` as const;
   const [open, setOpen] = useState(true);
   useRevealOn(base, () => setOpen(true));
@@ -38,11 +37,11 @@ export function RequestCard({ index, count, stored, onMove, onRemove }: RequestC
 
   const headers = useFieldArray({ control, name: `${base}.headers` });
   const method = useWatch({ control, name: `${base}.method` });
-  const format = useWatch({ control, name: `${base}.format` });
+  const dataFormat = useWatch({ control, name: `${base}.format` });
   const url = useWatch({ control, name: `${base}.url` });
 
   const isGet = method === "GET";
-  const currentFormat = format;
+  const currentFormat = dataFormat;
 
   return (
     <section
@@ -69,7 +68,7 @@ export function RequestCard({ index, count, stored, onMove, onRemove }: RequestC
         className="grid grid-cols-1 xl:grid-cols-[minmax(0,1fr)_22rem]"
       >
         <fieldset disabled={readOnly} className="min-w-0 space-y-5 p-5">
-          <legend className="sr-only">Request {index + 1} settings</legend>
+          <legend className="sr-only">{t("settings", { number: index + 1 })}</legend>
           {stored?.paused ? (
             <div
               role="status"
@@ -78,24 +77,24 @@ export function RequestCard({ index, count, stored, onMove, onRemove }: RequestC
             >
               <WarningIcon className="mt-0.5 size-4 shrink-0" />
               <p>
-                <span className="font-medium">Paused:</span> {stored.paused.reason}. Deliveries to
-                this request stopped on {formatPausedAt(stored.paused.at)}. Enable the event again
-                to resume.
+                {t.rich("pausedNote", {
+                  b: (chunks) => <span className="font-medium">{chunks}</span>,
+                  // The reason is the server's own text, which stays English.
+                  reason: stored.paused.reason,
+                  at: format.dateTime(new Date(stored.paused.at), {
+                    dateStyle: "medium",
+                    timeStyle: "short",
+                  }),
+                })}
               </p>
             </div>
           ) : null}
           <TemplateInput
             name={`${base}.url`}
-            label="Direction"
+            label={t("direction")}
             placeholder="https://crm.example.com/hooks/calls"
             disabled={readOnly}
-            hint={
-              <>
-                Absolute http:// or https:// URL. Add a port after the host when it is not 80 or
-                443, e.g. http://11.111.111.11:8080/hooks; {"{{variables}}"} may stand in the path
-                and query.
-              </>
-            }
+            hint={t("directionHint")}
           />
           <ProtocolFields index={index} headers={headers} />
 
@@ -104,19 +103,17 @@ export function RequestCard({ index, count, stored, onMove, onRemove }: RequestC
           {!isGet && currentFormat === "raw" ? (
             <TemplateInput
               name={`${base}.body`}
-              label="Body"
+              label={t("body")}
               multiline
               disabled={readOnly}
               placeholder='{"call": "{{uniqueid}}"}'
-              hint="Sent exactly as written, with {{variables}} replaced; parameters are not used."
+              hint={t("bodyHint")}
             />
           ) : (
             <div>
               <div className="flex items-baseline justify-between">
-                <h4 className="text-sm font-medium text-slate-700">Parameters</h4>
-                <p className="text-xs text-slate-500">
-                  Type {"{{"} in a value for the event's variables
-                </p>
+                <h4 className="text-sm font-medium text-slate-700">{t("parameters")}</h4>
+                <p className="text-xs text-slate-500">{t("parametersHint")}</p>
               </div>
               <div className="mt-1.5">
                 <ParamList name={`${base}.params`} depth={1} label="" />

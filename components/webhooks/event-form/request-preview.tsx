@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
+import { useSchemaMessage } from "@/components/i18n/use-schema-message";
+import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { CopyIcon } from "@/components/ui/icons";
-import { describeTrigger } from "@/lib/model/trigger-types";
-import { describeFieldPath } from "./field-labels";
+import { useFieldPathText } from "./field-labels";
 import { PreviewPanels, type PreviewTab } from "./preview-panels";
 import { SendTestButton } from "./send-test-button";
 import { useRequestPreview } from "./use-request-preview";
@@ -16,35 +18,39 @@ export function RequestPreview({ index }: { index: number }) {
   const { canSendTest } = useWizard();
   const [tab, setTab] = useState<PreviewTab>("request");
   const firstProblem = problem ? Object.entries(problem.fieldErrors)[0] : undefined;
+  const t = useTranslations("preview");
+  const triggerLabel = useTriggerLabel();
+  const describeFieldPath = useFieldPathText();
+  const schemaMessage = useSchemaMessage();
 
   async function copyCurl() {
     if (!preview) return;
     try {
       await navigator.clipboard.writeText(preview.curl);
-      toast.success("curl command copied");
+      toast.success(t("curlCopied"));
     } catch {
       setTab("curl");
-      toast.error("The browser blocked the clipboard: select the command and copy it");
+      toast.error(t("clipboardBlocked"));
     }
   }
 
-  const sample = type ? describeTrigger(type) : null;
+  const sample = type ? triggerLabel(type) : null;
 
   return (
-    <section aria-label={`Preview of request ${index + 1}`} className="min-w-0">
+    <section aria-label={t("label", { number: index + 1 })} className="min-w-0">
       <div className="space-y-2">
         <div className="min-w-0">
           <h4 className="text-xs font-medium tracking-wide text-slate-500 uppercase">
-            Live preview
+            {t("title")}
             {updating ? (
               <span className="ml-2 font-normal tracking-normal text-slate-400 normal-case">
-                updating…
+                {t("updating")}
               </span>
             ) : null}
           </h4>
           {sample ? (
             <p className="mt-0.5 text-xs text-slate-500">
-              Sample call: {sample.group.toLowerCase()}, {sample.label}
+              {t("sample", { group: sample.group.toLowerCase(), label: sample.label })}
             </p>
           ) : null}
         </div>
@@ -56,28 +62,24 @@ export function RequestPreview({ index }: { index: number }) {
             className="inline-flex shrink-0 items-center gap-1.5 rounded-md bg-white px-2.5 py-1.5 text-xs font-medium text-slate-700 shadow-xs ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:opacity-50"
           >
             <CopyIcon className="size-3.5" />
-            Copy as curl
+            {t("copyCurl")}
           </button>
           {/* Viewers never reach the customer's server; admins may on the locked event too. */}
           {canSendTest && type ? <SendTestButton index={index} /> : null}
         </div>
       </div>
 
-      {!type ? (
-        <p className="mt-3 text-sm text-slate-500">Choose the event on step 1 to see a preview.</p>
-      ) : null}
+      {!type ? <p className="mt-3 text-sm text-slate-500">{t("chooseEvent")}</p> : null}
 
       {problem ? (
         <div
           role="status"
           className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900"
         >
-          {preview ? (
-            <p className="font-medium">The preview shows the last valid version.</p>
-          ) : null}
+          {preview ? <p className="font-medium">{t("lastValid")}</p> : null}
           <p className="mt-0.5">
             {firstProblem
-              ? `${describeFieldPath(firstProblem[0])}: ${firstProblem[1]}`
+              ? `${describeFieldPath(firstProblem[0])}: ${schemaMessage(firstProblem[1], type)}`
               : problem.message}
           </p>
         </div>

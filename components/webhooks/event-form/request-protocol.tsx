@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import {
   type UseFieldArrayReturn,
@@ -8,6 +9,7 @@ import {
   useFormState,
   useWatch,
 } from "react-hook-form";
+import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import { SelectField } from "@/components/ui/select-field";
 import {
   DATE_FORMATS,
@@ -20,22 +22,28 @@ import {
 import { errorAt } from "./errors";
 import type { EventFormValues } from "./form-values";
 
-const FORMAT_LABELS: Record<Format, string> = {
-  json: "JSON",
-  form: "Form (x-www-form-urlencoded)",
-  "json-rpc": "JSON-RPC 2.0",
-  raw: "Raw body",
+/** A message key, or a name shown as it is in every language (a protocol, a notation). */
+type Label<Key extends string> = { key: Key } | { name: string };
+
+const FORMAT_LABELS: Record<Format, Label<"formatForm" | "formatRaw">> = {
+  json: { name: "JSON" },
+  form: { key: "formatForm" },
+  "json-rpc": { name: "JSON-RPC 2.0" },
+  raw: { key: "formatRaw" },
 };
 
 const EXAMPLE_DATE = "2026-11-27T10:15:04+02:00";
 const EXAMPLE_MS = Date.parse(EXAMPLE_DATE);
 
-export const DATE_FORMATS_SHOWN: Record<DateFormat, { label: string; example: string }> = {
-  standard: { label: "Standard", example: "2026-11-27 10:15:04" },
-  iso8601: { label: "ISO 8601", example: EXAMPLE_DATE },
-  unix: { label: "Unix, seconds", example: String(EXAMPLE_MS / 1000) },
-  unix_ms: { label: "Unix, milliseconds", example: String(EXAMPLE_MS) },
-  dmy: { label: "DD.MM.YYYY", example: "27.11.2026 10:15:04" },
+const DATE_FORMATS_SHOWN: Record<
+  DateFormat,
+  { label: Label<"dateStandard" | "dateUnix" | "dateUnixMs" | "dateDmy">; example: string }
+> = {
+  standard: { label: { key: "dateStandard" }, example: "2026-11-27 10:15:04" },
+  iso8601: { label: { name: "ISO 8601" }, example: EXAMPLE_DATE },
+  unix: { label: { key: "dateUnix" }, example: String(EXAMPLE_MS / 1000) },
+  unix_ms: { label: { key: "dateUnixMs" }, example: String(EXAMPLE_MS) },
+  dmy: { label: { key: "dateDmy" }, example: "27.11.2026 10:15:04" },
 };
 
 type HeadersArray = UseFieldArrayReturn<EventFormValues, `requests.${number}.headers`>;
@@ -50,6 +58,10 @@ export function ProtocolFields({ index, headers }: { index: number; headers: Hea
   const { errors } = useFormState({ control, name: base });
   const rpcError = errorAt(errors, `${base}.rpcMethod`);
   const rpcId = useId();
+  const t = useTranslations("protocol");
+  const schemaMessage = useSchemaMessage();
+  const show = (label: Label<Parameters<typeof t>[0]>) =>
+    "key" in label ? t(label.key) : label.name;
 
   /**
    * Keeps the automatic Content-Type in step with method and format: an untouched automatic
@@ -81,7 +93,7 @@ export function ProtocolFields({ index, headers }: { index: number; headers: Hea
     <>
       <div className={`grid gap-4 ${isGet ? "grid-cols-2" : "grid-cols-3"}`}>
         <SelectField
-          label="Method"
+          label={t("method")}
           name={method.field.name}
           ref={method.field.ref}
           value={method.field.value}
@@ -95,7 +107,7 @@ export function ProtocolFields({ index, headers }: { index: number; headers: Hea
         </SelectField>
         {isGet ? null : (
           <SelectField
-            label="Data format"
+            label={t("dataFormat")}
             name={format.field.name}
             ref={format.field.ref}
             value={currentFormat}
@@ -103,33 +115,29 @@ export function ProtocolFields({ index, headers }: { index: number; headers: Hea
           >
             {(Object.keys(FORMAT_LABELS) as Format[]).map((f) => (
               <option key={f} value={f}>
-                {FORMAT_LABELS[f]}
+                {show(FORMAT_LABELS[f])}
               </option>
             ))}
           </SelectField>
         )}
         <SelectField
-          label="Date format"
+          label={t("dateFormat")}
           {...register(`${base}.dateFormat`)}
-          hint={`e.g. ${DATE_FORMATS_SHOWN[dateFormat]?.example ?? ""}`}
+          hint={t("example", { example: DATE_FORMATS_SHOWN[dateFormat]?.example ?? "" })}
         >
           {DATE_FORMATS.map((f) => (
             <option key={f} value={f}>
-              {DATE_FORMATS_SHOWN[f].label}
+              {show(DATE_FORMATS_SHOWN[f].label)}
             </option>
           ))}
         </SelectField>
       </div>
-      {isGet ? (
-        <p className="-mt-2 text-xs text-slate-500">
-          GET sends no body: the parameters go into the query string, after the URL's own query.
-        </p>
-      ) : null}
+      {isGet ? <p className="-mt-2 text-xs text-slate-500">{t("getNote")}</p> : null}
 
       {!isGet && currentFormat === "json-rpc" ? (
         <div>
           <label htmlFor={rpcId} className="block text-sm font-medium text-slate-700">
-            JSON-RPC method
+            {t("rpcMethod")}
           </label>
           <input
             id={rpcId}
@@ -144,12 +152,10 @@ export function ProtocolFields({ index, headers }: { index: number; headers: Hea
           />
           {rpcError ? (
             <p role="alert" className="mt-1.5 text-sm text-red-600">
-              {rpcError}
+              {schemaMessage(rpcError)}
             </p>
           ) : (
-            <p className="mt-1.5 text-xs text-slate-500">
-              The parameters go into "params"; the id is the delivery id.
-            </p>
+            <p className="mt-1.5 text-xs text-slate-500">{t("rpcHint")}</p>
           )}
         </div>
       ) : null}

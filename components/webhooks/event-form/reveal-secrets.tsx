@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { toast } from "sonner";
@@ -27,6 +28,7 @@ export function HiddenValuesNotice({ stored }: { stored: WebhookEventDto }) {
   const { projectId, canReveal, addSigningSecrets } = useWizard();
   const form = useFormContext<EventFormValues>();
   const [revealed, setRevealed] = useState(false);
+  const t = useTranslations("hiddenValues");
 
   const reveal = useMutation({
     mutationFn: async () => {
@@ -60,7 +62,7 @@ export function HiddenValuesNotice({ stored }: { stored: WebhookEventDto }) {
       );
       setRevealed(true);
     },
-    onError: (error) => toast.error(`Nothing was revealed: ${error.message}`),
+    onError: (error) => toast.error(t("failed", { reason: error.message })),
   });
 
   if (!hasHiddenValues(stored) || revealed) return null;
@@ -71,9 +73,7 @@ export function HiddenValuesNotice({ stored }: { stored: WebhookEventDto }) {
     >
       <span className="flex items-start gap-2">
         <LockIcon className="mt-0.5 size-3.5 shrink-0" />
-        {canReveal
-          ? `Sensitive header values (${MASK}) and signing secrets are hidden. Saving keeps them as stored.`
-          : `Sensitive header values (${MASK}) and signing secrets are hidden: only admins can see them.`}
+        {canReveal ? t("canReveal", { mask: MASK }) : t("adminsOnly", { mask: MASK })}
       </span>
       {canReveal ? (
         <Button
@@ -82,7 +82,7 @@ export function HiddenValuesNotice({ stored }: { stored: WebhookEventDto }) {
           pending={reveal.isPending}
           onClick={() => reveal.mutate()}
         >
-          Reveal
+          {t("reveal")}
         </Button>
       ) : null}
     </div>

@@ -2,11 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
+import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import { SendIcon } from "@/components/ui/icons";
 import type { TriggerType } from "@/lib/model/trigger-types";
 import { SendTestDialog } from "../send-test-dialog";
 import { useSendTestRequest } from "../use-send-test";
-import { describeFieldPath } from "./field-labels";
+import { useFieldPathText } from "./field-labels";
 import { type EventFormValues, toRequestInput } from "./form-values";
 import { useWizard } from "./wizard-context";
 
@@ -20,6 +21,8 @@ export function SendTestButton({ index }: { index: number }) {
   const sendTest = useSendTestRequest(projectId);
   const t = useTranslations("sendTestButton");
   const label = t("label", { number: index + 1 });
+  const describeFieldPath = useFieldPathText();
+  const schemaMessage = useSchemaMessage();
 
   function send() {
     const type = getValues("type");
@@ -60,7 +63,7 @@ export function SendTestButton({ index }: { index: number }) {
           error
             ? t("failed", {
                 reason: firstField
-                  ? `${describeFieldPath(firstField[0])}: ${firstField[1]}`
+                  ? `${describeFieldPath(firstField[0])}: ${schemaMessage(firstField[1], getValues("type"))}`
                   : error.message,
               })
             : null

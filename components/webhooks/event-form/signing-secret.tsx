@@ -1,18 +1,15 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { toast } from "sonner";
 import { rotateSigningSecretAction } from "@/app/_actions/signing";
-import { copyText } from "@/components/deliveries/code-block";
+import { useCopyText } from "@/components/deliveries/code-block";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyIcon } from "@/components/ui/icons";
-import {
-  DEFAULT_SIGNING_OVERLAP_HOURS,
-  describeOverlap,
-  SIGNING_OVERLAP_HOURS,
-} from "@/lib/model/signing-rotation";
+import { DEFAULT_SIGNING_OVERLAP_HOURS, SIGNING_OVERLAP_HOURS } from "@/lib/model/signing-rotation";
 import { webhookKeys } from "@/lib/webhooks/query-keys";
 import { useWizard } from "./wizard-context";
 
@@ -29,10 +26,20 @@ export function SigningSecret({ requestId }: { requestId?: string }) {
   const [overlapHours, setOverlapHours] = useState<number>(DEFAULT_SIGNING_OVERLAP_HOURS);
   const overlapId = useId();
   const secret = requestId ? signingSecrets[requestId] : undefined;
+  const t = useTranslations("signingSecret");
+  const format = useFormatter();
+  const copyText = useCopyText();
+
+  function describeOverlap(hours: number): string {
+    if (hours === 0) return t("overlapNone");
+    return hours % 24 === 0
+      ? t("overlapDays", { count: hours / 24 })
+      : t("overlapHours", { count: hours });
+  }
 
   const rotate = useMutation({
     mutationFn: async () => {
-      if (!eventId || !requestId) throw new Error("save the request first");
+      if (!eventId || !requestId) throw new Error(t("saveFirst"));
       const result = await rotateSigningSecretAction(projectId, eventId, requestId, {
         overlapHours,
       });
@@ -43,26 +50,31 @@ export function SigningSecret({ requestId }: { requestId?: string }) {
       addSigningSecrets({ [rotated]: signingSecret });
       toast.success(
         previousValidUntil
-          ? `New signing secret: requests carry both signatures until ${new Date(previousValidUntil).toLocaleString()}; update your receiver before then`
-          : "New signing secret: update your receiver, the old one no longer verifies",
+          ? t("rotatedOverlap", {
+              until: format.dateTime(new Date(previousValidUntil), {
+                dateStyle: "medium",
+                timeStyle: "short",
+              }),
+            })
+          : t("rotated"),
       );
       void queryClient.invalidateQueries({ queryKey: webhookKeys.events(projectId) });
     },
-    onError: (error) => toast.error(`The secret was not rotated: ${error.message}`),
+    onError: (error) => toast.error(t("notRotated", { reason: error.message })),
     onSettled: () => setConfirming(false),
   });
 
   if (!eventId || !requestId) {
     return (
       <p className="mt-1 text-xs text-slate-500" data-testid="signing-secret-pending">
-        A secret is created when you save.
+        {t("pending")}
       </p>
     );
   }
 
   return (
     <div className="mt-2 space-y-1.5">
-      <p className="text-xs font-medium text-slate-600">Signing secret</p>
+      <p className="text-xs font-medium text-slate-600">{t("title")}</p>
       <div className="flex flex-wrap items-center gap-1.5">
         <code
           data-testid="signing-secret"
@@ -71,45 +83,39 @@ export function SigningSecret({ requestId }: { requestId?: string }) {
           {secret ?? (
             <>
               <span aria-hidden>{MASKED}</span>
-              <span className="sr-only">hidden</span>
+              <span className="sr-only">{t("hidden")}</span>
             </>
           )}
         </code>
         {secret ? (
           <button
             type="button"
-            onClick={() => copyText(secret, "Signing secret")}
-            aria-label="Copy secret"
-            title="Copy secret"
+            onClick={() => copyText(secret, t("title"))}
+            aria-label={t("copy")}
+            title={t("copy")}
             className="rounded-md p-1.5 text-slate-500 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
           >
             <CopyIcon className="size-3.5" />
           </button>
         ) : null}
         {readOnly ? null : (
-          <>
-            <Button
-              variant="secondary"
-              className="px-2.5 py-1 text-xs"
-              onClick={() => setConfirming(true)}
-            >
-              Rotate
-            </Button>
-          </>
+          <Button
+            variant="secondary"
+            className="px-2.5 py-1 text-xs"
+            onClick={() => setConfirming(true)}
+          >
+            {t("rotate")}
+          </Button>
         )}
       </div>
       <ConfirmDialog
         open={confirming}
-        title="Rotate the signing secret?"
+        title={t("confirmTitle")}
         description={
           <>
-            <span className="block">
-              Requests are signed with both secrets for the overlap you choose (Standard Webhooks:
-              two signatures), so your receiver can switch without losing one. After it, only the
-              new secret signs.
-            </span>
+            <span className="block">{t("confirmText")}</span>
             <label htmlFor={overlapId} className="mt-3 block text-xs font-medium text-slate-700">
-              Keep the old secret valid for
+              {t("overlap")}
             </label>
             <select
               id={overlapId}
@@ -125,7 +131,7 @@ export function SigningSecret({ requestId }: { requestId?: string }) {
             </select>
           </>
         }
-        confirmLabel="Rotate secret"
+        confirmLabel={t("confirm")}
         tone="danger"
         pending={rotate.isPending}
         onCancel={() => setConfirming(false)}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import {
   type KeyboardEvent,
   type ReactNode,
@@ -9,13 +10,14 @@ import {
   useState,
 } from "react";
 import { useController, useFormContext, useWatch } from "react-hook-form";
+import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import type { EventFormValues, TemplatePath } from "./form-values";
 import {
   findSuggestion,
   Highlighted,
   type Suggestion,
   SuggestionList,
-  templateProblems,
+  useTemplateProblems,
 } from "./template-text";
 import { availableVariables, matchesQuery, VariablePicker } from "./variable-picker";
 
@@ -53,6 +55,9 @@ export function TemplateInput({
   const backdropRef = useRef<HTMLDivElement>(null);
   const caret = useRef<number | null>(null);
   const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
+  const t = useTranslations("templateInput");
+  const templateProblems = useTemplateProblems();
+  const schemaMessage = useSchemaMessage();
 
   const value = field.value ?? "";
   const problems = templateProblems(value, type);
@@ -62,8 +67,12 @@ export function TemplateInput({
         .slice(0, 8)
     : [];
   const listOpen = options.length > 0;
-  const error = fieldState.error?.message;
-  const shownProblems = problems.filter((problem) => problem !== error);
+  // The schema's messages are English: the field shows them in the interface language.
+  const schemaError = fieldState.error?.message;
+  const error = schemaError
+    ? (problems.find((p) => p.english === schemaError)?.shown ?? schemaMessage(schemaError, type))
+    : undefined;
+  const shownProblems = problems.filter((problem) => problem.shown !== error);
 
   useLayoutEffect(() => {
     if (backdropRef.current && inputRef.current) {
@@ -209,7 +218,7 @@ export function TemplateInput({
           <div className="flex items-start border-l border-slate-200 p-0.5">
             <VariablePicker
               type={type}
-              label={`Pick a variable for ${label}`}
+              label={t("pick", { label })}
               onPick={(variableId) => {
                 const at = caret.current ?? value.length;
                 insert(variableId, at, at);
@@ -226,7 +235,7 @@ export function TemplateInput({
       {shownProblems.length > 0 ? (
         <ul id={`${id}-problems`} className="mt-1 space-y-0.5 text-xs text-red-700">
           {shownProblems.map((problem) => (
-            <li key={problem}>{problem}</li>
+            <li key={problem.english}>{problem.shown}</li>
           ))}
         </ul>
       ) : null}

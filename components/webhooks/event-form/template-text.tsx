@@ -1,6 +1,8 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { useVariableProblem, type VariableProblem } from "@/components/i18n/use-variable-problem";
 import type { CatalogVariable } from "@/lib/model/catalog";
-import { variableProblem } from "@/lib/model/event-schema";
+import { variableIssue } from "@/lib/model/event-schema";
 import { findPlaceholders, templateVariables } from "@/lib/model/template";
 import type { TriggerType } from "@/lib/model/trigger-types";
 
@@ -12,14 +14,18 @@ export function findSuggestion(text: string, caret: number): Omit<Suggestion, "a
   return match ? { start: match.index, query: match[1] ?? "" } : null;
 }
 
-export function templateProblems(template: string, type: TriggerType | ""): string[] {
-  if (!type) return [];
-  const problems = new Set<string>();
-  for (const name of templateVariables(template)) {
-    const problem = variableProblem(name, type);
-    if (problem) problems.add(problem);
-  }
-  return [...problems];
+/** The variables of a template that the trigger type does not carry, each problem once. */
+export function useTemplateProblems() {
+  const problemOf = useVariableProblem();
+  return (template: string, type: TriggerType | ""): VariableProblem[] => {
+    if (!type) return [];
+    const problems = new Map<string, VariableProblem>();
+    for (const name of templateVariables(template)) {
+      const problem = problemOf(name, type);
+      if (problem) problems.set(problem.english, problem);
+    }
+    return [...problems.values()];
+  };
 }
 
 export function Highlighted({ text, type }: { text: string; type: TriggerType | "" }) {
@@ -27,7 +33,7 @@ export function Highlighted({ text, type }: { text: string; type: TriggerType | 
   let last = 0;
   for (const { start, end, name } of findPlaceholders(text)) {
     if (start > last) out.push(text.slice(last, start));
-    const problem = type ? variableProblem(name, type) : null;
+    const problem = type ? variableIssue(name, type) : null;
     out.push(
       <span
         key={start}
@@ -59,11 +65,12 @@ export function SuggestionList({
   active: number;
   onChoose: (variableId: string) => void;
 }) {
+  const t = useTranslations("templateInput");
   return (
     <div
       id={id}
       role="listbox"
-      aria-label="Variables"
+      aria-label={t("variables")}
       className="absolute top-full left-0 z-30 mt-1 w-80 max-w-[90vw] rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
     >
       {options.map((variable, index) => (
