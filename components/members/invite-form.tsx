@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
 import { createInviteAction } from "@/app/_actions/members";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Alert } from "@/components/ui/alert";
@@ -10,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { inviteCreateSchema } from "@/lib/auth/schemas";
 
 export function InviteForm({ projectId }: { projectId: string }) {
@@ -64,34 +64,18 @@ export function InviteForm({ projectId }: { projectId: string }) {
       ) : null}
 
       {created ? (
-        <div
-          role="status"
-          className="mt-5 rounded-lg border border-amber-200 bg-amber-50 p-4"
-          data-testid="new-invite-link"
-        >
-          <p className="text-sm font-medium text-amber-900">
-            {t("copyNow", { email: created.email })}
-          </p>
-          <div className="mt-2 flex items-center gap-2">
-            <code className="min-w-0 flex-1 select-all break-all rounded bg-white px-3 py-2 font-mono text-sm ring-1 ring-amber-200">
-              {created.link}
-            </code>
-            <Button
-              variant="secondary"
-              onClick={() =>
-                navigator.clipboard
-                  .writeText(created.link)
-                  .then(() => toast.success(t("copied")))
-                  .catch(() => toast.error(t("copyFailed")))
-              }
-            >
-              {t("copy")}
-            </Button>
-            <Button variant="ghost" onClick={() => setCreated(null)}>
-              {t("done")}
-            </Button>
-          </div>
-        </div>
+        <ShownOnce
+          testId="new-invite-link"
+          message={t("copyNow", { email: created.email })}
+          value={created.link}
+          labels={{
+            copy: t("copy"),
+            copied: t("copied"),
+            copyFailed: t("copyFailed"),
+            done: t("done"),
+          }}
+          onDone={() => setCreated(null)}
+        />
       ) : null}
     </Card>
   );

@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { ShownOnce } from "@/components/ui/shown-once";
 import {
   API_KEY_SCOPES,
   type ApiKeyDto,
@@ -91,34 +92,18 @@ export function ApiKeysPanel({
       ) : null}
 
       {created ? (
-        <div
-          role="status"
-          className="mt-5 rounded-lg border border-amber-200 bg-amber-50 p-4"
-          data-testid="new-api-key"
-        >
-          <p className="text-sm font-medium text-amber-900">
-            {t("copyNow", { name: created.name })}
-          </p>
-          <div className="mt-2 flex items-center gap-2">
-            <code className="min-w-0 flex-1 select-all break-all rounded bg-white px-3 py-2 font-mono text-sm ring-1 ring-amber-200">
-              {created.key}
-            </code>
-            <Button
-              variant="secondary"
-              onClick={() =>
-                navigator.clipboard
-                  .writeText(created.key)
-                  .then(() => toast.success(t("copied")))
-                  .catch(() => toast.error(t("copyFailed")))
-              }
-            >
-              {t("copy")}
-            </Button>
-            <Button variant="ghost" onClick={() => setCreated(null)}>
-              {t("done")}
-            </Button>
-          </div>
-        </div>
+        <ShownOnce
+          testId="new-api-key"
+          message={t("copyNow", { name: created.name })}
+          value={created.key}
+          labels={{
+            copy: t("copy"),
+            copied: t("copied"),
+            copyFailed: t("copyFailed"),
+            done: t("done"),
+          }}
+          onDone={() => setCreated(null)}
+        />
       ) : null}
 
       {apiKeys.length === 0 ? (
