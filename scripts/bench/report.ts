@@ -66,6 +66,13 @@ function latencyRows(measure: LatencyMeasure): Row[] {
       ratio: `${times(measure.deliveredMs.p50, measure.ingestAnswerMs.p50)} / ${times(measure.deliveredMs.p99, measure.ingestAnswerMs.p99)}`,
       target: LATENCY_TARGETS[measure.ratePerSec] ?? "-",
     },
+    {
+      measure: `↳ app CPU per call event at ${measure.ratePerSec}/s (ingest + send)`,
+      measured: ms(measure.cpuMsPerEvent),
+      limit: "-",
+      ratio: "-",
+      target: "-",
+    },
   ];
 }
 
@@ -78,6 +85,13 @@ function loadRows(load: LoadMeasure): Row[] {
       limit: `GET /api/v1/project ${perSec(load.project.perSec)}, p99 ${ms(load.project.ms.p99)}`,
       ratio: times(load.callEvents.perSec, load.project.perSec),
       target: "≥ ×0.5",
+    },
+    {
+      measure: "↳ app CPU per request (user + system)",
+      measured: `POST call-events ${ms(load.callEvents.cpuMsPerRequest)} (its sends included)`,
+      limit: `GET project ${ms(load.project.cpuMsPerRequest)}`,
+      ratio: times(load.callEvents.cpuMsPerRequest, load.project.cpuMsPerRequest),
+      target: "-",
     },
     {
       measure: "↳ deliveries sent during that load",

@@ -72,15 +72,15 @@ export async function runBench(root: string, options: Options): Promise<BenchRes
     const api = apiFor(first.url, seed.apiKey);
     await configureEvents(api, receiver.url);
     // Warm the routes and the worker before anything is timed.
-    await measureLatency(api, receiver, 20, 1);
+    await measureLatency(api, receiver, 20, 1, first.process.pid);
 
     const latency = [];
     for (const { ratePerSec, seconds } of sizes.latency) {
       step(`latency: ${ratePerSec} events/s for ${seconds} s`);
-      latency.push(await measureLatency(api, receiver, ratePerSec, seconds));
+      latency.push(await measureLatency(api, receiver, ratePerSec, seconds, first.process.pid));
     }
     step(`load: 32 clients, GET project then POST call-events, ${sizes.throughputSeconds} s each`);
-    const load = await measureLoad(api, receiver, sizes.throughputSeconds);
+    const load = await measureLoad(api, receiver, sizes.throughputSeconds, first.process.pid);
     await first.stop();
     if (options.only === "ingest") {
       return { engine: options.engine, mode: sizes.mode, build, latency, load, rss: rss.peaks() };
