@@ -331,6 +331,7 @@ describe("moments in Ukrainian, in the project's time zone", () => {
 
     // next-intl's own formatting (the paused note) takes the project's zone from its layout.
     await page.goto(`/projects/${projectId}/webhooks/${event.id}`);
+    await page.getByRole("button", { name: /Крок 2/ }).click();
     const paused = page.getByTestId("request-paused");
     await paused.waitFor();
     expect(await paused.innerText()).toContain("8 бер. 2026 р., 18:30");
