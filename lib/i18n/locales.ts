@@ -23,10 +23,10 @@ export function parseLocaleTag(tag: string): Locale | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** One of `available`, matched without regard to case and returned as the catalog spells it. */
+/** One of `available`, spelled exactly as its catalog's file name (what the switch sends). */
 export function localeSchemaFor(available: readonly Locale[]) {
   return z.string().transform((value, ctx): Locale => {
-    const found = available.find((locale) => locale.toLowerCase() === value.toLowerCase());
+    const found = available.find((locale) => locale === value);
     if (found !== undefined) return found;
     ctx.addIssue({ code: "custom", message: `use one of ${available.join(", ")}` });
     return z.NEVER;

@@ -48,7 +48,8 @@ describe("the interface language", () => {
 
   it("accepts only an available language as a saved choice, spelled as its catalog is", () => {
     const schema = localeSchemaFor(SHIPPED);
-    expect(schema.parse("UK")).toBe("uk");
+    expect(schema.parse("uk")).toBe("uk");
+    expect(schema.safeParse("UK").success).toBe(false);
     expect(schema.safeParse("pl").success).toBe(false);
     expect(schema.safeParse("").success).toBe(false);
   });
