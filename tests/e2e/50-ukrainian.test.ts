@@ -313,6 +313,15 @@ describe("moments in Ukrainian, in the project's time zone", () => {
 
     const context = await ukrainianContext(browser);
     const page = await context.newPage();
+    // The server's HTML and the browser's render must write the same date: React reports a
+    // mismatch as error #418 (hydration) in the production build.
+    const reactErrors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /#418|#423|#425|hydrat/i.test(message.text())) {
+        reactErrors.push(message.text());
+      }
+    });
+    page.on("pageerror", (error) => reactErrors.push(error.message));
     await page.goto("/login");
     await page.getByLabel("Електронна пошта").fill(seeded.email);
     await page.getByLabel("Пароль").fill(seeded.password);
@@ -336,6 +345,7 @@ describe("moments in Ukrainian, in the project's time zone", () => {
     await paused.waitFor();
     expect(await paused.innerText()).toContain("8 бер. 2026 р., 18:30");
     await page.screenshot({ path: path.join(DOCS_DIR, "uk-paused-date.png") });
+    expect(reactErrors).toEqual([]);
     await context.close();
   });
 });
