@@ -147,7 +147,7 @@ describe("a Ukrainian-speaking admin's main journey", () => {
     // One attempt: the failure reaches the error check at once.
     await card.getByText("Доставка", { exact: true }).click();
     await card.getByLabel("Спроби", { exact: true }).fill("1");
-    await card.getByText(/без повторів/).waitFor();
+    await card.getByText(/ · без повторів · /).waitFor();
 
     const sample = sampleCallFor("incoming.after_call").call;
     const preview = page.getByRole("region", { name: "Попередній перегляд запиту 1" });

@@ -3,7 +3,7 @@ import en from "@/messages/en.json";
 
 // Words that stay in Latin letters in the Ukrainian interface: product names, protocols, units.
 const ALLOWED_LATIN =
-  /\b(Google Analytics|Standard Webhooks|JSON-RPC|CSV|URL|HTTP|DNS|TLS|UTM|CRM|BI|ID|OK|GET|POST|PUT|PATCH|DELETE)\b/g;
+  /\b(Google Analytics|Measurement Protocol|Standard Webhooks|JSON-RPC|API|CSV|URL|HTTP|DNS|TLS|UTM|CRM|BI|ID|OK|GET|POST|PUT|PATCH|DELETE)\b/g;
 
 // Monospace is data: URLs, ids, header names, the call's fields as the platform sent them.
 const DATA_SELECTOR = 'code, pre, script, style, .font-mono, select[name="timeZone"]';
