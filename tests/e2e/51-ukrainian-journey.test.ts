@@ -256,7 +256,7 @@ describe("a Ukrainian-speaking admin's main journey", () => {
     // The chart: the hour's bar and its tooltip, in Ukrainian.
     const chart = page.getByTestId("hourly-chart");
     await page.getByRole("heading", { name: "Доставки за годинами, останні 7 днів" }).waitFor();
-    expect(await chart.innerText()).toContain("Помилки 2");
+    await page.getByText("Помилки 2", { exact: true }).waitFor();
     const bar = chart.locator(".recharts-bar-rectangle path").last();
     await bar.hover();
     await page.getByText("Натисніть, щоб показати цю годину").waitFor();
