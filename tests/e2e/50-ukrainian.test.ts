@@ -1,38 +1,10 @@
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DOCS_DIR, launchBrowser, VIEWPORT } from "./support/browser";
+import { englishLeftIn } from "./support/english-left";
 import { type FlakyReceiver, startFlakyReceiver } from "./support/flaky-receiver";
 import { disconnectAppDatabase, seedUserWithProject, useAppDatabase } from "./support/seed";
-
-// Words that stay in Latin letters in the Ukrainian interface: product names, protocols, units.
-const ALLOWED_LATIN = /\b(Google Analytics|CSV|URL|HTTP|DNS|TLS|UTM|CRM|BI|ID|OK|GET|POST|PUT)\b/g;
-
-/**
- * Two English words in a row in the page's text (shown or for screen readers), outside what
- * the user typed (names, e-mails), what the worker recorded (error texts), URLs, code and
- * monospace data, and the list of time zone names.
- */
-async function englishLeftIn(page: Page, userText: string[]): Promise<string[]> {
-  let text = await page.evaluate(() => {
-    // Monospace is data: URLs, ids, header names, the call's fields as the platform sent them.
-    const skip = 'code, pre, script, style, .font-mono, select[name="timeZone"]';
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const parts: string[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (!parent || parent.closest(skip) || !parent.checkVisibility()) continue;
-      parts.push(node.textContent ?? "");
-    }
-    return parts.join("\n");
-  });
-  for (const own of userText) text = text.split(own).join(" ");
-  text = text
-    .replace(/\S+:\/\/\S+/g, " ")
-    .replace(/\S+@\S+/g, " ")
-    .replace(ALLOWED_LATIN, " ");
-  return [...text.matchAll(/\b[A-Za-z]{2,}[ ,.:]+[A-Za-z]{2,}\b/g)].map((m) => m[0]);
-}
 
 async function ukrainianContext(browser: Browser): Promise<BrowserContext> {
   // Chromium sends Accept-Language from the context's locale.
