@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useCatalogWords } from "@/components/i18n/use-catalog-words";
 import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -110,6 +111,7 @@ function DrawerActions({
 }) {
   const t = useTranslations("drawer");
   const copyText = useCopyText();
+  const blocked = useBlockedReason(detail);
   const failed = detail.status === "failed";
   return (
     <>
@@ -133,8 +135,8 @@ function DrawerActions({
         <Button
           onClick={onResend}
           pending={resending}
-          disabled={detail.resendBlockedReason !== null}
-          title={detail.resendBlockedReason ?? undefined}
+          disabled={blocked !== null}
+          title={blocked ?? undefined}
           data-autofocus
         >
           <ResendIcon />
@@ -151,11 +153,12 @@ const DD = "mt-0.5 text-sm text-slate-900";
 function DetailBody({ detail, timeZone }: { detail: DeliveryDetail; timeZone: string }) {
   const t = useTranslations("drawer");
   const dueIn = useDueIn();
+  const blocked = useBlockedReason(detail);
   const attempts = [...detail.attempts].sort((a, b) => b.number - a.number);
   return (
     <div className="space-y-6">
-      {detail.status === "failed" && detail.resendBlockedReason ? (
-        <Alert tone="info">{t("blocked", { reason: detail.resendBlockedReason })}</Alert>
+      {detail.status === "failed" && blocked ? (
+        <Alert tone="info">{t("blocked", { reason: blocked })}</Alert>
       ) : null}
       {detail.error && detail.status !== "succeeded" ? (
         <div className="rounded-lg border border-red-200 bg-red-50 px-4 py-3">
@@ -295,4 +298,11 @@ function DetailSkeleton() {
       ))}
     </div>
   );
+}
+
+/** Why Send again is refused, in the interface language; null when it is not. */
+function useBlockedReason(detail: DeliveryDetail): string | null {
+  const { words } = useCatalogWords();
+  if (detail.resendBlockedText) return words("resendRefusal", detail.resendBlockedText);
+  return detail.resendBlockedReason;
 }

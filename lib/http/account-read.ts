@@ -23,10 +23,10 @@ async function readProjects(request: Request): Promise<ProjectSummaryDto[]> {
   }
   const auth = await authenticateApiKey(key);
   if (!auth) {
-    throw new AppError(
-      "unauthorized",
-      `Missing, unknown or revoked API key in the ${API_KEY_HEADER} header`,
-    );
+    throw new AppError("unauthorized", {
+      key: "apiKeyMissing",
+      values: { header: API_KEY_HEADER },
+    });
   }
   // The list is an admin read: an ingest-only key (the telephony platform's) reaches only ingest.
   requireScope({ kind: "api-key", apiKeyId: auth.apiKeyId, scopes: auth.scopes }, "admin");

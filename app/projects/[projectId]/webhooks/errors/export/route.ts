@@ -19,7 +19,7 @@ export async function GET(
   try {
     const { projectId } = await params;
     const user = await getCurrentUser();
-    if (!user) throw new AppError("unauthorized", "Your session has ended; sign in again");
+    if (!user) throw new AppError("unauthorized", { key: "sessionEnded" });
     await requireProjectRole(user.id, projectId, "viewer");
     // The page only links valid filters; a hand-edited link exports with the bad parts left out.
     const { filter } = parseDeliveryFilter(new URL(request.url).searchParams);
