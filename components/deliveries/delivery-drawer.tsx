@@ -154,6 +154,7 @@ function DetailBody({ detail, timeZone }: { detail: DeliveryDetail; timeZone: st
   const t = useTranslations("drawer");
   const dueIn = useDueIn();
   const blocked = useBlockedReason(detail);
+  const { attemptError } = useCatalogWords();
   const attempts = [...detail.attempts].sort((a, b) => b.number - a.number);
   return (
     <div className="space-y-6">
@@ -165,7 +166,7 @@ function DetailBody({ detail, timeZone }: { detail: DeliveryDetail; timeZone: st
           <p className="text-xs font-medium tracking-wide text-red-700 uppercase">
             {t("lastError")}
           </p>
-          <p className="mt-1 text-sm break-words text-red-800">{detail.error}</p>
+          <p className="mt-1 text-sm break-words text-red-800">{attemptError(detail.error)}</p>
         </div>
       ) : null}
 

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { attemptErrorText } from "@/lib/dispatch/attempt-error-text";
 import { pausedReasonText } from "@/lib/dispatch/paused-reason";
 import type { Words } from "@/lib/i18n/catalog-wording";
 import { catalogWords } from "@/lib/i18n/catalog-wording";
@@ -20,6 +21,11 @@ export function useCatalogWords() {
       const text = pausedReasonText(stored);
       return typeof text === "string" ? text : words("pausedReasons", text);
     };
-    return { words, pausedReason };
+    /** An attempt's stored error; one of another form stays as stored. */
+    const attemptError = (stored: string): string => {
+      const text = attemptErrorText(stored);
+      return text ? words("attemptErrors", text) : stored;
+    };
+    return { words, pausedReason, attemptError };
   }, [t]);
 }

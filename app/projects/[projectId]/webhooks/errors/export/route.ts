@@ -1,10 +1,12 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/app/_lib/session";
 import { requireProjectRole } from "@/lib/auth/access";
 import { streamDeliveriesCsv } from "@/lib/delivery-log/csv";
 import { parseDeliveryFilter, withoutCursor } from "@/lib/delivery-log/filters";
+import { attemptErrorText } from "@/lib/dispatch/attempt-error-text";
 import { AppError } from "@/lib/errors";
 import { toErrorResponse } from "@/lib/http/errors";
+import { wordsOf } from "@/lib/i18n/catalog-words";
 import { isTriggerType, triggerGroupOf } from "@/lib/model/trigger-types";
 
 /**
@@ -26,6 +28,7 @@ export async function GET(
     // The page's download speaks the reader's language; the API's export keeps English names.
     const tColumn = await getTranslations("csv");
     const tTrigger = await getTranslations("triggers");
+    const locale = await getLocale();
     const body = streamDeliveriesCsv(projectId, withoutCursor(filter), {
       labels: {
         column: (name) => tColumn(name),
@@ -33,6 +36,10 @@ export async function GET(
           isTriggerType(item.triggerType)
             ? `${tTrigger(`group.${triggerGroupOf(item.triggerType)}`)}: ${tTrigger(`moment.${item.triggerType}`)}`
             : item.triggerType,
+        error: (stored) => {
+          const text = attemptErrorText(stored);
+          return text ? wordsOf(locale, "attemptErrors", text) : stored;
+        },
       },
     });
     const day = new Date().toISOString().slice(0, 10);
