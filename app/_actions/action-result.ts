@@ -1,6 +1,6 @@
 import "server-only";
-import { getLocale } from "next-intl/server";
 import { ZodError, type z } from "zod";
+import { interfaceLocale } from "@/app/_lib/interface-locale";
 import { toErrorResponse, toFieldErrors } from "@/lib/http/errors";
 import { wordsOf } from "@/lib/i18n/catalog-words";
 import { recordIdSchema } from "@/lib/model/ids";
@@ -26,7 +26,7 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
     const { field } = errorBody.error;
     // The API answers in English; the person who ran the action reads their own language.
     const message = text
-      ? wordsOf(await getLocale(), "serverErrors", text)
+      ? wordsOf(await interfaceLocale(), "serverErrors", text)
       : errorBody.error.message;
     return { ok: false, message, fieldErrors: field ? { [field]: message } : {} };
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { interfaceLocale } from "@/app/_lib/interface-locale";
 import { getCurrentUser } from "@/app/_lib/session";
 import { InviteAccept, InviteUnusable } from "@/components/auth/invite-accept";
 import { lookUpInvite } from "@/lib/auth/invites";
@@ -21,7 +22,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") {
       const reason = error.text
-        ? wordsOf(await getLocale(), "serverErrors", error.text)
+        ? wordsOf(await interfaceLocale(), "serverErrors", error.text)
         : error.message;
       return <InviteUnusable reason={reason} />;
     }

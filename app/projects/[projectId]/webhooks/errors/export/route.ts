@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { interfaceLocale } from "@/app/_lib/interface-locale";
 import { getCurrentUser } from "@/app/_lib/session";
 import { requireProjectRole } from "@/lib/auth/access";
 import { streamDeliveriesCsv } from "@/lib/delivery-log/csv";
@@ -28,7 +29,7 @@ export async function GET(
     // The page's download speaks the reader's language; the API's export keeps English names.
     const tColumn = await getTranslations("csv");
     const tTrigger = await getTranslations("triggers");
-    const locale = await getLocale();
+    const locale = await interfaceLocale();
     const body = streamDeliveriesCsv(projectId, withoutCursor(filter), {
       labels: {
         column: (name) => tColumn(name),
