@@ -43,7 +43,7 @@ function argumentsOf(message: string): string[] {
   const names = new Set<string>();
   const walk = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
-      if ("value" in element && element.type !== TYPE.literal && element.type !== TYPE.pound) {
+      if ("value" in element && element.type !== TYPE.literal) {
         names.add(String(element.value));
       }
       if (element.type === TYPE.select || element.type === TYPE.plural) {
