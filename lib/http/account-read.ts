@@ -2,7 +2,7 @@ import { listUserProjects, type Role } from "../auth/access";
 import { authenticateApiKey } from "../auth/api-keys";
 import { findSessionUser, SESSION_COOKIE } from "../auth/sessions";
 import { AppError } from "../errors";
-import { toErrorResponse } from "./errors";
+import { bodyFor, toErrorResponse } from "./errors";
 import { API_KEY_HEADER, json, requireScope } from "./route";
 import { readCookie } from "./session-read";
 
@@ -39,10 +39,10 @@ export async function handleProjectsRead(request: Request): Promise<Response> {
     response.headers.set("Cache-Control", "private, no-store");
     return response;
   } catch (error) {
-    const { status, body } = toErrorResponse(error, {
+    const mapped = toErrorResponse(error, {
       method: request.method,
       path: new URL(request.url).pathname,
     });
-    return json(body, status);
+    return json(bodyFor(mapped, request.headers.get("accept-language")), mapped.status);
   }
 }

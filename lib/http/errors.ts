@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { AppError, type ErrorCode, type ErrorText } from "../errors";
 import { wordsOf } from "../i18n/catalog-words";
+import { localeFromAcceptLanguage } from "../i18n/locales";
 import { logger } from "../observability/logger";
 
 export type ErrorBody = {
@@ -69,6 +70,18 @@ export function toErrorResponse(error: unknown, context: RequestLogContext = {})
 
 function textError(status: number, code: ErrorCode, text: ErrorText): MappedError {
   return { status, body: { error: { code, message: wordsOf("en", "serverErrors", text) } }, text };
+}
+
+/**
+ * The error body in the language the caller's Accept-Language asks for, when the message is a
+ * catalog text: only `message` changes; `code`, `field` and the details stay the API's.
+ * Without the header, or for a language the interface lacks, it is the English one.
+ */
+export function bodyFor(mapped: MappedError, acceptLanguage: string | null): ErrorBody {
+  const locale = localeFromAcceptLanguage(acceptLanguage);
+  if (!mapped.text || !locale || locale === "en") return mapped.body;
+  const message = wordsOf(locale, "serverErrors", mapped.text);
+  return { error: { ...mapped.body.error, message } };
 }
 
 /** Field-level messages for forms: every zod issue keyed by its dotted path. */

@@ -8,7 +8,7 @@ import { env } from "../env";
 import { AppError, type NotFoundSubject, notFound } from "../errors";
 import { recordIdSchema } from "../model/ids";
 import type { ProjectDto } from "../projects/serializers";
-import { toErrorResponse } from "./errors";
+import { bodyFor, toErrorResponse } from "./errors";
 import { readJsonBody } from "./json-body";
 import { type Budget, takeFromBudget } from "./rate-limit";
 import { authenticateSessionRead, hasSessionCookie, isReadMethod } from "./session-read";
@@ -159,11 +159,9 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
       return response;
     } catch (error) {
       const { pathname } = new URL(request.url);
-      const { status, body } = toErrorResponse(error, {
-        requestId,
-        method: request.method,
-        path: pathname,
-      });
+      const mapped = toErrorResponse(error, { requestId, method: request.method, path: pathname });
+      const body = bodyFor(mapped, request.headers.get("accept-language"));
+      const status = mapped.status;
       const retryAfter = error instanceof AppError ? error.details?.retryAfter : undefined;
       return json(
         body,

@@ -58,6 +58,30 @@ describe("a server action's refusal in the user's language", () => {
     });
   });
 
+  it("answers the API in the language Accept-Language asks for; code and field stay", async () => {
+    const { key } = await createApiKey(owner.project.id, { name: "Members uk" });
+    const ask = async (acceptLanguage?: string) => {
+      const headers = new Headers({ "Auth-key": key });
+      if (acceptLanguage) headers.set("Accept-Language", acceptLanguage);
+      const request = new Request("http://localhost/api/v1/members/x", {
+        method: "DELETE",
+        headers,
+      });
+      const response = await memberRoute.DELETE(request, {
+        params: Promise.resolve({ id: owner.user.id }),
+      });
+      return { status: response.status, json: await response.json() };
+    };
+    expect(await ask("uk-UA,uk;q=0.9")).toEqual({
+      status: 403,
+      json: { error: { code: "forbidden", message: "Видалити власника може лише власник" } },
+    });
+    expect(await ask("de-DE")).toEqual({
+      status: 403,
+      json: { error: { code: "forbidden", message: "Only an owner can remove an owner" } },
+    });
+  });
+
   it("follows the browser's language when the user chose none, and English otherwise", async () => {
     await db.user.update({ where: { id: owner.user.id }, data: { locale: null } });
     jar.acceptLanguage = "uk-UA,uk;q=0.9,en;q=0.5";
