@@ -282,7 +282,7 @@ describe("the interface in Ukrainian", () => {
       .filter({ hasText: "Призупинено після 5 невдалих доставок поспіль" })
       .waitFor();
     await context.close();
-  });
+  }, 120_000);
 
   it("builds an event's webhook requests on the wizard's step 2 with no English left", async () => {
     const seeded = await seedUserWithProject("kroky");
