@@ -37,3 +37,8 @@ export function wordsOf<N extends TextNamespace>(
 ): string {
   return wordsIn(locale)(namespace, text);
 }
+
+// The first message formatted with a value sets up intl's formatters (over 100 ms on this
+// machine); doing it as the module loads keeps that off the first refusal's answer, such as a
+// 429 whose Retry-After a client times.
+wordsOf("en", "serverErrors", { key: "tooManyLogins", values: { seconds: 1 } });
