@@ -276,7 +276,7 @@ describe("the interface in Ukrainian", () => {
 
     // The paused request's banner in the wizard gives the same reason.
     await page.goto(`/projects/${projectId}/webhooks/${event.id}`);
-    await page.getByRole("button", { name: "Розгорнути запит 1" }).click();
+    await page.getByRole("button", { name: /Крок 2/ }).click();
     await page
       .getByTestId("request-paused")
       .filter({ hasText: "Призупинено після 5 невдалих доставок поспіль" })
