@@ -1,3 +1,6 @@
+import type { CatalogText } from "./i18n/catalog-text";
+import { wordsOf } from "./i18n/catalog-words";
+
 export type ErrorCode =
   | "bad_request"
   | "validation_failed"
@@ -23,25 +26,51 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** The one error type services throw; route handlers and actions map it once. */
+/** What a person reads about a refusal: a key of the "serverErrors" catalog and its values. */
+export type ErrorText = CatalogText<"serverErrors">;
+
+/**
+ * The one error type services throw; route handlers and actions map it once.
+ *
+ * A refusal a person can meet is thrown with its `text` (a catalog key and values): the
+ * interface words it in the reader's language, and `message` is the same text in English,
+ * read from messages/en.json, so each sentence is written once. The API and the logs keep
+ * the English `message`. A plain string stays for what only an API client can meet.
+ */
 export class AppError extends Error {
   override name = "AppError";
   readonly status: number;
+  readonly text: ErrorText | undefined;
 
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | ErrorText,
     readonly field?: string,
     /** Extra machine-readable detail sent with the error, e.g. the variables a copy lacks. */
     readonly details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(typeof message === "string" ? message : wordsOf("en", "serverErrors", message));
     this.status = STATUS_BY_CODE[code];
+    this.text = typeof message === "string" ? undefined : message;
   }
 }
 
-export function notFound(what: string): AppError {
-  return new AppError("not_found", `${what} not found`);
+/** The records a "… not found" is said of, by the name the routes give them. */
+const NOT_FOUND = {
+  Project: "notFound.project",
+  "API key": "notFound.apiKey",
+  Member: "notFound.member",
+  "Pending invite": "notFound.invite",
+  Delivery: "notFound.delivery",
+  "Resend batch": "notFound.resendBatch",
+  "Webhook event": "notFound.webhookEvent",
+  Resource: "notFound.resource",
+} as const satisfies Record<string, ErrorText["key"]>;
+
+export type NotFoundSubject = keyof typeof NOT_FOUND;
+
+export function notFound(what: NotFoundSubject): AppError {
+  return new AppError("not_found", { key: NOT_FOUND[what] });
 }
 
 /** The text of anything thrown: an Error's message, else the value itself as text. */

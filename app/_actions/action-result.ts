@@ -1,6 +1,8 @@
 import "server-only";
 import { ZodError, type z } from "zod";
+import { interfaceLocale } from "@/app/_lib/interface-locale";
 import { toErrorResponse, toFieldErrors } from "@/lib/http/errors";
+import { wordsOf } from "@/lib/i18n/catalog-words";
 import { recordIdSchema } from "@/lib/model/ids";
 
 export type ActionResult<T = undefined> =
@@ -20,8 +22,12 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
         fieldErrors: toFieldErrors(error),
       };
     }
-    const { body: errorBody } = toErrorResponse(error);
-    const { message, field } = errorBody.error;
+    const { body: errorBody, text } = toErrorResponse(error);
+    const { field } = errorBody.error;
+    // The API answers in English; the person who ran the action reads their own language.
+    const message = text
+      ? wordsOf(await interfaceLocale(), "serverErrors", text)
+      : errorBody.error.message;
     return { ok: false, message, fieldErrors: field ? { [field]: message } : {} };
   }
 }

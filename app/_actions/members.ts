@@ -113,7 +113,7 @@ export async function acceptInviteAction(token: string): Promise<ActionResult> {
   const result = await runAction(async () => {
     const link = parseArgument("token", tokenSchema, token);
     const user = await getCurrentUser();
-    if (!user) throw new AppError("unauthorized", "Sign in to accept the invite");
+    if (!user) throw new AppError("unauthorized", { key: "signInToAccept" });
     return acceptInviteAsUser(link, user);
   });
   if (result.ok) await joined(result.data.projectId);

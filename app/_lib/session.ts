@@ -37,7 +37,7 @@ export async function requireProjectPage(projectId: string, minimum: Role = "vie
 /** For server actions that need only a signed-in user. */
 export async function requireUserAction(): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) throw new AppError("unauthorized", "Your session has ended; sign in again");
+  if (!user) throw new AppError("unauthorized", { key: "sessionEnded" });
   return user;
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { useCatalogWords } from "@/components/i18n/use-catalog-words";
 import type { AttemptDetail } from "@/lib/delivery-log/contract";
 import { CodeBlock, HeadersTable } from "./code-block";
 import { useErrorKindLabel, useFormatDuration } from "./delivery-format";
@@ -47,6 +48,7 @@ export function AttemptCard({
   const formatDuration = useFormatDuration();
   const t = useTranslations("attempt");
   const locale = useLocale();
+  const { attemptError } = useCatalogWords();
   const result = outcome(attempt, errorKindLabel, (key, values) => t(key, values));
   const responseHeaders = attempt.response ? responseHeaderList(attempt.response.headers) : [];
   return (
@@ -100,7 +102,7 @@ export function AttemptCard({
           </h4>
           {attempt.error ? (
             <p className="rounded-md bg-red-50 px-3 py-2 text-sm break-words text-red-800">
-              {attempt.error}
+              {attemptError(attempt.error)}
             </p>
           ) : null}
           {attempt.response ? (

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import type { MouseEvent } from "react";
+import { useCatalogWords } from "@/components/i18n/use-catalog-words";
 import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -56,6 +57,7 @@ export function DeliveriesTable({
 }: Props) {
   const t = useTranslations("list");
   const locale = useLocale();
+  const { attemptError } = useCatalogWords();
   const triggerLabel = useTriggerLabel();
   const selectedCount = selection ? items.filter((d) => selection.selected.has(d.id)).length : 0;
   const columns = selection ? 6 : 5;
@@ -233,7 +235,7 @@ export function DeliveriesTable({
                 <td colSpan={columns} className={`pr-4 pb-3 ${selection ? "pl-13" : "pl-4"}`}>
                   <div className="rounded-md border border-slate-200 bg-slate-50/80 px-3 py-2 text-xs">
                     {delivery.error ? (
-                      <p className="break-words text-red-700">{delivery.error}</p>
+                      <p className="break-words text-red-700">{attemptError(delivery.error)}</p>
                     ) : null}
                     {delivery.responseExcerpt ? (
                       <pre className="mt-1 max-h-24 overflow-hidden font-mono break-all whitespace-pre-wrap text-slate-600">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { useCatalogWords } from "@/components/i18n/use-catalog-words";
 import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -113,6 +114,7 @@ function DrawerActions({
 }) {
   const t = useTranslations("drawer");
   const copyText = useCopyText();
+  const blocked = useBlockedReason(detail);
   const failed = detail.status === "failed";
   return (
     <>
@@ -136,8 +138,8 @@ function DrawerActions({
         <Button
           onClick={onResend}
           pending={resending}
-          disabled={detail.resendBlockedReason !== null}
-          title={detail.resendBlockedReason ?? undefined}
+          disabled={blocked !== null}
+          title={blocked ?? undefined}
           data-autofocus
         >
           <ResendIcon />
@@ -155,18 +157,20 @@ function DetailBody({ detail, timeZone }: { detail: DeliveryDetail; timeZone: st
   const t = useTranslations("drawer");
   const locale = useLocale();
   const dueIn = useDueIn();
+  const blocked = useBlockedReason(detail);
+  const { attemptError } = useCatalogWords();
   const attempts = [...detail.attempts].sort((a, b) => b.number - a.number);
   return (
     <div className="space-y-6">
-      {detail.status === "failed" && detail.resendBlockedReason ? (
-        <Alert tone="info">{t("blocked", { reason: detail.resendBlockedReason })}</Alert>
+      {detail.status === "failed" && blocked ? (
+        <Alert tone="info">{t("blocked", { reason: blocked })}</Alert>
       ) : null}
       {detail.error && detail.status !== "succeeded" ? (
         <div className="rounded-lg border border-red-200 bg-red-50 px-4 py-3">
           <p className="text-xs font-medium tracking-wide text-red-700 uppercase">
             {t("lastError")}
           </p>
-          <p className="mt-1 text-sm break-words text-red-800">{detail.error}</p>
+          <p className="mt-1 text-sm break-words text-red-800">{attemptError(detail.error)}</p>
         </div>
       ) : null}
 
@@ -299,4 +303,11 @@ function DetailSkeleton() {
       ))}
     </div>
   );
+}
+
+/** Why Send again is refused, in the interface language; null when it is not. */
+function useBlockedReason(detail: DeliveryDetail): string | null {
+  const { words } = useCatalogWords();
+  if (detail.resendBlockedText) return words("resendRefusal", detail.resendBlockedText);
+  return detail.resendBlockedReason;
 }

@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import { useCatalogWords } from "@/components/i18n/use-catalog-words";
 import { XIcon } from "@/components/ui/icons";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ResendBatch } from "@/lib/delivery-log/contract";
@@ -48,6 +49,7 @@ export function ResendProgress({
   }, [done, projectId, queryClient, router]);
 
   const t = useTranslations("resend");
+  const { words } = useCatalogWords();
   const skipped = started.skippedCount;
   return (
     <section
@@ -106,11 +108,13 @@ export function ResendProgress({
             <details className="mt-2 text-xs text-slate-600">
               <summary className="cursor-pointer font-medium text-slate-700">{t("why")}</summary>
               <ul className="mt-1 space-y-0.5">
-                {summarize(started.skipped).map(([reason, count]) => (
-                  <li key={reason}>
-                    {reason}: {count}
-                  </li>
-                ))}
+                {summarize(started.skipped, (item) => words("resendRefusal", item.reasonText)).map(
+                  ([reason, count]) => (
+                    <li key={reason}>
+                      {reason}: {count}
+                    </li>
+                  ),
+                )}
               </ul>
             </details>
           ) : null}
@@ -130,8 +134,14 @@ export function ResendProgress({
   );
 }
 
-function summarize(skipped: ResendBatch["skipped"]): Array<[string, number]> {
+function summarize(
+  skipped: ResendBatch["skipped"],
+  wordsOf: (item: ResendBatch["skipped"][number]) => string,
+): Array<[string, number]> {
   const counts = new Map<string, number>();
-  for (const { reason } of skipped) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  for (const item of skipped) {
+    const reason = wordsOf(item);
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
   return [...counts];
 }

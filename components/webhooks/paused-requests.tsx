@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { useCatalogWords } from "@/components/i18n/use-catalog-words";
 import { Badge } from "@/components/ui/badge";
 import type { WebhookRequestDto } from "@/lib/webhooks/serializers";
 
@@ -12,6 +13,7 @@ export function PausedRequests({
   requests: Array<Pick<WebhookRequestDto, "id" | "position" | "paused">>;
 }) {
   const t = useTranslations("webhooks.paused");
+  const { pausedReason } = useCatalogWords();
   const paused = requests.filter((r) => r.paused);
   if (paused.length === 0) return null;
   const numbered = requests.length > 1;
@@ -22,7 +24,7 @@ export function PausedRequests({
           <Badge tone="amber">{t("badge")}</Badge>
           <span className="text-amber-900">
             {numbered ? t("request", { number: request.position + 1 }) : ""}
-            {request.paused?.reason}.
+            {request.paused ? pausedReason(request.paused.reason) : null}.
           </span>
           <span className="text-slate-500">{t("resume")}</span>
         </li>

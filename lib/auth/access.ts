@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../db/client";
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { RECORD_ID } from "../model/ids";
 import { parseColumn } from "../model/stored";
 
@@ -25,15 +25,15 @@ export async function requireProjectRole(
   minimum: Role = "viewer",
 ): Promise<Role> {
   // A malformed id (a NUL in it fails the query on PostgreSQL) names no project either.
-  if (!RECORD_ID.test(projectId)) throw new AppError("not_found", "Project not found");
+  if (!RECORD_ID.test(projectId)) throw notFound("Project");
   const membership = await db.membership.findUnique({
     where: { userId_projectId: { userId, projectId } },
     select: { role: true },
   });
-  if (!membership) throw new AppError("not_found", "Project not found");
+  if (!membership) throw notFound("Project");
   const role = parseRole({ role: membership.role, userId, projectId });
   if (rank(role) < rank(minimum)) {
-    throw new AppError("forbidden", `This needs the ${minimum} role in the project`);
+    throw new AppError("forbidden", { key: "roleNeeded", values: { role: minimum } });
   }
   return role;
 }

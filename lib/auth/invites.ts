@@ -80,7 +80,7 @@ export async function createInvite(
       select: { userId: true },
     });
     if (member) {
-      throw new AppError("conflict", `${email} is already a member of this project`, "email");
+      throw new AppError("conflict", { key: "alreadyMember", values: { email } }, "email");
     }
     await tx.invite.updateMany({
       where: { projectId, email, acceptedAt: null, revokedAt: null },
@@ -132,11 +132,11 @@ async function findUsableInvite(token: string, client: Tx = db) {
         select: { ...INVITE_SELECT, acceptedAt: true, revokedAt: true, project: true },
       })
     : null;
-  if (!invite) throw new AppError("not_found", "This invite link is not valid");
-  if (invite.acceptedAt) throw new AppError("not_found", "This invite link was already used");
-  if (invite.revokedAt) throw new AppError("not_found", "This invite was revoked");
+  if (!invite) throw new AppError("not_found", { key: "inviteInvalid" });
+  if (invite.acceptedAt) throw new AppError("not_found", { key: "inviteUsed" });
+  if (invite.revokedAt) throw new AppError("not_found", { key: "inviteRevoked" });
   if (invite.expiresAt.getTime() <= Date.now()) {
-    throw new AppError("not_found", "This invite has expired; ask for a new one");
+    throw new AppError("not_found", { key: "inviteExpired" });
   }
   return invite;
 }
@@ -172,23 +172,20 @@ async function claimInvite(tx: Tx, token: string) {
   });
   if (count === 0) {
     await findUsableInvite(token, tx);
-    throw new AppError("not_found", "This invite link was already used");
+    throw new AppError("not_found", { key: "inviteUsed" });
   }
   const invite = await tx.invite.findUnique({
     where: { tokenHash },
     select: { id: true, projectId: true, email: true, role: true },
   });
-  if (!invite) throw new AppError("not_found", "This invite link is not valid");
+  if (!invite) throw new AppError("not_found", { key: "inviteInvalid" });
   return invite;
 }
 
 async function refuseExistingAccount(client: Tx, email: string): Promise<void> {
   const existing = await client.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) {
-    throw new AppError(
-      "conflict",
-      `${email} already has an account: sign in with its password to join`,
-    );
+    throw new AppError("conflict", { key: "accountExists", values: { email } });
   }
 }
 
@@ -226,10 +223,10 @@ export async function acceptInviteAsUser(
   return db.$transaction(async (tx) => {
     const invite = await claimInvite(tx, token);
     if (invite.email !== user.email) {
-      throw new AppError(
-        "forbidden",
-        `This invite is for ${invite.email}; you are signed in as ${user.email}`,
-      );
+      throw new AppError("forbidden", {
+        key: "inviteForOther",
+        values: { inviteEmail: invite.email, userEmail: user.email },
+      });
     }
     await tx.membership.upsert({
       where: { userId_projectId: { userId: user.id, projectId: invite.projectId } },

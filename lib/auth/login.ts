@@ -7,8 +7,6 @@ import { type LoginInput, loginSchema } from "./schemas";
 import { createSession } from "./sessions";
 
 const WINDOW_MS = 60 * 1000;
-export const WRONG_CREDENTIALS = "Email or password is incorrect";
-
 // Failures are counted per client address (when a trusted proxy tells it) and per account. The
 // account's count is kept apart for each browser that signed in to it before (its device
 // cookie): failures others cause on a known email then slow down only browsers the owner has
@@ -88,17 +86,17 @@ export async function logIn(
   if (await attemptsOverLimit(keys)) {
     await takeBack();
     const retryAfter = Math.max(await loginRetryAfter(keys), 1);
-    throw new AppError(
-      "too_many_requests",
-      `Too many failed attempts. Try again in ${retryAfter} s.`,
-    );
+    throw new AppError("too_many_requests", {
+      key: "tooManyLogins",
+      values: { seconds: retryAfter },
+    });
   }
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !valid) {
     await db.loginFailure.deleteMany({
       where: { createdAt: { lt: new Date(Date.now() - WINDOW_MS) } },
     });
-    throw new AppError("unauthorized", WRONG_CREDENTIALS, "password");
+    throw new AppError("unauthorized", { key: "wrongCredentials" }, "password");
   }
   await takeBack();
   const session = await createSession(user.id, client.userAgent);

@@ -14,7 +14,7 @@ export const API_KEY_ACTOR: MemberActor = { role: "admin", userId: null };
 
 export function requireManager(actor: MemberActor): void {
   if (rank(actor.role) < rank("admin")) {
-    throw new AppError("forbidden", "Only owners and admins can manage members");
+    throw new AppError("forbidden", { key: "managersOnly" });
   }
 }
 
@@ -57,13 +57,18 @@ async function findMemberRole(tx: Tx, projectId: string, userId: string) {
   return { role: parseRole({ role: row.role, userId, projectId }), email: row.user.email };
 }
 
-async function refuseLastOwner(tx: Tx, projectId: string, email: string, doing: string) {
+async function refuseLastOwner(
+  tx: Tx,
+  projectId: string,
+  email: string,
+  doing: "demote" | "remove",
+) {
   const owners = await tx.membership.count({ where: { projectId, role: "owner" } });
   if (owners <= 1) {
-    throw new AppError(
-      "conflict",
-      `Cannot ${doing} ${email}: they are the project's last owner. Make another member an owner first.`,
-    );
+    throw new AppError("conflict", {
+      key: doing === "demote" ? "lastOwnerDemote" : "lastOwnerRemove",
+      values: { email },
+    });
   }
 }
 
@@ -80,7 +85,7 @@ export async function changeMemberRole(
     const current = await findMemberRole(tx, projectId, userId);
     if (current.role === role) return;
     if ((current.role === "owner" || role === "owner") && actor.role !== "owner") {
-      throw new AppError("forbidden", "Only an owner can make or demote owners", "role");
+      throw new AppError("forbidden", { key: "ownersMakeOwners" }, "role");
     }
     if (current.role === "owner") await refuseLastOwner(tx, projectId, current.email, "demote");
     await tx.membership.update({
@@ -104,7 +109,7 @@ export async function removeMember(
     const current = await findMemberRole(tx, projectId, userId);
     if (current.role === "owner") {
       if (actor.role !== "owner") {
-        throw new AppError("forbidden", "Only an owner can remove an owner");
+        throw new AppError("forbidden", { key: "ownersRemoveOwners" });
       }
       await refuseLastOwner(tx, projectId, current.email, "remove");
     }

@@ -14,7 +14,7 @@ export async function createFirstAdministrator(input: SetupInput) {
   const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
     if ((await tx.user.count()) > 0) {
-      throw new AppError("conflict", "The first administrator already exists; sign in instead");
+      throw new AppError("conflict", { key: "setupDone" });
     }
     const user = await tx.user.create({ data: { email: data.email, passwordHash } });
     const project = await createProjectInTx(tx, { name: data.projectName, ownerId: user.id });

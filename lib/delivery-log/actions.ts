@@ -9,7 +9,8 @@ import { Prisma } from "../generated/prisma/client";
 import type { BulkTarget, ResendBatch } from "./contract";
 import { deliveryFilterSchema, withoutCursor } from "./filters";
 import { deliveryWhere, resolveDateRange, toDate } from "./query";
-import { resendRefusal } from "./resend-rules";
+import { describeRefusal } from "./refusal-words";
+import { type ResendRefusal, resendRefusal } from "./resend-rules";
 
 export { countUncheckedFailures, markChecked, markDeliveryChecked, uncheck } from "./check";
 
@@ -33,6 +34,9 @@ type StateRow = {
   pausedReason: string | null;
 };
 
+const NOT_FOUND: ResendRefusal = { key: "notFound" };
+const CHANGED: ResendRefusal = { key: "changed" };
+
 function selectStates(where: Prisma.Sql, limit: number): Promise<StateRow[]> {
   return db.$queryRaw<StateRow[]>`
     SELECT d."id", d."status", d."rendered" IS NOT NULL AS "hasSnapshot", d."webhookRequestId",
@@ -43,7 +47,7 @@ function selectStates(where: Prisma.Sql, limit: number): Promise<StateRow[]> {
     LIMIT ${limit}`;
 }
 
-function refusalOf(row: StateRow): string | null {
+function refusalOf(row: StateRow): ResendRefusal | null {
   return resendRefusal({
     status: row.status,
     hasSnapshot: Number(row.hasSnapshot) === 1,
@@ -82,9 +86,9 @@ async function resendByIds(projectId: string, ids: string[], batchId: string) {
     const marked = await markForResend(where, batchId);
     for (const id of chunk) {
       if (marked.has(id)) continue;
-      const reason = found.has(id) ? found.get(id) : "Not found";
+      const refusal = found.has(id) ? found.get(id) : NOT_FOUND;
       // Eligible a moment ago: another request or the worker changed it in between.
-      skipped.push({ id, reason: reason ?? "It changed meanwhile; reload and try again" });
+      skipped.push({ id, ...describeRefusal(refusal ?? CHANGED) });
     }
   }
   return { skipped, skippedCount: skipped.length };
@@ -100,7 +104,7 @@ async function resendByFilter(projectId: string, target: { filter: unknown }, ba
     SELECT COUNT(*) AS n FROM "Delivery" d WHERE ${notEligible}`;
   const skipped = states.map((row) => ({
     id: row.id,
-    reason: refusalOf(row) ?? "Changed meanwhile",
+    ...describeRefusal(refusalOf(row) ?? CHANGED),
   }));
   while ((await markForResend(where, batchId)).size === BULK_CHUNK_SIZE) {
     // Give the worker and other requests the write lock between chunks.
@@ -137,8 +141,11 @@ export async function resendDelivery(
 ): Promise<ResendBatch> {
   const batch = await resendDeliveries(projectId, { ids: [id] }, userId);
   const refusal = batch.skipped[0];
-  if (refusal?.reason === "Not found") throw notFound("Delivery");
-  if (refusal) throw new AppError("conflict", `Cannot send again: ${refusal.reason}`);
+  if (refusal?.reasonText.key === NOT_FOUND.key) throw notFound("Delivery");
+  if (refusal) {
+    const reason = { namespace: "resendRefusal" as const, ...refusal.reasonText };
+    throw new AppError("conflict", { key: "resendRefused", values: { reason } });
+  }
   return batch;
 }
 

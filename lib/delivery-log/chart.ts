@@ -31,10 +31,13 @@ export async function hourlyCounts(
     options.from ? new Date(options.from).getTime() : end - CHART_DAYS * 24 * HOUR_MS,
   );
   if (Number.isNaN(start) || Number.isNaN(end) || start > end) {
-    throw new AppError("validation_failed", "The chart needs a valid range with from before to");
+    throw new AppError("validation_failed", { key: "chartRange" });
   }
   if (end - start > MAX_CHART_DAYS * 24 * HOUR_MS) {
-    throw new AppError("validation_failed", `The chart covers at most ${MAX_CHART_DAYS} days`);
+    throw new AppError("validation_failed", {
+      key: "chartTooLong",
+      values: { days: MAX_CHART_DAYS },
+    });
   }
   // With status IN (…) the count reads only the (projectId, status, createdAt) index.
   const byEvent = options.eventId

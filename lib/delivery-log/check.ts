@@ -67,7 +67,7 @@ export async function markDeliveryChecked(
   const row = await db.delivery.findFirst({ where: { id, projectId }, select: { status: true } });
   if (!row) throw notFound("Delivery");
   if (row.status !== "failed") {
-    throw new AppError("conflict", "Only failed deliveries can be marked checked");
+    throw new AppError("conflict", { key: "onlyFailedChecked" });
   }
   return markChecked(projectId, { ids: [id] }, userId);
 }

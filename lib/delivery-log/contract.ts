@@ -3,6 +3,7 @@
 export type { BulkTarget, DeliveryFilter, StatusFilter } from "./filters";
 
 import type { DeliveryStatus } from "../model/delivery-status";
+import type { ResendRefusal } from "./resend-rules";
 
 export type DeliveryListItem = {
   id: string;
@@ -65,8 +66,10 @@ export type DeliveryDetail = Omit<DeliveryListItem, "attempts"> & {
   attempts: AttemptDetail[];
   /** curl for the stored rendered request (what every attempt sends), null before the first attempt. */
   curl: string | null;
-  /** Why Send again is not possible, or null when it is. */
+  /** Why Send again is not possible (English), or null when it is. */
   resendBlockedReason: string | null;
+  /** The same reason as a message key of the interface's catalogs and its values. */
+  resendBlockedText: ResendRefusal | null;
 };
 
 export type ResendBatch = {
@@ -75,7 +78,7 @@ export type ResendBatch = {
   pending: number;
   succeeded: number;
   failed: number;
-  skipped: Array<{ id: string; reason: string }>;
+  skipped: Array<{ id: string; reason: string; reasonText: ResendRefusal }>;
   /** How many were skipped in all; `skipped` lists at most the first 100 (added by the services). */
   skippedCount: number;
 };

@@ -34,6 +34,8 @@ export type CsvColumn = (typeof COLUMNS)[number][0];
 export type CsvLabels = {
   column: (name: CsvColumn) => string;
   trigger: (item: DeliveryListItem) => string;
+  /** The last attempt's stored error in the reader's language. */
+  error?: (stored: string) => string;
 };
 
 // A spreadsheet runs a cell starting with = + - @ as a formula; response bodies and URLs come
@@ -61,9 +63,11 @@ export function csvHeader(labels?: CsvLabels): string {
 
 export function csvRow(item: DeliveryListItem, labels?: CsvLabels): string {
   return csvLine(
-    COLUMNS.map(([name, read]) =>
-      labels && name === "trigger" ? labels.trigger(item) : read(item),
-    ),
+    COLUMNS.map(([name, read]) => {
+      if (labels && name === "trigger") return labels.trigger(item);
+      if (labels?.error && name === "error" && item.error) return labels.error(item.error);
+      return read(item);
+    }),
   );
 }
 

@@ -8,7 +8,8 @@ import { parseColumn, type RowRef } from "../model/stored";
 import { toCurl } from "../render";
 import type { AttemptDetail, DeliveryDetail } from "./contract";
 import { selectDeliveryItems } from "./query";
-import { resendRefusal } from "./resend-rules";
+import { describeRefusal } from "./refusal-words";
+import { type ResendRefusal, resendRefusal } from "./resend-rules";
 
 const UTF8 = new TextDecoder("utf-8");
 
@@ -129,12 +130,20 @@ export async function getDeliveryDetail(projectId: string, id: string): Promise<
     },
     attempts: row.attempts.map((attempt) => toAttemptDetail(attempt, snapshot?.body ?? null)),
     curl: snapshot ? toCurl(snapshot) : null,
-    resendBlockedReason: resendRefusal({
-      status: row.status,
-      hasSnapshot: row.rendered !== null,
-      hasRequest: row.webhookRequestId !== null,
-      pausedAt: row.webhookRequest?.pausedAt ?? null,
-      pausedReason: row.webhookRequest?.pausedReason ?? null,
-    }),
+    ...blocked(
+      resendRefusal({
+        status: row.status,
+        hasSnapshot: row.rendered !== null,
+        hasRequest: row.webhookRequestId !== null,
+        pausedAt: row.webhookRequest?.pausedAt ?? null,
+        pausedReason: row.webhookRequest?.pausedReason ?? null,
+      }),
+    ),
   };
+}
+
+function blocked(refusal: ResendRefusal | null) {
+  if (!refusal) return { resendBlockedReason: null, resendBlockedText: null };
+  const { reason, reasonText } = describeRefusal(refusal);
+  return { resendBlockedReason: reason, resendBlockedText: reasonText };
 }

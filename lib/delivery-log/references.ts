@@ -54,11 +54,10 @@ export async function assertKnownReferences(
 ) {
   const [key] = await unknownReferences(projectId, filter);
   if (key) {
-    const what = key === "eventId" ? "webhook event" : "webhook request";
     const field = `${prefix}${key}`;
     throw new AppError(
       "validation_failed",
-      `${field}: no ${what} with this id in the project`,
+      { key: "unknownReference", values: { field, reference: key } },
       field,
     );
   }

@@ -1,3 +1,6 @@
+import { pausedReasonText } from "../dispatch/paused-reason";
+import type { CatalogText, TextKey } from "../i18n/catalog-text";
+
 /** What decides whether a delivery can be sent again. */
 export type ResendState = {
   status: string;
@@ -9,20 +12,30 @@ export type ResendState = {
   pausedReason: string | null;
 };
 
-/** Why Send again is not possible for this delivery, in words for the admin; null when it is. */
-export function resendRefusal(state: ResendState): string | null {
-  if (state.status === "pending" || state.status === "sending") {
-    return "It is queued to be sent already";
-  }
-  if (state.status === "succeeded")
-    return "It was delivered; only failed deliveries are sent again";
-  if (state.status !== "failed") return "Only failed deliveries can be sent again";
-  if (!state.hasSnapshot && !state.hasRequest) {
-    return "Its webhook request was deleted before anything was sent, so there is no request to send again";
-  }
+/** Why Send again is refused: a key of the "resendRefusal" catalog and its values. */
+export type ResendRefusal = CatalogText<"resendRefusal">;
+
+/** Every refusal's key, for the schemas that read them back (the catalog has exactly these). */
+export const RESEND_REFUSAL_KEYS = [
+  "queued",
+  "delivered",
+  "notFailed",
+  "requestDeleted",
+  "paused",
+  "pausedWhy",
+  "notFound",
+  "changed",
+] as const satisfies ReadonlyArray<TextKey<"resendRefusal">>;
+
+/** Why Send again is not possible for this delivery; null when it is. */
+export function resendRefusal(state: ResendState): ResendRefusal | null {
+  if (state.status === "pending" || state.status === "sending") return { key: "queued" };
+  if (state.status === "succeeded") return { key: "delivered" };
+  if (state.status !== "failed") return { key: "notFailed" };
+  if (!state.hasSnapshot && !state.hasRequest) return { key: "requestDeleted" };
   if (state.hasRequest && state.pausedAt) {
-    const why = state.pausedReason ? ` (${state.pausedReason})` : "";
-    return `Its webhook request is paused${why}; enable the event to resume it, then send again`;
+    if (!state.pausedReason) return { key: "paused" };
+    return { key: "pausedWhy", values: { reason: pausedReasonText(state.pausedReason) } };
   }
   return null;
 }

@@ -2,6 +2,7 @@
 // checked against its contract type at compile time, so the two cannot drift apart. Free of
 // server imports: the page's client code uses it.
 import { z } from "zod";
+import { PAUSED_REASON_KEYS } from "../dispatch/paused-reason";
 import type {
   AttemptDetail,
   DeliveryDetail,
@@ -10,8 +11,29 @@ import type {
   HourlyBucket,
   ResendBatch,
 } from "./contract";
+import { RESEND_REFUSAL_KEYS } from "./resend-rules";
 
 const instant = z.string();
+
+const plainValues = z.record(z.string(), z.union([z.string(), z.number()]));
+/** A refusal's key and values; a paused request's reason is a catalog text or its stored words. */
+const resendRefusalSchema = z.object({
+  key: z.enum(RESEND_REFUSAL_KEYS),
+  values: z
+    .record(
+      z.string(),
+      z.union([
+        z.string(),
+        z.number(),
+        z.object({
+          namespace: z.literal("pausedReasons"),
+          key: z.enum(PAUSED_REASON_KEYS),
+          values: plainValues.optional(),
+        }),
+      ]),
+    )
+    .optional(),
+});
 const headerList = z.array(z.object({ name: z.string(), value: z.string() }));
 
 const deliveryListItemSchema = z.object({
@@ -77,6 +99,7 @@ export const deliveryDetailSchema = deliveryListItemSchema.omit({ attempts: true
   attempts: z.array(attemptDetailSchema),
   curl: z.string().nullable(),
   resendBlockedReason: z.string().nullable(),
+  resendBlockedText: resendRefusalSchema.nullable(),
 }) satisfies z.ZodType<DeliveryDetail>;
 
 export const resendBatchSchema = z.object({
@@ -85,7 +108,9 @@ export const resendBatchSchema = z.object({
   pending: z.number(),
   succeeded: z.number(),
   failed: z.number(),
-  skipped: z.array(z.object({ id: z.string(), reason: z.string() })),
+  skipped: z.array(
+    z.object({ id: z.string(), reason: z.string(), reasonText: resendRefusalSchema }),
+  ),
   skippedCount: z.number(),
 }) satisfies z.ZodType<ResendBatch>;
 

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "../auth/password";
 import { db } from "../db/client";
+import { goneReason } from "../dispatch/paused-reason";
 import { EXPONENTIAL_DELAYS_MS } from "../dispatch/retry-policy";
 import { env } from "../env";
 import { notFound } from "../errors";
@@ -289,7 +290,7 @@ export async function seedDemoData(options: {
   for (const { requestId, at } of paused) {
     await db.webhookRequest.update({
       where: { id: requestId },
-      data: { pausedAt: at, pausedReason: "Paused: the receiver answered 410 Gone" },
+      data: { pausedAt: at, pausedReason: goneReason() },
     });
   }
   result.ms = Math.round(performance.now() - started);

@@ -1,4 +1,5 @@
 // Rules both engines' stores apply the same way.
+import { failuresReason, goneReason } from "./paused-reason";
 import { PAUSE_AFTER_FAILURES, type Settlement } from "./store-types";
 
 /** A request's rate limit counts deliveries claimed per window of this length. */
@@ -6,9 +7,8 @@ export const RATE_WINDOW_MS = 1000;
 
 /** Why a failed delivery pauses its request, if it does. */
 export function pauseReason(item: Settlement, failures: number): string | null {
-  if (item.gone) return "Paused: the receiver answered 410 Gone";
-  if (failures >= PAUSE_AFTER_FAILURES)
-    return `Paused after ${failures} failed deliveries in a row`;
+  if (item.gone) return goneReason();
+  if (failures >= PAUSE_AFTER_FAILURES) return failuresReason(failures);
   return null;
 }
 

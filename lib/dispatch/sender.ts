@@ -2,6 +2,7 @@ import type { ClientRequest } from "node:http";
 import { STATUS_CODES } from "node:http";
 import { performance } from "node:perf_hooks";
 import got, { type PlainResponse, type Request } from "got";
+import { attemptErrorMessage } from "./attempt-error-text";
 import type { AttemptError, AttemptHeader, AttemptResponse, AttemptResult } from "./attempt-result";
 import { sharedGuardedAgents } from "./guarded-agents";
 import { readCappedBody } from "./response-body";
@@ -154,10 +155,18 @@ function statusError(response: PlainResponse, target: URL): AttemptError | null 
   const line = `HTTP ${status}${reason ? ` ${reason}` : ""}`;
   if (status < 300 || status >= 400) return { kind: "http_status", message: line };
   const location = response.headers.location;
-  if (!location) return { kind: "redirect", message: `${line} without a Location (not followed)` };
+  if (!location) {
+    return {
+      kind: "redirect",
+      message: attemptErrorMessage("redirectNoLocation", { status: line }),
+    };
+  }
   return {
     kind: "redirect",
-    message: `${line} to ${absolute(location, target)} (redirects are not followed)`,
+    message: attemptErrorMessage("redirect", {
+      status: line,
+      location: absolute(location, target),
+    }),
   };
 }
 

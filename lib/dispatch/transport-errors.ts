@@ -1,3 +1,4 @@
+import { attemptErrorMessage as say } from "./attempt-error-text";
 import type { AttemptError } from "./attempt-result";
 import { BlockedTargetError } from "./url-guard";
 
@@ -60,24 +61,24 @@ export function describeTransportError(
   if (TLS_CODE.test(code)) {
     return {
       kind: "tls",
-      message: `TLS: handshake with ${where} failed: ${tlsReason(coded)} (${code})`,
+      message: say("tlsFailed", { endpoint: where, reason: tlsReason(coded), code }),
     };
   }
   switch (code) {
     case "ECONNREFUSED":
-      return { kind: "connection", message: `connection refused by ${where}` };
+      return { kind: "connection", message: say("refused", { endpoint: where }) };
     case "ECONNRESET":
     case "EPIPE":
       return {
         kind: "connection",
-        message: `connection reset by ${where} before a complete response`,
+        message: say("reset", { endpoint: where }),
       };
     case "ETIMEDOUT":
-      return { kind: "timeout", message: `timeout: connecting to ${where} timed out` };
+      return { kind: "timeout", message: say("connectTimedOut", { endpoint: where }) };
     case "EHOSTUNREACH":
     case "ENETUNREACH":
     case "EADDRNOTAVAIL":
-      return { kind: "connection", message: `cannot reach ${where} (${code})` };
+      return { kind: "connection", message: say("unreachable", { endpoint: where, code }) };
   }
   const first = chain.at(-1);
   return { kind: "other", message: first ? messageOf(first) : String(error) };
@@ -85,20 +86,20 @@ export function describeTransportError(
 
 function describeTimeout(event: string, target: URL, limits: PhaseLimits): AttemptError {
   const host = target.host;
-  const within = (phase: keyof PhaseLimits) => `within ${limits[phase]} ms`;
-  const phases: Record<string, string> = {
-    lookup: `timeout: DNS lookup of ${target.hostname} not finished ${within("lookup")}`,
-    connect: `timeout: could not connect to ${host} ${within("connect")}`,
-    secureConnect: `timeout: TLS handshake with ${host} not finished ${within("secureConnect")}`,
+  const phases: Record<string, () => string> = {
+    lookup: () => say("lookupTimeout", { host: target.hostname, ms: limits.lookup }),
+    connect: () => say("connectTimeout", { host, ms: limits.connect }),
+    secureConnect: () => say("tlsTimeout", { host, ms: limits.secureConnect }),
   };
-  return { kind: "timeout", message: phases[event] ?? `timeout: no response ${within("request")}` };
+  const message = phases[event]?.() ?? say("responseTimeout", { ms: limits.request });
+  return { kind: "timeout", message };
 }
 
 function describeDns(code: string, hostname: string): string {
-  if (code === "EAI_AGAIN") return `DNS: lookup of ${hostname} failed temporarily (EAI_AGAIN)`;
-  if (code === "ENODATA") return `DNS: ${hostname} has no address records`;
-  if (code === "ENOTFOUND" || code === "ENONAME") return `DNS: ${hostname} does not resolve`;
-  return `DNS: lookup of ${hostname} failed (${code})`;
+  if (code === "EAI_AGAIN") return say("dnsTemporary", { host: hostname });
+  if (code === "ENODATA") return say("dnsNoRecords", { host: hostname });
+  if (code === "ENOTFOUND" || code === "ENONAME") return say("dnsNotResolving", { host: hostname });
+  return say("dnsFailed", { host: hostname, code });
 }
 
 /** "127.0.0.1:9" from the socket error when it says where it tried, else the URL's host. */

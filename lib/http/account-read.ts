@@ -2,7 +2,7 @@ import { listUserProjects, type Role } from "../auth/access";
 import { authenticateApiKey } from "../auth/api-keys";
 import { findSessionUser, SESSION_COOKIE } from "../auth/sessions";
 import { AppError } from "../errors";
-import { toErrorResponse } from "./errors";
+import { bodyFor, toErrorResponse } from "./errors";
 import { API_KEY_HEADER, json, requireScope } from "./route";
 import { readCookie } from "./session-read";
 
@@ -23,10 +23,10 @@ async function readProjects(request: Request): Promise<ProjectSummaryDto[]> {
   }
   const auth = await authenticateApiKey(key);
   if (!auth) {
-    throw new AppError(
-      "unauthorized",
-      `Missing, unknown or revoked API key in the ${API_KEY_HEADER} header`,
-    );
+    throw new AppError("unauthorized", {
+      key: "apiKeyMissing",
+      values: { header: API_KEY_HEADER },
+    });
   }
   // The list is an admin read: an ingest-only key (the telephony platform's) reaches only ingest.
   requireScope({ kind: "api-key", apiKeyId: auth.apiKeyId, scopes: auth.scopes }, "admin");
@@ -39,10 +39,10 @@ export async function handleProjectsRead(request: Request): Promise<Response> {
     response.headers.set("Cache-Control", "private, no-store");
     return response;
   } catch (error) {
-    const { status, body } = toErrorResponse(error, {
+    const mapped = toErrorResponse(error, {
       method: request.method,
       path: new URL(request.url).pathname,
     });
-    return json(body, status);
+    return json(bodyFor(mapped, request.headers.get("accept-language")), mapped.status);
   }
 }

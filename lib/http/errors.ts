@@ -1,5 +1,8 @@
 import { ZodError } from "zod";
-import { AppError, type ErrorCode } from "../errors";
+import { AppError, type ErrorCode, type ErrorText } from "../errors";
+import { wordsOf } from "../i18n/catalog-words";
+import { catalogs } from "../i18n/catalogs";
+import { localeFromAcceptLanguage } from "../i18n/locales";
 import { logger } from "../observability/logger";
 
 export type ErrorBody = {
@@ -24,16 +27,22 @@ function prismaCode(error: unknown): string | undefined {
 /** What a log line of an unexpected error says about the request it broke. */
 export type RequestLogContext = { requestId?: string; method?: string; path?: string };
 
+/** The error shape, and the catalog text of its message when a person may read it. */
+export type MappedError = { status: number; body: ErrorBody; text?: ErrorText };
+
+const NOT_FOUND: ErrorText = { key: "notFound.any" };
+const ALREADY_EXISTS: ErrorText = { key: "alreadyExists" };
+const INTERNAL: ErrorText = { key: "internal" };
+
 /**
  * Maps any thrown value to the one error shape; internals of unexpected errors never leave.
  * They are logged instead, with the request's id, which the caller also sees in X-Request-Id.
+ * `message` is English (the API's language); `text` lets the interface word it in the reader's.
  */
-export function toErrorResponse(
-  error: unknown,
-  context: RequestLogContext = {},
-): { status: number; body: ErrorBody } {
+export function toErrorResponse(error: unknown, context: RequestLogContext = {}): MappedError {
   if (error instanceof AppError) {
     return {
+      ...(error.text ? { text: error.text } : {}),
       status: error.status,
       body: {
         error: {
@@ -54,16 +63,28 @@ export function toErrorResponse(
     return { status: 422, body: { error: { code: "validation_failed", message, field } } };
   }
   const code = prismaCode(error);
-  if (code === "P2025")
-    return { status: 404, body: { error: { code: "not_found", message: "Not found" } } };
-  if (code === "P2002") {
-    return { status: 409, body: { error: { code: "conflict", message: "That already exists" } } };
-  }
+  if (code === "P2025") return textError(404, "not_found", NOT_FOUND);
+  if (code === "P2002") return textError(409, "conflict", ALREADY_EXISTS);
   logger().error({ ...context, err: error }, "unexpected error");
-  return {
-    status: 500,
-    body: { error: { code: "internal", message: "Something went wrong on our side" } },
-  };
+  return textError(500, "internal", INTERNAL);
+}
+
+function textError(status: number, code: ErrorCode, text: ErrorText): MappedError {
+  return { status, body: { error: { code, message: wordsOf("en", "serverErrors", text) } }, text };
+}
+
+/**
+ * The error body in the language the caller's Accept-Language asks for, when the message is a
+ * catalog text: only `message` changes; `code`, `field` and the details stay the API's.
+ * Without the header, or for a language the interface lacks, it is the English one.
+ */
+export function bodyFor(mapped: MappedError, acceptLanguage: string | null): ErrorBody {
+  if (!mapped.text) return mapped.body;
+  const available = catalogs();
+  const locale = localeFromAcceptLanguage(available.locales, acceptLanguage);
+  if (!locale || locale === available.defaultLocale) return mapped.body;
+  const message = wordsOf(locale, "serverErrors", mapped.text);
+  return { error: { ...mapped.body.error, message } };
 }
 
 /** Field-level messages for forms: every zod issue keyed by its dotted path. */

@@ -259,6 +259,11 @@ export function deliverySchemas(): Record<string, JsonSchema> {
         attempts: { type: "array", items: ref("AttemptDetail") },
         curl: nullable("string"),
         resendBlockedReason: nullable("string"),
+        resendBlockedText: {
+          ...ref("MessageText"),
+          description:
+            "The same reason as a message key (resendRefusal namespace) and its values, for a client that words it in its own language; null when Send again is possible",
+        },
       },
     },
     AttemptDetail: {
@@ -295,6 +300,13 @@ export function deliverySchemas(): Record<string, JsonSchema> {
         error: nullable("string"),
       },
     },
+    MessageText: {
+      type: ["object", "null"],
+      description:
+        "A sentence as data: `key` names it in a namespace of the interface's message catalogs, `values` fill its placeholders (a value may itself be a message text with its `namespace`)",
+      properties: { key: { type: "string" }, values: { type: "object" } },
+      required: ["key"],
+    },
     ResendBatch: {
       type: "object",
       properties: {
@@ -308,7 +320,11 @@ export function deliverySchemas(): Record<string, JsonSchema> {
           description: "Only in the answer to a resend: at most 100, with the reason",
           items: {
             type: "object",
-            properties: { id: { type: "string" }, reason: { type: "string" } },
+            properties: {
+              id: { type: "string" },
+              reason: { type: "string" },
+              reasonText: ref("MessageText"),
+            },
           },
         },
         skippedCount: { type: "integer" },

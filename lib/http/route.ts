@@ -5,10 +5,10 @@ import { type ApiKeyScope, scopesAllow } from "../auth/api-key-scopes";
 import { authenticateApiKey } from "../auth/api-keys";
 import { API_KEY_ACTOR, type MemberActor } from "../auth/members";
 import { env } from "../env";
-import { AppError, notFound } from "../errors";
+import { AppError, type NotFoundSubject, notFound } from "../errors";
 import { recordIdSchema } from "../model/ids";
 import type { ProjectDto } from "../projects/serializers";
-import { toErrorResponse } from "./errors";
+import { bodyFor, toErrorResponse } from "./errors";
 import { readJsonBody } from "./json-body";
 import { type Budget, takeFromBudget } from "./rate-limit";
 import { authenticateSessionRead, hasSessionCookie, isReadMethod } from "./session-read";
@@ -72,10 +72,10 @@ async function authenticate(
   }
   const auth = await authenticateApiKey(key);
   if (!auth) {
-    throw new AppError(
-      "unauthorized",
-      `Missing, unknown or revoked API key in the ${API_KEY_HEADER} header`,
-    );
+    throw new AppError("unauthorized", {
+      key: "apiKeyMissing",
+      values: { header: API_KEY_HEADER },
+    });
   }
   return {
     project: auth.project,
@@ -87,7 +87,7 @@ async function authenticate(
 /** A key without the route's scope is refused before the route does anything. */
 export function requireScope(caller: Caller, scope: ApiKeyScope): void {
   if (caller.kind !== "api-key" || scopesAllow(caller.scopes, scope)) return;
-  throw new AppError("forbidden", `This API key lacks the ${scope} scope`, undefined, {
+  throw new AppError("forbidden", { key: "scopeMissing", values: { scope } }, undefined, {
     requiredScope: scope,
   });
 }
@@ -104,7 +104,7 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
      * What the path id names ("Webhook event"): a malformed id gets the same 404 as an unknown
      * one, which names it.
      */
-    resource?: string;
+    resource?: NotFoundSubject;
     /** Which of the key's request budgets the route spends (default "api"). */
     budget?: Budget;
     /**
@@ -159,11 +159,9 @@ export function apiKeyRoute<TParamsSchema extends z.ZodType = z.ZodType<Record<s
       return response;
     } catch (error) {
       const { pathname } = new URL(request.url);
-      const { status, body } = toErrorResponse(error, {
-        requestId,
-        method: request.method,
-        path: pathname,
-      });
+      const mapped = toErrorResponse(error, { requestId, method: request.method, path: pathname });
+      const body = bodyFor(mapped, request.headers.get("accept-language"));
+      const status = mapped.status;
       const retryAfter = error instanceof AppError ? error.details?.retryAfter : undefined;
       return json(
         body,
@@ -183,10 +181,9 @@ function spendBudget(apiKeyId: string, budget: Budget): void {
     api: { perSecond: API_REQUESTS_PER_SECOND, burst: 2 * API_REQUESTS_PER_SECOND },
   });
   if (retryAfter > 0) {
-    const what = budget === "ingest" ? "call events" : "API requests";
     throw new AppError(
       "too_many_requests",
-      `Too many ${what} for this API key; try again in ${retryAfter} s`,
+      { key: "apiBudget", values: { budget, seconds: retryAfter } },
       undefined,
       { retryAfter },
     );

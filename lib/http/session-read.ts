@@ -45,7 +45,7 @@ export async function authenticateSessionRead(
   minimum: Role = "viewer",
 ): Promise<{ project: ProjectDto; query: URLSearchParams; role: Role; userId: string }> {
   const user = await findSessionUser(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
-  if (!user) throw new AppError("unauthorized", "Your session has ended; sign in again");
+  if (!user) throw new AppError("unauthorized", { key: "sessionEnded" });
   const query = new URL(request.url).searchParams;
   const given = query.getAll(PROJECT_QUERY_PARAM);
   const projectId = given[0] ?? "";

@@ -17,6 +17,9 @@ export type Locale = z.infer<typeof localeBrand>;
 /** The language of a request nobody chose for, and the catalog every other is checked against. */
 export const DEFAULT_LOCALE_TAG = "en";
 
+/** English as a Locale: the compiled reference catalog's language, known without reading disk. */
+export const REFERENCE_LOCALE: Locale = localeBrand.parse(DEFAULT_LOCALE_TAG);
+
 /** A catalog's file name ("uk.json") as a language, or undefined for a file that is none. */
 export function parseLocaleTag(tag: string): Locale | undefined {
   const parsed = localeBrand.safeParse(tag);

@@ -52,7 +52,7 @@ export async function playSimulatedMoment(
   const event = events[step];
   if (!event) {
     const count = lifecycleTypes(call.direction, call.outcome).length;
-    throw new AppError("bad_request", `This call has ${count} moments; step ${step} is not one`);
+    throw new AppError("bad_request", { key: "simulatorStep", values: { count, step } });
   }
   const result = await ingestCallEvent(projectId, event);
   return {

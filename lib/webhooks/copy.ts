@@ -35,7 +35,7 @@ export async function draftWebhookEventCopy(
 ) {
   const type = options.type;
   if (!isTriggerType(type)) {
-    throw new AppError("validation_failed", "choose one of the event types", "type");
+    throw new AppError("validation_failed", { key: "chooseType" }, "type");
   }
   const masked = options.view === "masked";
   const source = await getWebhookEvent(projectId, eventId, masked ? "masked" : "unmasked");

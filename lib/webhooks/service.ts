@@ -110,10 +110,7 @@ export async function createWebhookEvent(
 async function insertEvent(tx: Tx, projectId: string, config: WebhookEventConfig) {
   const max = env().MAX_EVENTS_PER_PROJECT;
   if ((await tx.webhookEvent.count({ where: { projectId } })) >= max) {
-    throw new AppError(
-      "validation_failed",
-      `A project can have at most ${max} events; delete one before adding another`,
-    );
+    throw new AppError("validation_failed", { key: "eventCap", values: { max } });
   }
   return tx.webhookEvent.create({
     data: {
@@ -144,10 +141,7 @@ async function findEditableEvent(tx: Tx, projectId: string, eventId: string) {
   });
   if (!event) throw notFound("Webhook event");
   if (event.locked) {
-    throw new AppError(
-      "locked",
-      `"${event.name}" is the project's default event: it cannot be edited or deleted. Disable it, or copy it and edit the copy.`,
-    );
+    throw new AppError("locked", { key: "eventLocked", values: { name: event.name } });
   }
   return event;
 }
@@ -171,11 +165,7 @@ export async function updateWebhookEvent(
     const existing = new Map(event.requests.map((r) => [r.id, r]));
     parsed.requests.forEach((request, index) => {
       if (request.id !== undefined && !existing.has(request.id)) {
-        throw new AppError(
-          "validation_failed",
-          "not a request of this event",
-          `requests[${index}].id`,
-        );
+        throw new AppError("validation_failed", { key: "notARequest" }, `requests[${index}].id`);
       }
     });
     const config = keepMaskedHeaders(parsed, (id) => {
@@ -248,11 +238,7 @@ export async function reorderWebhookRequests(
     const event = await findEditableEvent(tx, projectId, eventId);
     const current = event.requests.map((r) => r.id).sort();
     if (requestIds.length !== current.length || [...requestIds].sort().join() !== current.join()) {
-      throw new AppError(
-        "validation_failed",
-        "list every request of the event exactly once",
-        "requestIds",
-      );
+      throw new AppError("validation_failed", { key: "listEveryRequest" }, "requestIds");
     }
     for (const [position, id] of requestIds.entries()) {
       await tx.webhookRequest.update({ where: { id }, data: { position } });
@@ -291,8 +277,7 @@ export async function rotateSigningSecret(
       where: { id: requestId, eventId, signingEnabled: true },
       select: { signingSecret: true },
     });
-    if (!current)
-      throw new AppError("validation_failed", "turn signing on for this request first", "signing");
+    if (!current) throw new AppError("validation_failed", { key: "signingOff" }, "signing");
     const previous = until && current.signingSecret ? current.signingSecret : null;
     await tx.webhookRequest.update({
       where: { id: requestId },

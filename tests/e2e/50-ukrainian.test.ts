@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -177,6 +178,83 @@ describe("the interface in Ukrainian", () => {
     }
     await context.close();
   });
+
+  it("says why an attempt failed and why it cannot be sent again in Ukrainian", async () => {
+    const seeded = await seedUserWithProject("vidmova");
+    const projectId = seeded.project.id;
+    const db = await useAppDatabase();
+    await db.user.update({ where: { id: seeded.user.id }, data: { locale: "uk" } });
+    // A port nobody listens on: the receiver's host refuses the connection.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const address = closed.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    await new Promise((resolve) => closed.close(resolve));
+    const { createWebhookEvent } = await import("@/lib/webhooks/service");
+    const { sampleCallFor } = await import("@/lib/model/sample-calls");
+    const event = await createWebhookEvent(projectId, {
+      name: "Закритий порт",
+      type: "incoming.after_call",
+      requests: [{ url: `http://127.0.0.1:${port}/crm`, method: "POST", retry: { attempts: 1 } }],
+    });
+    const sent = await fetch(new URL("/api/v1/call-events", inject("baseURL")), {
+      method: "POST",
+      headers: { "Auth-key": seeded.key, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        type: "incoming.after_call",
+        occurredAt: new Date().toISOString(),
+        call: { ...sampleCallFor("incoming.after_call").call, uniqueid: "ДЗВ-2" },
+      }),
+    });
+    expect(sent.status).toBe(202);
+    const deadline = Date.now() + 30_000;
+    while ((await db.delivery.count({ where: { projectId, status: "failed" } })) < 1) {
+      if (Date.now() > deadline) throw new Error("the delivery did not fail in time");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const stored = await db.attempt.findFirstOrThrow({ where: { delivery: { projectId } } });
+    expect(stored.error).toBe(`connection refused by 127.0.0.1:${port}`);
+    // The worker pauses a request after failures in a row; its reason is stored in English.
+    await db.webhookRequest.updateMany({
+      where: { eventId: event.id },
+      data: { pausedAt: new Date(), pausedReason: "Paused after 5 failed deliveries in a row" },
+    });
+    const userText = [event.name, seeded.project.name, seeded.email];
+
+    const context = await ukrainianContext(browser);
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Електронна пошта").fill(seeded.email);
+    await page.getByLabel("Пароль").fill(seeded.password);
+    await page.getByRole("button", { name: "Увійти" }).click();
+    await page.waitForURL("**/projects/*/webhooks");
+    await page.goto(`/projects/${projectId}/webhooks/errors`);
+    const failed = page.getByTestId("delivery-row").filter({ hasText: "ДЗВ-2" });
+    await failed.getByRole("button", { name: /^Докладно/ }).click();
+    const drawer = page.getByRole("dialog", { name: /Деталі вебхука/ });
+    await drawer.getByTestId("attempt").first().waitFor();
+    const refused = `127.0.0.1:${port} відхилив з'єднання`;
+    await drawer.getByText(refused).first().waitFor();
+    await drawer
+      .getByText(
+        "Надіслати знову неможливо: Його запит вебхука призупинено (Призупинено після 5 невдалих доставок поспіль); увімкніть подію, щоб відновити запит, і надішліть знову",
+      )
+      .waitFor();
+    expect(await drawer.getByRole("button", { name: "Надіслати знову" }).isDisabled()).toBe(true);
+    // The worker's words are in Ukrainian now: they are no longer excused from the check.
+    expect(await englishLeftIn(page, userText)).toEqual([]);
+    await page.screenshot({ path: path.join(DOCS_DIR, "uk-refusals.png") });
+    await page.keyboard.press("Escape");
+
+    // The paused request's banner in the wizard gives the same reason.
+    await page.goto(`/projects/${projectId}/webhooks/${event.id}`);
+    await page.getByRole("button", { name: /Крок 2/ }).click();
+    await page
+      .getByTestId("request-paused")
+      .filter({ hasText: "Призупинено після 5 невдалих доставок поспіль" })
+      .waitFor();
+    await context.close();
+  }, 120_000);
 
   it("builds an event's webhook requests on the wizard's step 2 with no English left", async () => {
     const seeded = await seedUserWithProject("kroky");

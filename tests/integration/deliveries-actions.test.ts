@@ -180,7 +180,9 @@ describe("Send again for all that match the filter", () => {
 
     const batch = await resendDeliveries(f.projectId, { filter: { status: "5xx" } });
     expect(batch).toMatchObject({ total: 520, pending: 520, succeeded: 0, skippedCount: 1 });
-    expect(batch.skipped).toEqual([{ id: paused.id, reason: expect.stringMatching(/paused/) }]);
+    expect(batch.skipped).toEqual([
+      { id: paused.id, reason: expect.stringMatching(/paused/), reasonText: { key: "paused" } },
+    ]);
     expect(await db.delivery.findUniqueOrThrow({ where: { id: unrelated.id } })).toMatchObject({
       status: "failed",
       resendBatchId: null,

@@ -1,6 +1,6 @@
 import "../helpers/fresh-database";
 import { describe, expect, it } from "vitest";
-import { logIn, WRONG_CREDENTIALS } from "@/lib/auth/login";
+import { logIn } from "@/lib/auth/login";
 import { findSessionUser } from "@/lib/auth/sessions";
 import { createFirstAdministrator, needsSetup } from "@/lib/auth/setup";
 import { db } from "@/lib/db/client";
@@ -92,7 +92,7 @@ describe("login", () => {
     );
     await expect(wrongPassword).rejects.toMatchObject({
       code: "unauthorized",
-      message: WRONG_CREDENTIALS,
+      message: "Email or password is incorrect",
     });
     const unknownEmail = logIn(
       { email: "nobody@example.com", password: "wrong password!" },
@@ -100,7 +100,7 @@ describe("login", () => {
     );
     await expect(unknownEmail).rejects.toMatchObject({
       code: "unauthorized",
-      message: WRONG_CREDENTIALS,
+      message: "Email or password is incorrect",
     });
   });
 

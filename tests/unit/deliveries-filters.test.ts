@@ -8,7 +8,8 @@ import {
   parseDeliveryFilter,
   withoutCursor,
 } from "@/lib/delivery-log/filters";
-import { resendRefusal } from "@/lib/delivery-log/resend-rules";
+import { type ResendState, resendRefusal } from "@/lib/delivery-log/resend-rules";
+import { wordsOf } from "@/lib/i18n/catalog-words";
 
 const CURSOR = encodeCursor({ createdAt: new Date("2026-11-28T10:00:00.123Z"), id: "cmabc123" });
 
@@ -162,6 +163,12 @@ describe("csvField", () => {
   });
 });
 
+/** The refusal as the API words it. */
+function said(state: ResendState): string | null {
+  const refusal = resendRefusal(state);
+  return refusal && wordsOf("en", "resendRefusal", refusal);
+}
+
 describe("resendRefusal", () => {
   const failed = {
     status: "failed",
@@ -178,11 +185,11 @@ describe("resendRefusal", () => {
     expect(resendRefusal({ ...failed, hasSnapshot: false })).toBeNull();
   });
   it("says why not otherwise", () => {
-    expect(resendRefusal({ ...failed, status: "succeeded" })).toMatch(/delivered/);
-    expect(resendRefusal({ ...failed, status: "sending" })).toMatch(/queued/);
-    expect(resendRefusal({ ...failed, hasSnapshot: false, hasRequest: false })).toMatch(/deleted/);
+    expect(said({ ...failed, status: "succeeded" })).toMatch(/delivered/);
+    expect(said({ ...failed, status: "sending" })).toMatch(/queued/);
+    expect(said({ ...failed, hasSnapshot: false, hasRequest: false })).toMatch(/deleted/);
     expect(
-      resendRefusal({
+      said({
         ...failed,
         pausedAt: new Date(),
         pausedReason: "Paused after 50 failed deliveries in a row",

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useCatalogWords } from "@/components/i18n/use-catalog-words";
 import { Badge } from "@/components/ui/badge";
 import { ArrowDownIcon, ArrowUpIcon, ChevronIcon, TrashIcon } from "@/components/ui/icons";
 import { RequestTarget } from "../request-target";
@@ -37,6 +38,7 @@ export function RequestCardHeader({
   onRemove: () => void;
 }) {
   const t = useTranslations("requestCard");
+  const { pausedReason } = useCatalogWords();
   const number = index + 1;
   return (
     <header className="flex items-center gap-3 border-b border-slate-100 px-4 py-3">
@@ -61,7 +63,7 @@ export function RequestCardHeader({
         )}
       </div>
       {paused ? (
-        <span title={paused.reason}>
+        <span title={pausedReason(paused.reason)}>
           <Badge tone="amber">{t("paused")}</Badge>
         </span>
       ) : null}

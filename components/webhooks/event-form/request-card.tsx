@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { useCatalogWords } from "@/components/i18n/use-catalog-words";
 import { WarningIcon } from "@/components/ui/icons";
 import type { WebhookRequestDto } from "@/lib/webhooks/serializers";
 import { DeliveryOptions } from "./delivery-options";
@@ -29,6 +30,7 @@ export function RequestCard({ index, count, stored, onMove, onRemove }: RequestC
   const { readOnly } = useWizard();
   const t = useTranslations("requestCard");
   const format = useFormatter();
+  const { pausedReason } = useCatalogWords();
   const base = `requests.${index}` as const;
   const [open, setOpen] = useState(true);
   useRevealOn(base, () => setOpen(true));
@@ -79,8 +81,7 @@ export function RequestCard({ index, count, stored, onMove, onRemove }: RequestC
               <p>
                 {t.rich("pausedNote", {
                   b: (chunks) => <span className="font-medium">{chunks}</span>,
-                  // The reason is the server's own text, which stays English.
-                  reason: stored.paused.reason,
+                  reason: pausedReason(stored.paused.reason),
                   at: format.dateTime(new Date(stored.paused.at), {
                     dateStyle: "medium",
                     timeStyle: "short",

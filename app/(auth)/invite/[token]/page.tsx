@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { interfaceLocale } from "@/app/_lib/interface-locale";
 import { getCurrentUser } from "@/app/_lib/session";
 import { InviteAccept, InviteUnusable } from "@/components/auth/invite-accept";
 import { lookUpInvite } from "@/lib/auth/invites";
 import type { InviteLookup } from "@/lib/auth/member-serializers";
 import { AppError } from "@/lib/errors";
+import { wordsOf } from "@/lib/i18n/catalog-words";
 
 // The token is in the path: no Referer carries it to another site.
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +21,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     invite = await lookUpInvite(token);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") {
-      return <InviteUnusable reason={error.message} />;
+      const reason = error.text
+        ? wordsOf(await interfaceLocale(), "serverErrors", error.text)
+        : error.message;
+      return <InviteUnusable reason={reason} />;
     }
     throw error;
   }

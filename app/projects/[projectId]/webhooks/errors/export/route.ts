@@ -1,10 +1,13 @@
 import { getTranslations } from "next-intl/server";
+import { interfaceLocale } from "@/app/_lib/interface-locale";
 import { getCurrentUser } from "@/app/_lib/session";
 import { requireProjectRole } from "@/lib/auth/access";
 import { streamDeliveriesCsv } from "@/lib/delivery-log/csv";
 import { parseDeliveryFilter, withoutCursor } from "@/lib/delivery-log/filters";
+import { attemptErrorText } from "@/lib/dispatch/attempt-error-text";
 import { AppError } from "@/lib/errors";
 import { toErrorResponse } from "@/lib/http/errors";
+import { wordsOf } from "@/lib/i18n/catalog-words";
 import { isTriggerType, triggerGroupOf } from "@/lib/model/trigger-types";
 
 /**
@@ -19,13 +22,14 @@ export async function GET(
   try {
     const { projectId } = await params;
     const user = await getCurrentUser();
-    if (!user) throw new AppError("unauthorized", "Your session has ended; sign in again");
+    if (!user) throw new AppError("unauthorized", { key: "sessionEnded" });
     await requireProjectRole(user.id, projectId, "viewer");
     // The page only links valid filters; a hand-edited link exports with the bad parts left out.
     const { filter } = parseDeliveryFilter(new URL(request.url).searchParams);
     // The page's download speaks the reader's language; the API's export keeps English names.
     const tColumn = await getTranslations("csv");
     const tTrigger = await getTranslations("triggers");
+    const locale = await interfaceLocale();
     const body = streamDeliveriesCsv(projectId, withoutCursor(filter), {
       labels: {
         column: (name) => tColumn(name),
@@ -33,6 +37,10 @@ export async function GET(
           isTriggerType(item.triggerType)
             ? `${tTrigger(`group.${triggerGroupOf(item.triggerType)}`)}: ${tTrigger(`moment.${item.triggerType}`)}`
             : item.triggerType,
+        error: (stored) => {
+          const text = attemptErrorText(stored);
+          return text ? wordsOf(locale, "attemptErrors", text) : stored;
+        },
       },
     });
     const day = new Date().toISOString().slice(0, 10);
