@@ -1,7 +1,8 @@
 import "server-only";
 import { ZodError, type z } from "zod";
-import { toErrorResponse, toFieldErrors } from "@/lib/http/errors";
+import { toErrorResponse } from "@/lib/http/errors";
 import { recordIdSchema } from "@/lib/model/ids";
+import { zodErrorResult } from "./zod-error-result";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
@@ -13,13 +14,7 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
     return { ok: true, data: await body() };
   } catch (error) {
     if (isNextControlFlow(error)) throw error;
-    if (error instanceof ZodError) {
-      return {
-        ok: false,
-        message: "Check the highlighted fields",
-        fieldErrors: toFieldErrors(error),
-      };
-    }
+    if (error instanceof ZodError) return { ok: false, ...(await zodErrorResult(error)) };
     const { body: errorBody } = toErrorResponse(error);
     const { message, field } = errorBody.error;
     return { ok: false, message, fieldErrors: field ? { [field]: message } : {} };
