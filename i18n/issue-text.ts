@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { isTriggerType, type TriggerType } from "@/lib/model/trigger-types";
 import { SCHEMA_MESSAGE_KEYS } from "./schema-message-keys";
 
@@ -41,7 +41,8 @@ export function issueText(issue: ZodIssue, t: IssueTranslators): string {
   }
   const generic = byKind(issue);
   if (!generic) return issue.message;
-  return sameCase(t.validation(generic.key, generic.values), issue.message);
+  const text = t.validation(generic.key, generic.values);
+  return isZodDefault(issue) ? text : sameCase(text, issue.message);
 }
 
 function byKind(issue: ZodIssue): { key: string; values?: Values } | null {
@@ -86,6 +87,14 @@ function byKind(issue: ZodIssue): { key: string; values?: Values } | null {
     default:
       return { key: "invalidValue" };
   }
+}
+
+/** Whether the message is zod's own English (the schema gave none), which is capitalised. */
+function isZodDefault(issue: ZodIssue): boolean {
+  // zod words a NaN as "received NaN" from the issue's input, which the finished issue lacks.
+  if (issue.message.startsWith("Invalid input")) return true;
+  const own = z.config().localeError?.(issue as never);
+  return (typeof own === "string" ? own : own?.message) === issue.message;
 }
 
 /**
