@@ -1,8 +1,8 @@
 import "server-only";
 import { ZodError, type z } from "zod";
+import { zodErrorResult } from "@/i18n/zod-error-result";
 import { toErrorResponse } from "@/lib/http/errors";
 import { recordIdSchema } from "@/lib/model/ids";
-import { zodErrorResult } from "./zod-error-result";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }

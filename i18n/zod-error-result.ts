@@ -1,10 +1,10 @@
 import "server-only";
 import { ZodError } from "zod";
-import { catalogTranslators } from "@/i18n/catalog-translators";
-import { issueText } from "@/i18n/issue-text";
-import { loadMessages } from "@/i18n/messages";
-import { requestLocale } from "@/i18n/request-locale";
 import { toFieldErrors } from "@/lib/http/errors";
+import { catalogTranslators } from "./catalog-translators";
+import { issueText } from "./issue-text";
+import { loadMessages } from "./messages";
+import { requestLocale } from "./request-locale";
 
 /**
  * A failed parse as the form shows it, in the language of whoever sent the action: the locale
