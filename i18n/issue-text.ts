@@ -40,12 +40,12 @@ export function issueText(issue: ZodIssue, t: IssueTranslators): string {
     return issue.message;
   }
   const generic = byKind(issue);
-  if (!generic) return issue.message;
   const text = t.validation(generic.key, generic.values);
   return isZodDefault(issue) ? text : sameCase(text, issue.message);
 }
 
-function byKind(issue: ZodIssue): { key: string; values?: Values } | null {
+/** zod's own kinds, worded from their values; a kind without a wording of its own is "check". */
+function byKind(issue: ZodIssue): { key: string; values?: Values } {
   switch (issue.code) {
     case "too_big":
     case "too_small": {
