@@ -1,10 +1,11 @@
+import type { Messages } from "@/lib/i18n/catalogs";
 import type { Locale } from "@/lib/i18n/locales";
-import type messages from "./messages/en.json";
 
-// t("…") keys are checked against the English catalog at compile time.
+// t("…") keys are checked against the English catalog at compile time; a locale is one of the
+// catalogs in messages/, known only once they are read (lib/i18n/catalogs.ts).
 declare module "next-intl" {
   interface AppConfig {
     Locale: Locale;
-    Messages: typeof messages;
+    Messages: Messages;
   }
 }

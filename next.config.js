@@ -16,6 +16,9 @@ const nextConfig = {
   poweredByHeader: false,
   // The schema engine shim and the Prisma CLI are development tools, not part of the server bundle.
   outputFileTracingExcludes: { "*": ["scripts/**", "tests/**"] },
+  // The languages are read from messages/ at run time (lib/i18n/catalogs.ts), which the tracer
+  // cannot see through a folder listing: every route ships the catalogs.
+  outputFileTracingIncludes: { "*": ["messages/*.json"] },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -1,6 +1,7 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { Toaster } from "sonner";
 import { z } from "zod";
@@ -11,13 +12,21 @@ import { z } from "zod";
 if (typeof window !== "undefined") z.config({ jitless: true });
 
 export function Providers({ children }: { children: ReactNode }) {
+  const t = useTranslations("journey");
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
   );
   return (
     <QueryClientProvider client={queryClient}>
       {children}
-      <Toaster position="bottom-right" richColors closeButton />
+      {/* Sonner's own labels are English; a screen reader reads them on every page. */}
+      <Toaster
+        position="bottom-right"
+        richColors
+        closeButton
+        containerAriaLabel={t("notifications")}
+        toastOptions={{ closeButtonAriaLabel: t("closeNotification") }}
+      />
     </QueryClientProvider>
   );
 }

@@ -1,8 +1,8 @@
 import { createTranslator } from "next-intl";
+import type { Messages } from "@/lib/i18n/catalogs";
 import type { Locale } from "@/lib/i18n/locales";
 import { variableIssue } from "@/lib/model/event-schema";
 import { type TriggerType, triggerGroupOf } from "@/lib/model/trigger-types";
-import type messages from "@/messages/en.json";
 import type { IssueTranslators } from "./issue-text";
 
 /**
@@ -10,7 +10,7 @@ import type { IssueTranslators } from "./issue-text";
  * actions (createTranslator needs no Next request scope, so they run the same under the tests).
  * components/i18n/use-issue-text.ts binds the same lookups with useTranslations.
  */
-export function catalogTranslators(locale: Locale, catalog: typeof messages): IssueTranslators {
+export function catalogTranslators(locale: Locale, catalog: Messages): IssueTranslators {
   const t = createTranslator({ locale, messages: catalog, namespace: "validation" });
   const schemaMessage = createTranslator({
     locale,

@@ -1,9 +1,9 @@
 import "server-only";
 import { ZodError } from "zod";
 import { toFieldErrors } from "@/lib/http/errors";
+import { catalogs } from "@/lib/i18n/catalogs";
 import { catalogTranslators } from "./catalog-translators";
 import { issueText } from "./issue-text";
-import { loadMessages } from "./messages";
 import { requestLocale } from "./request-locale";
 
 /**
@@ -14,7 +14,7 @@ export async function zodErrorResult(
   error: ZodError,
 ): Promise<{ message: string; fieldErrors: Record<string, string> }> {
   const locale = await requestLocale();
-  const translators = catalogTranslators(locale, await loadMessages(locale));
+  const translators = catalogTranslators(locale, catalogs().messages(locale));
   const translated = error.issues.map((issue) => ({
     ...issue,
     message: issueText(issue, translators),

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { logoutAction } from "@/app/_actions/auth";
 import type { Role } from "@/lib/auth/roles";
+import { catalogs } from "@/lib/i18n/catalogs";
 import { AccountNav } from "./account-nav";
 import { LocaleSwitch } from "./locale-switch";
 import { ProjectSwitcher } from "./project-switcher";
@@ -51,7 +52,7 @@ export async function AccountShell({
               {t("logOut")}
             </button>
           </form>
-          <LocaleSwitch />
+          <LocaleSwitch options={catalogs().options} />
         </div>
       </aside>
       <main className="min-w-0 flex-1 px-8 py-8">

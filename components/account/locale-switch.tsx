@@ -5,10 +5,13 @@ import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { setLocaleAction } from "@/app/_actions/locale";
-import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
+import type { LocaleOption } from "@/lib/i18n/catalogs";
 
-/** The language of the interface, saved on the user (each name written in its own language). */
-export function LocaleSwitch() {
+/**
+ * The language of the interface, saved on the user. The options are the catalogs in messages/,
+ * each named in its own language (its `locale.name`).
+ */
+export function LocaleSwitch({ options }: { options: LocaleOption[] }) {
   const t = useTranslations("locale");
   const locale = useLocale();
   const router = useRouter();
@@ -30,9 +33,9 @@ export function LocaleSwitch() {
         }}
         className="rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs text-slate-700"
       >
-        {LOCALES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {LOCALE_NAMES[code]}
+        {options.map((option) => (
+          <option key={option.locale} value={option.locale} lang={option.locale}>
+            {option.name}
           </option>
         ))}
       </select>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { AttemptDetail } from "@/lib/delivery-log/contract";
 import { CodeBlock, HeadersTable } from "./code-block";
 import { useErrorKindLabel, useFormatDuration } from "./delivery-format";
@@ -46,6 +46,7 @@ export function AttemptCard({
   const errorKindLabel = useErrorKindLabel();
   const formatDuration = useFormatDuration();
   const t = useTranslations("attempt");
+  const locale = useLocale();
   const result = outcome(attempt, errorKindLabel, (key, values) => t(key, values));
   const responseHeaders = attempt.response ? responseHeaderList(attempt.response.headers) : [];
   return (
@@ -65,8 +66,10 @@ export function AttemptCard({
           {result.label}
         </span>
         <span className="ml-auto text-xs text-slate-500 tabular-nums">
-          <time dateTime={attempt.startedAt}>{formatTimestamp(attempt.startedAt, timeZone)}</time> ·{" "}
-          {formatDuration(attempt.durationMs)}
+          <time dateTime={attempt.startedAt}>
+            {formatTimestamp(attempt.startedAt, timeZone, locale)}
+          </time>{" "}
+          · {formatDuration(attempt.durationMs)}
         </span>
       </summary>
       <div className="space-y-5 px-4 py-4">

@@ -1,14 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { MouseEvent } from "react";
 import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import type { DeliveryListItem } from "@/lib/delivery-log/contract";
+import { formatDateAndTime } from "@/lib/format-date";
 import { shortUrl } from "./delivery-format";
 import type { View } from "./filter-state";
-import { formatTimestamp } from "./format-time";
 import { CheckCircleIcon, PanelIcon, ResendIcon } from "./icons";
 import { MethodTag, ResultBadge } from "./result-badge";
 
@@ -55,6 +55,7 @@ export function DeliveriesTable({
   caption,
 }: Props) {
   const t = useTranslations("list");
+  const locale = useLocale();
   const triggerLabel = useTriggerLabel();
   const selectedCount = selection ? items.filter((d) => selection.selected.has(d.id)).length : 0;
   const columns = selection ? 6 : 5;
@@ -101,7 +102,9 @@ export function DeliveriesTable({
       </thead>
       {items.map((delivery) => {
         const selected = selection?.selected.has(delivery.id) ?? false;
-        const [day, time] = formatTimestamp(delivery.createdAt, timeZone).split(" ");
+        const { date: day, time } = formatDateAndTime(delivery.createdAt, timeZone, locale, {
+          seconds: true,
+        });
         return (
           // One tbody per delivery keeps its "Full" line with it for hover and selection.
           <tbody

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -39,6 +39,7 @@ export function DeliveryDrawer({
   resending,
 }: Props) {
   const t = useTranslations("drawer");
+  const locale = useLocale();
   const triggerLabel = useTriggerLabel();
   const detail = useDeliveryDetail(projectId, delivery?.id ?? null);
   const data = detail.data && detail.data.id === delivery?.id ? detail.data : null;
@@ -68,7 +69,9 @@ export function DeliveryDrawer({
         shown ? (
           <span>
             {triggerLabel(shown.triggerType).group}, {triggerLabel(shown.triggerType).label} ·{" "}
-            <time dateTime={shown.createdAt}>{formatTimestamp(shown.createdAt, timeZone)}</time>
+            <time dateTime={shown.createdAt}>
+              {formatTimestamp(shown.createdAt, timeZone, locale)}
+            </time>
           </span>
         ) : null
       }
@@ -150,6 +153,7 @@ const DD = "mt-0.5 text-sm text-slate-900";
 
 function DetailBody({ detail, timeZone }: { detail: DeliveryDetail; timeZone: string }) {
   const t = useTranslations("drawer");
+  const locale = useLocale();
   const dueIn = useDueIn();
   const attempts = [...detail.attempts].sort((a, b) => b.number - a.number);
   return (
@@ -189,11 +193,11 @@ function DetailBody({ detail, timeZone }: { detail: DeliveryDetail; timeZone: st
           <dd className={`${DD} tabular-nums`}>
             {detail.status === "pending" && detail.nextAttemptAt ? (
               <>
-                {formatTimestamp(detail.nextAttemptAt, timeZone)}{" "}
+                {formatTimestamp(detail.nextAttemptAt, timeZone, locale)}{" "}
                 <span className="text-slate-500">({dueIn(detail.nextAttemptAt)})</span>
               </>
             ) : detail.completedAt ? (
-              formatTimestamp(detail.completedAt, timeZone)
+              formatTimestamp(detail.completedAt, timeZone, locale)
             ) : (
               "—"
             )}
@@ -212,7 +216,7 @@ function DetailBody({ detail, timeZone }: { detail: DeliveryDetail; timeZone: st
             <dt className={DT}>{t("checked")}</dt>
             <dd className={DD}>
               <Badge tone="neutral">
-                {t("checkedAt", { time: formatTimestamp(detail.checkedAt, timeZone) })}
+                {t("checkedAt", { time: formatTimestamp(detail.checkedAt, timeZone, locale) })}
               </Badge>
             </dd>
           </div>
@@ -244,7 +248,7 @@ function DetailBody({ detail, timeZone }: { detail: DeliveryDetail; timeZone: st
         </h3>
         <p className="mt-1 text-xs text-slate-500">
           <span className="font-mono">{detail.callEvent.type}</span> ·{" "}
-          {formatTimestamp(detail.callEvent.occurredAt, timeZone)}
+          {formatTimestamp(detail.callEvent.occurredAt, timeZone, locale)}
         </p>
         <CallData call={detail.callEvent.call} />
       </section>

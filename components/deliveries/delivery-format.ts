@@ -77,10 +77,6 @@ export function shortUrl(url: string | null): string {
   return url.replace(/^https?:\/\//, "");
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
-}
-
 /** "in 12 s", "in 3 min", "now": when the next scheduled attempt runs. */
 export function useDueIn() {
   const t = useTranslations("simulator.table");

@@ -1,13 +1,13 @@
-import { formatDateTime } from "@/lib/format-date";
+import { formatDateTime, intlLocale } from "@/lib/format-date";
 
-/** `YYYY-MM-DD HH:mm:ss` in the project's zone: the same string on the server and in the browser. */
-export function formatTimestamp(iso: string, timeZone: string): string {
-  return formatDateTime(iso, timeZone, { seconds: true });
+/** To the second in the project's zone, laid out for the language (lib/format-date.ts). */
+export function formatTimestamp(iso: string, timeZone: string, locale: string): string {
+  return formatDateTime(iso, timeZone, locale, { seconds: true });
 }
 
 /** `29 Nov, 14:00` (`29 лист., 14:00`) for the chart and the hour chip. */
-export function formatHour(iso: string, timeZone: string, locale = "en-GB"): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+export function formatHour(iso: string, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone,
     day: "numeric",
     month: "short",

@@ -14,6 +14,7 @@ import {
   YAxis,
 } from "recharts";
 import type { HourlyBucket } from "@/lib/delivery-log/contract";
+import { intlLocale } from "@/lib/format-date";
 import { formatHour } from "./format-time";
 
 const HOUR_MS = 3_600_000;
@@ -31,7 +32,7 @@ function localHour(time: number, timeZone: string): number {
 }
 
 function dayLabel(time: number, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone,
     day: "numeric",
     month: "short",

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { revokeInviteAction } from "@/app/_actions/members";
@@ -21,6 +21,7 @@ export function InvitesTable({
   timeZone: string;
 }) {
   const t = useTranslations("members.invites");
+  const locale = useLocale();
   const tRole = useTranslations("members.role");
   const [pending, startTransition] = useTransition();
 
@@ -72,7 +73,7 @@ export function InvitesTable({
                   {invite.status === "expired" ? (
                     <Badge tone="amber">{t("expired")}</Badge>
                   ) : (
-                    formatDateTime(invite.expiresAt, timeZone)
+                    formatDateTime(invite.expiresAt, timeZone, locale)
                   )}
                 </td>
                 <td className="py-2.5 text-right">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { changeMemberRoleAction, removeMemberAction } from "@/app/_actions/members";
@@ -30,6 +30,7 @@ export function MembersTable({
   timeZone: string;
 }) {
   const t = useTranslations("members.table");
+  const locale = useLocale();
   const tRole = useTranslations("members.role");
   const [pending, startTransition] = useTransition();
 
@@ -113,10 +114,12 @@ export function MembersTable({
                   )}
                 </td>
                 <td className="py-2.5 pr-4 text-slate-600">
-                  {formatDateTime(member.joinedAt, timeZone)}
+                  {formatDateTime(member.joinedAt, timeZone, locale)}
                 </td>
                 <td className="py-2.5 pr-4 text-slate-600">
-                  {member.lastSignInAt ? formatDateTime(member.lastSignInAt, timeZone) : t("never")}
+                  {member.lastSignInAt
+                    ? formatDateTime(member.lastSignInAt, timeZone, locale)
+                    : t("never")}
                 </td>
                 <td className="py-2.5 text-right">
                   {manageable ? (

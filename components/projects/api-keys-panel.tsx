@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Controller } from "react-hook-form";
 import { toast } from "sonner";
@@ -34,6 +34,7 @@ export function ApiKeysPanel({
   timeZone: string;
 }) {
   const t = useTranslations("settings.keys");
+  const locale = useLocale();
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
   const { form, onSubmit, pending } = useServerForm(
     apiKeyCreateSchema,
@@ -147,10 +148,10 @@ export function ApiKeysPanel({
                   </span>
                 </td>
                 <td className="py-2.5 pr-4 text-slate-600">
-                  {formatDateTime(key.createdAt, timeZone)}
+                  {formatDateTime(key.createdAt, timeZone, locale)}
                 </td>
                 <td className="py-2.5 pr-4 text-slate-600">
-                  {key.lastUsedAt ? formatDateTime(key.lastUsedAt, timeZone) : t("never")}
+                  {key.lastUsedAt ? formatDateTime(key.lastUsedAt, timeZone, locale) : t("never")}
                 </td>
                 <td className="py-2.5 text-right">
                   {key.revokedAt ? (

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/format-date";
 import type { DeliveryOutcome } from "@/lib/webhooks/summaries";
@@ -23,6 +23,7 @@ export function LastDelivery({
   timeZone: string;
 }) {
   const t = useTranslations("webhooks");
+  const locale = useLocale();
   if (!delivery) return <span className="text-slate-400">—</span>;
   const { status } = delivery;
   const outcome = isOutcome(status)
@@ -35,7 +36,7 @@ export function LastDelivery({
         {delivery.statusCode ? ` · ${delivery.statusCode}` : ""}
       </Badge>
       <p className="mt-1 text-xs text-slate-500">
-        <time dateTime={delivery.at}>{formatDateTime(delivery.at, timeZone)}</time>
+        <time dateTime={delivery.at}>{formatDateTime(delivery.at, timeZone, locale)}</time>
       </p>
     </div>
   );

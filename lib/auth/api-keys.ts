@@ -3,6 +3,7 @@ import { notFound } from "../errors";
 import type { ApiKey } from "../generated/prisma/client";
 import { parseColumn } from "../model/stored";
 import { toProjectDto } from "../projects/serializers";
+import { findApiKeyByHash } from "./api-key-lookup";
 import {
   type ApiKeyCreateInput,
   type ApiKeyDto,
@@ -57,10 +58,7 @@ export async function revokeApiKey(projectId: string, apiKeyId: string) {
 /** The project a raw `Auth-key` value belongs to, or null for a missing, unknown or revoked key. */
 export async function authenticateApiKey(rawKey: string | null | undefined) {
   if (!rawKey?.startsWith(KEY_PREFIX) || rawKey.length > 200) return null;
-  const row = await db.apiKey.findUnique({
-    where: { keyHash: sha256Hex(rawKey) },
-    include: { project: true },
-  });
+  const row = await findApiKeyByHash(sha256Hex(rawKey));
   if (!row || row.revokedAt) return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

@@ -9,7 +9,12 @@ export type ProjectDto = {
   createdAt: string;
 };
 
-export function toProjectDto(project: Project): ProjectDto {
+export function toProjectDto(
+  project: Pick<
+    Project,
+    "id" | "name" | "timeZone" | "gaMeasurementId" | "gaApiSecret" | "createdAt"
+  >,
+): ProjectDto {
   return {
     id: project.id,
     name: project.name,

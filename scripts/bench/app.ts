@@ -97,12 +97,14 @@ export async function startApp(
   root: string,
   env: NodeJS.ProcessEnv,
   logFile: string,
+  /** Flags for node itself (Node 20 refuses --cpu-prof in NODE_OPTIONS). */
+  nodeArgs: string[] = [],
 ): Promise<App> {
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const started = startProcess(
     process.execPath,
-    [nextBin(root), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [...nodeArgs, nextBin(root), "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: root,
       env: {

@@ -3,6 +3,7 @@
 // receiver saw the request carrying its id. Beside it, the limit: how long the app took to
 // answer the POST itself at the same rate.
 import { type Api, callEventCall, deliveryIds, LATENCY_TRIGGER } from "./api";
+import { cpuMsOf } from "./cpu";
 import { errorCount, openLoop } from "./http-load";
 import type { ReceiverHandle } from "./receiver";
 import { type Spread, spread } from "./stats";
@@ -20,6 +21,8 @@ export type LatencyMeasure = {
   missing: number;
   deliveredMs: Spread;
   ingestAnswerMs: Spread;
+  /** The app's CPU time per delivered call event: its ingest and the in-process worker's send. */
+  cpuMsPerEvent: number;
 };
 
 const ARRIVAL_TIMEOUT_MS = 60_000;
@@ -29,7 +32,9 @@ export async function measureLatency(
   receiver: ReceiverHandle,
   ratePerSec: number,
   seconds: number,
+  appPid: number,
 ): Promise<LatencyMeasure> {
+  const cpuAtStart = cpuMsOf(appPid);
   const label = `latency-${ratePerSec}-${Date.now()}`;
   const result = await openLoop(api.baseUrl, ratePerSec, seconds * 1000, (i) =>
     callEventCall(api.key, LATENCY_TRIGGER, `${label}-${i}`),
@@ -39,6 +44,7 @@ export async function measureLatency(
     for (const id of deliveryIds(answer)) dueAt.set(id, answer.startedAt);
   }
   const missing = await receiver.waitFor(dueAt.keys(), ARRIVAL_TIMEOUT_MS);
+  const cpuMs = cpuMsOf(appPid) - cpuAtStart;
   const arrivals = await receiver.collect();
   const delivered: number[] = [];
   for (const [id, at] of dueAt) {
@@ -67,5 +73,6 @@ export async function measureLatency(
     missing: missing.length,
     deliveredMs: spread(delivered),
     ingestAnswerMs: spread(accepted.map((answer) => answer.ms)),
+    cpuMsPerEvent: accepted.length > 0 ? cpuMs / accepted.length : 0,
   };
 }

@@ -17,15 +17,26 @@ export type Sizes = {
   readRuns: number;
 };
 
-export type Options = { engine: Engine; sizes: Sizes };
+export type Options = {
+  engine: Engine;
+  sizes: Sizes;
+  /** `ingest`: only the first app run (latency and the 32-client load), for quick comparisons. */
+  only: "all" | "ingest";
+  /** A folder for V8 CPU profiles of the first `next start` (its processes write one each on exit). */
+  cpuProfileDir: string | null;
+};
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--smoke] [--engine sqlite|postgres]
+                     [--only ingest] [--cpu-prof <dir>]
 
   --quick          a shorter run (fewer seconds per row, smaller queues)
   --smoke          tiny sizes: proves every row runs (with --quick too, as npm test runs it)
   --engine <name>  the database engine (${ENGINES.join(", ")}; default sqlite); postgres makes a
                    fresh database on BENCH_POSTGRES_URL's server (default the local one), drops
                    it afterwards, and adds the drain by 1, 2 and 4 standalone workers
+  --only ingest    only the latency rows and the 32-client load (skips drains and reads)
+  --cpu-prof <dir> run the first next start under V8's profiler, writing .cpuprofile files in
+                   <dir> (summarise with node scripts/profile/top.mjs)
   -h, --help       show this help`;
 
 const CLIENTS = 32;
@@ -83,6 +94,8 @@ export function parseOptions(argv: string[]): Options | { help: true } | { error
         quick: { type: "boolean" },
         smoke: { type: "boolean" },
         engine: { type: "string" },
+        only: { type: "string" },
+        "cpu-prof": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -97,6 +110,8 @@ export function parseOptions(argv: string[]): Options | { help: true } | { error
   const asked = values.engine ?? "sqlite";
   const engine = ENGINES.find((known) => known === asked);
   if (!engine) return { error: `--engine must be one of ${ENGINES.join(", ")}, not "${asked}"` };
+  const only = values.only ?? "all";
+  if (only !== "all" && only !== "ingest") return { error: `--only must be ingest, not "${only}"` };
   const sizes = values.smoke ? SMOKE : values.quick ? QUICK : FULL;
-  return { engine, sizes };
+  return { engine, sizes, only, cpuProfileDir: values["cpu-prof"] ?? null };
 }

@@ -18,14 +18,15 @@ export type BenchResults = {
   build: string;
   latency: LatencyMeasure[];
   load: LoadMeasure;
-  drain: {
+  /** Absent when the run was limited to ingest (`--only ingest`). */
+  drain?: {
     gotLoop: DrainTiming & { failed: number };
     worker: DrainTiming;
     workerTsx: DrainTiming;
     /** PostgreSQL only: the same drain by 1, 2 and 4 standalone workers. */
     scaleOut?: Array<DrainTiming & { workers: number }>;
   };
-  reads: { seeded: number; seedSeconds: number; byName: Record<ReadName, ReadMeasure> };
+  reads?: { seeded: number; seedSeconds: number; byName: Record<ReadName, ReadMeasure> };
   rss: Record<string, RssPeak>;
 };
 
@@ -65,6 +66,13 @@ function latencyRows(measure: LatencyMeasure): Row[] {
       ratio: `${times(measure.deliveredMs.p50, measure.ingestAnswerMs.p50)} / ${times(measure.deliveredMs.p99, measure.ingestAnswerMs.p99)}`,
       target: LATENCY_TARGETS[measure.ratePerSec] ?? "-",
     },
+    {
+      measure: `↳ app CPU per call event at ${measure.ratePerSec}/s (ingest + send)`,
+      measured: ms(measure.cpuMsPerEvent),
+      limit: "-",
+      ratio: "-",
+      target: "-",
+    },
   ];
 }
 
@@ -79,6 +87,13 @@ function loadRows(load: LoadMeasure): Row[] {
       target: "≥ ×0.5",
     },
     {
+      measure: "↳ app CPU per request (user + system)",
+      measured: `POST call-events ${ms(load.callEvents.cpuMsPerRequest)} (its sends included)`,
+      limit: `GET project ${ms(load.project.cpuMsPerRequest)}`,
+      ratio: times(load.callEvents.cpuMsPerRequest, load.project.cpuMsPerRequest),
+      target: "-",
+    },
+    {
       measure: "↳ deliveries sent during that load",
       measured: `${load.deliveredDuringLoad} of ${load.deliveries}, the rest ${round(load.catchUpSeconds, 1)} s later${load.missing > 0 ? ` (${load.missing} missing)` : ""}`,
       limit: "-",
@@ -88,7 +103,7 @@ function loadRows(load: LoadMeasure): Row[] {
   ];
 }
 
-function drainRows(drain: BenchResults["drain"]): Row[] {
+function drainRows(drain: NonNullable<BenchResults["drain"]>): Row[] {
   const { gotLoop, worker, workerTsx } = drain;
   const missing = (timing: DrainTiming) =>
     timing.missing > 0 ? ` (${timing.missing} missing)` : "";
@@ -131,7 +146,7 @@ function drainRows(drain: BenchResults["drain"]): Row[] {
   ];
 }
 
-function readRows(reads: BenchResults["reads"]): Row[] {
+function readRows(reads: NonNullable<BenchResults["reads"]>): Row[] {
   const limit = reads.byName["project (limit)"];
   return READS.filter((name) => name !== "project (limit)").map((name) => {
     const read = reads.byName[name];
@@ -163,8 +178,8 @@ export function reportRows(results: BenchResults): Row[] {
   return [
     ...results.latency.flatMap(latencyRows),
     ...loadRows(results.load),
-    ...drainRows(results.drain),
-    ...readRows(results.reads),
+    ...(results.drain ? drainRows(results.drain) : []),
+    ...(results.reads ? readRows(results.reads) : []),
     ...rssRows(results.rss),
   ];
 }
@@ -203,6 +218,7 @@ export function reportJson(results: BenchResults, rows: Row[]) {
     at: new Date().toISOString(),
     engine: results.engine,
     mode: results.mode,
+    only: results.drain ? "all" : "ingest",
     node: process.version,
     machine: {
       cpus: cpus.length,
@@ -219,7 +235,7 @@ export function reportJson(results: BenchResults, rows: Row[]) {
 export function writeResults(root: string, json: ReturnType<typeof reportJson>): string | null {
   if (json.mode === "smoke") return null;
   const date = json.at.slice(0, 10);
-  const suffix = json.mode === "quick" ? "-quick" : "";
+  const suffix = `${json.mode === "quick" ? "-quick" : ""}${json.only === "ingest" ? "-ingest" : ""}`;
   const file = path.join(root, "bench", "results", `${date}-${json.engine}${suffix}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);

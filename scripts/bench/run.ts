@@ -58,26 +58,33 @@ export async function runBench(root: string, options: Options): Promise<BenchRes
     const seed = seedSchema.parse(JSON.parse(seedLine.slice("BENCH_SEED ".length)));
 
     step("next start with the in-process worker");
+    const profiled = options.cpuProfileDir
+      ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`]
+      : [];
     const first = await startApp(
       root,
       { ...baseEnv, WORKER_IN_PROCESS: "true" },
       path.join(logs, "app-in-process.log"),
+      profiled,
     );
     stops.push(first.stop);
     rss.track("next start, in-process worker", first.process.pid);
     const api = apiFor(first.url, seed.apiKey);
     await configureEvents(api, receiver.url);
     // Warm the routes and the worker before anything is timed.
-    await measureLatency(api, receiver, 20, 1);
+    await measureLatency(api, receiver, 20, 1, first.process.pid);
 
     const latency = [];
     for (const { ratePerSec, seconds } of sizes.latency) {
       step(`latency: ${ratePerSec} events/s for ${seconds} s`);
-      latency.push(await measureLatency(api, receiver, ratePerSec, seconds));
+      latency.push(await measureLatency(api, receiver, ratePerSec, seconds, first.process.pid));
     }
     step(`load: 32 clients, GET project then POST call-events, ${sizes.throughputSeconds} s each`);
-    const load = await measureLoad(api, receiver, sizes.throughputSeconds);
+    const load = await measureLoad(api, receiver, sizes.throughputSeconds, first.process.pid);
     await first.stop();
+    if (options.only === "ingest") {
+      return { engine: options.engine, mode: sizes.mode, build, latency, load, rss: rss.peaks() };
+    }
 
     step("next start with WORKER_IN_PROCESS=false");
     const webEnv = { ...baseEnv, WORKER_IN_PROCESS: "false" };

@@ -3,46 +3,13 @@ import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DOCS_DIR, launchBrowser, newPage, screenshot } from "./support/browser";
+import { parseCsv } from "./support/csv";
 import { type FlakyReceiver, startFlakyReceiver } from "./support/flaky-receiver";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
 
 const FAILURE_BODY = '{"error":"CRM is down","detail":"order 42 was not saved"}';
 const SCREENSHOT_PAGE = path.join(DOCS_DIR, "error-check.png");
 const SCREENSHOT_DRAWER = path.join(DOCS_DIR, "delivery-drawer.png");
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && body[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 function rowOf(page: Page, callId: string): Locator {
   return page.getByTestId("delivery-row").filter({ hasText: callId });

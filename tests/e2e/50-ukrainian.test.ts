@@ -2,37 +2,12 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DOCS_DIR, launchBrowser, VIEWPORT } from "./support/browser";
+import { englishLeftIn } from "./support/english-left";
 import { type FlakyReceiver, startFlakyReceiver } from "./support/flaky-receiver";
 import { disconnectAppDatabase, seedUserWithProject, useAppDatabase } from "./support/seed";
 
-// Words that stay in Latin letters in the Ukrainian interface: product names, protocols, units.
-const ALLOWED_LATIN = /\b(Google Analytics|CSV|URL|HTTP|DNS|TLS|UTM|CRM|BI|ID|OK|GET|POST|PUT)\b/g;
-
-/**
- * Two English words in a row in the page's text (shown or for screen readers), outside what
- * the user typed (names, e-mails), what the worker recorded (error texts), URLs, code and
- * monospace data, and the list of time zone names.
- */
-async function englishLeftIn(page: Page, userText: string[]): Promise<string[]> {
-  let text = await page.evaluate(() => {
-    // Monospace is data: URLs, ids, header names, the call's fields as the platform sent them.
-    const skip = 'code, pre, script, style, .font-mono, select[name="timeZone"]';
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const parts: string[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (!parent || parent.closest(skip) || !parent.checkVisibility()) continue;
-      parts.push(node.textContent ?? "");
-    }
-    return parts.join("\n");
-  });
-  for (const own of userText) text = text.split(own).join(" ");
-  text = text
-    .replace(/\S+:\/\/\S+/g, " ")
-    .replace(/\S+@\S+/g, " ")
-    .replace(ALLOWED_LATIN, " ");
-  return [...text.matchAll(/\b[A-Za-z]{2,}[ ,.:]+[A-Za-z]{2,}\b/g)].map((m) => m[0]);
-}
+// Words a field message may keep in Latin letters: product names and protocols.
+const ALLOWED_IN_MESSAGES = /\b(GA4|CRM|URL|HTTP|GET|POST|PUT)\b/g;
 
 /** The field messages on the page (each field's error is announced with role="alert"). */
 async function shownErrors(page: Page): Promise<string[]> {
@@ -45,8 +20,7 @@ async function latinIn(texts: Promise<string[]>): Promise<string[]> {
     const rest = text
       .replace(/\S+@\S+/g, " ")
       .replace(/\bG-X+\b/g, " ")
-      .replace(/\bGA4\b/g, " ")
-      .replace(ALLOWED_LATIN, " ");
+      .replace(ALLOWED_IN_MESSAGES, " ");
     return [...rest.matchAll(/[A-Za-z]{2,}/g)].map((m) => `${m[0]} in “${text}”`);
   });
 }
@@ -374,6 +348,78 @@ describe("the interface in Ukrainian", () => {
     expect(project.name).toBe(seeded.project.name);
     expect(await db.webhookEvent.count({ where: { projectId, name: "Дзвінок у CRM" } })).toBe(0);
     expect(await db.invite.count({ where: { projectId } })).toBe(0);
+    await context.close();
+  });
+});
+
+describe("moments in Ukrainian, in the project's time zone", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("writes dates day first with dots, at the project's hour, not the server's", async () => {
+    const seeded = await seedUserWithProject("chas");
+    const projectId = seeded.project.id;
+    const db = await useAppDatabase();
+    // 22:30 UTC is 18:30 in New York (summer time began that morning) but 00:30 next day in
+    // Kyiv, the default zone: only the project's zone gives 08.03.2026, 18:30.
+    const at = new Date("2026-03-08T22:30:00Z");
+    await db.user.update({ where: { id: seeded.user.id }, data: { locale: "uk" } });
+    await db.project.update({ where: { id: projectId }, data: { timeZone: "America/New_York" } });
+    await db.membership.updateMany({ where: { projectId }, data: { createdAt: at } });
+    await db.apiKey.update({ where: { id: seeded.apiKeyId }, data: { createdAt: at } });
+    const { createWebhookEvent } = await import("@/lib/webhooks/service");
+    const event = await createWebhookEvent(projectId, {
+      name: "Дзвінок у CRM",
+      type: "incoming.after_call",
+      requests: [{ url: "https://crm.example.com/hooks/calls", method: "POST" }],
+    });
+    await db.webhookRequest.updateMany({
+      where: { eventId: event.id },
+      data: { pausedAt: at, pausedReason: "Paused after 50 failed deliveries in a row" },
+    });
+
+    const context = await ukrainianContext(browser);
+    const page = await context.newPage();
+    // The server's HTML and the browser's render must write the same date: React reports a
+    // mismatch as error #418 (hydration) in the production build.
+    const reactErrors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /#418|#423|#425|hydrat/i.test(message.text())) {
+        reactErrors.push(message.text());
+      }
+    });
+    page.on("pageerror", (error) => reactErrors.push(error.message));
+    await page.goto("/login");
+    await page.getByLabel("Електронна пошта").fill(seeded.email);
+    await page.getByLabel("Пароль").fill(seeded.password);
+    await page.getByRole("button", { name: "Увійти" }).click();
+    await page.waitForURL("**/projects/*/webhooks");
+
+    await page.goto(`/projects/${projectId}/members`);
+    const member = page.getByTestId("member-row").filter({ hasText: seeded.email });
+    expect(await member.innerText()).toContain("08.03.2026, 18:30");
+    await page.screenshot({ path: path.join(DOCS_DIR, "uk-members-dates.png") });
+
+    await page.goto(`/projects/${projectId}/settings`);
+    const key = page.getByTestId("api-key-row").filter({ hasText: "chas key" });
+    expect(await key.innerText()).toContain("08.03.2026, 18:30");
+    expect(await key.innerText()).not.toContain("2026-03-08");
+
+    // next-intl's own formatting (the paused note) takes the project's zone from its layout.
+    await page.goto(`/projects/${projectId}/webhooks/${event.id}`);
+    await page.getByRole("button", { name: /Крок 2/ }).click();
+    const paused = page.getByTestId("request-paused");
+    await paused.waitFor();
+    expect(await paused.innerText()).toContain("8 бер. 2026 р., 18:30");
+    await page.screenshot({ path: path.join(DOCS_DIR, "uk-paused-date.png") });
+    expect(reactErrors).toEqual([]);
     await context.close();
   });
 });

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createSession } from "@/lib/auth/sessions";
 import { setUserLocale } from "@/lib/auth/user-locale";
 import { db } from "@/lib/db/client";
+import { type Locale, parseLocaleTag } from "@/lib/i18n/locales";
 import { createUserWithProject } from "../helpers/factories";
 
 const request = vi.hoisted(() => ({
@@ -31,6 +32,12 @@ const events = await import("@/app/_actions/webhook-events");
 const members = await import("@/app/_actions/members");
 const settings = await import("@/app/_actions/project-settings");
 const auth = await import("@/app/_actions/auth");
+
+function tag(value: string): Locale {
+  const locale = parseLocaleTag(value);
+  if (locale === undefined) throw new Error(`${value} is no language tag`);
+  return locale;
+}
 
 let projectId: string;
 let userId: string;
@@ -59,7 +66,7 @@ const badEvent = {
 
 describe("a server action's field messages", () => {
   it("are Ukrainian for a user who chose Ukrainian, whatever the browser says", async () => {
-    await setUserLocale(userId, "uk");
+    await setUserLocale(userId, tag("uk"));
     request.acceptLanguage = "en-US,en;q=0.9";
     const result = await events.createEventAction(projectId, badEvent);
     expect(result).toEqual({
@@ -103,7 +110,7 @@ describe("a server action's field messages", () => {
   });
 
   it("word a variable the event lacks as the wizard does, once the rest is valid", async () => {
-    await setUserLocale(userId, "uk");
+    await setUserLocale(userId, tag("uk"));
     const valid = {
       name: "CRM",
       type: "incoming.before_call",
@@ -150,7 +157,7 @@ describe("a server action's field messages", () => {
   });
 
   it("are the schema's English for a user who chose English", async () => {
-    await setUserLocale(userId, "en");
+    await setUserLocale(userId, tag("en"));
     request.acceptLanguage = "uk-UA,uk;q=0.9";
     const result = await events.createEventAction(projectId, badEvent);
     expect(result).toMatchObject({

@@ -13,15 +13,7 @@ import * as rotateRoute from "@/app/api/v1/webhook-events/[id]/rotate-signing-se
 import * as eventRoute from "@/app/api/v1/webhook-events/[id]/route";
 import * as eventsRoute from "@/app/api/v1/webhook-events/route";
 import { changedTables, countWrites, dumpDatabase } from "../helpers/database-dump";
-import {
-  type BadInput,
-  badDocuments,
-  controlText,
-  FUZZ_RUNS,
-  fuzz,
-  hugeText,
-  preview,
-} from "../helpers/fuzz";
+import { badDocuments, controlText, hugeText, preview } from "../helpers/fuzz";
 import {
   callEventDocument,
   callEventFields,
@@ -38,17 +30,16 @@ import {
   rotateDocument,
   rotateFields,
 } from "../helpers/fuzz-documents";
-import { createFuzzWorld, type FuzzWorld, foreignIds, stampKeys } from "../helpers/fuzz-fixture";
+import { createFuzzWorld, type FuzzWorld } from "../helpers/fuzz-fixture";
 import {
   badAuth,
   badBodies,
-  badIds,
   encodeQueryValue,
-  expectRefusal,
   type Handler,
   type HttpInput,
   send,
 } from "../helpers/fuzz-http";
+import { badJson, badPathIds, fuzzRoute } from "../helpers/fuzz-routes";
 
 const TIMEOUT = 180_000;
 let world: FuzzWorld;
@@ -57,35 +48,13 @@ beforeAll(async () => {
   world = await createFuzzWorld();
 });
 
-/** Bad JSON documents sent as the body of `good`. */
-function badJson(good: HttpInput, documents: fc.Arbitrary<BadInput<unknown>>) {
-  return documents.map((bad) => ({ ...bad, input: { ...good, json: bad.input } as HttpInput }));
-}
-
-/** The same request with its path id replaced by one that names nothing of the project. */
-function badPathIds(good: HttpInput, names: string) {
-  return badIds(foreignIds(world), world.unknownIds).map(({ id, why }) => ({
-    input: { ...good, params: { id } },
-    names,
-    why,
-  }));
-}
-
-async function fuzzRoute(handler: Handler, inputs: fc.Arbitrary<BadInput<HttpInput>>) {
-  await stampKeys(world);
-  const count = await fuzz(inputs, async (bad) => {
-    expectRefusal(await send(handler, bad.input, world.a.key), bad);
-  });
-  expect(count).toBe(FUZZ_RUNS);
-}
-
 describe("fuzz: configuration routes", () => {
   it("GET /api/v1/project", { timeout: TIMEOUT }, async () => {
-    await fuzzRoute(projectRoute.GET, badAuth(world, { method: "GET" }));
+    await fuzzRoute(world, projectRoute.GET, badAuth(world, { method: "GET" }));
   });
 
   it("GET /api/v1/catalog", { timeout: TIMEOUT }, async () => {
-    await fuzzRoute(catalogRoute.GET, badAuth(world, { method: "GET" }));
+    await fuzzRoute(world, catalogRoute.GET, badAuth(world, { method: "GET" }));
   });
 
   it("GET /api/v1/webhook-events", { timeout: TIMEOUT }, async () => {
@@ -101,12 +70,13 @@ describe("fuzz: configuration routes", () => {
         fc.oneof(controlText, hugeText(100)).map((value) => `include=${encodeQueryValue(value)}`),
       )
       .map((q) => ({ input: { ...good, query: q }, names: "include", why: `?${q}` }));
-    await fuzzRoute(eventsRoute.GET, fc.oneof(badAuth(world, good), query));
+    await fuzzRoute(world, eventsRoute.GET, fc.oneof(badAuth(world, good), query));
   });
 
   it("POST /api/v1/webhook-events", { timeout: TIMEOUT }, async () => {
     const good: HttpInput = { method: "POST", json: eventDocument() };
     await fuzzRoute(
+      world,
       eventsRoute.POST,
       fc.oneof(
         { arbitrary: badAuth(world, good), weight: 1 },
@@ -122,8 +92,9 @@ describe("fuzz: configuration routes", () => {
   it("GET /api/v1/webhook-events/{id}", { timeout: TIMEOUT }, async () => {
     const good: HttpInput = { method: "GET", params: { id: world.a.eventId } };
     await fuzzRoute(
+      world,
       eventRoute.GET,
-      fc.oneof(badAuth(world, good), badPathIds(good, "webhook event")),
+      fc.oneof(badAuth(world, good), badPathIds(world, good, "webhook event")),
     );
   });
 
@@ -134,10 +105,11 @@ describe("fuzz: configuration routes", () => {
       json: eventDocument(),
     };
     await fuzzRoute(
+      world,
       eventRoute.PUT,
       fc.oneof(
         { arbitrary: badAuth(world, good), weight: 1 },
-        { arbitrary: badPathIds(good, "webhook event"), weight: 1 },
+        { arbitrary: badPathIds(world, good, "webhook event"), weight: 1 },
         { arbitrary: badBodies(good, eventDocument()), weight: 2 },
         {
           arbitrary: badJson(good, badDocuments(eventDocument(), eventFields, eventStrictPaths)),
@@ -154,10 +126,11 @@ describe("fuzz: configuration routes", () => {
       json: patchDocument(),
     };
     await fuzzRoute(
+      world,
       eventRoute.PATCH,
       fc.oneof(
         { arbitrary: badAuth(world, good), weight: 1 },
-        { arbitrary: badPathIds(good, "webhook event"), weight: 1 },
+        { arbitrary: badPathIds(world, good, "webhook event"), weight: 1 },
         { arbitrary: badBodies(good, patchDocument()), weight: 2 },
         { arbitrary: badJson(good, badDocuments(patchDocument(), patchFields)), weight: 4 },
       ),
@@ -167,8 +140,9 @@ describe("fuzz: configuration routes", () => {
   it("DELETE /api/v1/webhook-events/{id}", { timeout: TIMEOUT }, async () => {
     const good: HttpInput = { method: "DELETE", params: { id: world.a.eventId } };
     await fuzzRoute(
+      world,
       eventRoute.DELETE,
-      fc.oneof(badAuth(world, good), badPathIds(good, "webhook event")),
+      fc.oneof(badAuth(world, good), badPathIds(world, good, "webhook event")),
     );
   });
 
@@ -179,10 +153,11 @@ describe("fuzz: configuration routes", () => {
       json: copyDocument(),
     };
     await fuzzRoute(
+      world,
       copyRoute.POST,
       fc.oneof(
         { arbitrary: badAuth(world, good), weight: 1 },
-        { arbitrary: badPathIds(good, "webhook event"), weight: 1 },
+        { arbitrary: badPathIds(world, good, "webhook event"), weight: 1 },
         { arbitrary: badBodies(good, copyDocument(), { nullIsEmpty: true }), weight: 2 },
         { arbitrary: badJson(good, badDocuments(copyDocument(), copyFields)), weight: 4 },
       ),
@@ -196,10 +171,11 @@ describe("fuzz: configuration routes", () => {
       json: rotateDocument(world.a.requestId),
     };
     await fuzzRoute(
+      world,
       rotateRoute.POST,
       fc.oneof(
         { arbitrary: badAuth(world, good), weight: 1 },
-        { arbitrary: badPathIds(good, "webhook event"), weight: 1 },
+        { arbitrary: badPathIds(world, good, "webhook event"), weight: 1 },
         { arbitrary: badBodies(good, rotateDocument(world.a.requestId)), weight: 2 },
         {
           arbitrary: badJson(good, badDocuments(rotateDocument(world.a.requestId), rotateFields)),
@@ -212,6 +188,7 @@ describe("fuzz: configuration routes", () => {
   it("POST /api/v1/render-preview", { timeout: TIMEOUT }, async () => {
     const good: HttpInput = { method: "POST", json: previewDocument() };
     await fuzzRoute(
+      world,
       previewRoute.POST,
       fc.oneof(
         { arbitrary: badAuth(world, good), weight: 1 },
@@ -230,6 +207,7 @@ describe("fuzz: configuration routes", () => {
   it("POST /api/v1/call-events", { timeout: TIMEOUT }, async () => {
     const good: HttpInput = { method: "POST", json: callEventDocument() };
     await fuzzRoute(
+      world,
       callEventsRoute.POST,
       fc.oneof(
         { arbitrary: badAuth(world, good, { scope: "ingest" }), weight: 1 },

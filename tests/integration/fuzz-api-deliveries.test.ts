@@ -29,7 +29,6 @@ import {
   FUZZ_RUNS,
   fuzz,
   hugeText,
-  type Json,
 } from "../helpers/fuzz";
 import {
   badQueryValue,
@@ -42,13 +41,12 @@ import {
   type Answer,
   badAuth,
   badBodies,
-  badIds,
   encodeQueryValue,
-  expectRefusal,
   type Handler,
   type HttpInput,
   send,
 } from "../helpers/fuzz-http";
+import { badJson, badPathIds, fuzzRoute } from "../helpers/fuzz-routes";
 import { TEST_METRICS_TOKEN } from "../helpers/metrics-token";
 
 const TIMEOUT = 180_000;
@@ -57,14 +55,6 @@ let world: FuzzWorld;
 beforeAll(async () => {
   world = await createFuzzWorld();
 });
-
-async function fuzzRoute(handler: Handler, inputs: fc.Arbitrary<BadInput<HttpInput>>) {
-  await stampKeys(world);
-  const count = await fuzz(inputs, async (bad) => {
-    expectRefusal(await send(handler, bad.input, world.a.key), bad);
-  });
-  expect(count).toBe(FUZZ_RUNS);
-}
 
 type Pair = [string, string];
 const toQuery = (pairs: Pair[]) =>
@@ -126,18 +116,6 @@ function badQueries(good: Pair[], keys: string[]): fc.Arbitrary<BadInput<HttpInp
   );
 }
 
-function badJson(good: HttpInput, documents: fc.Arbitrary<BadInput<Json>>) {
-  return documents.map((bad) => ({ ...bad, input: { ...good, json: bad.input } as HttpInput }));
-}
-
-function badPathIds(good: HttpInput, names: string) {
-  return badIds(foreignIds(world), world.unknownIds).map(({ id, why }) => ({
-    input: { ...good, params: { id } },
-    names,
-    why,
-  }));
-}
-
 /** Bodies of a bulk action (`{ ids }` or `{ filter }`) with one thing wrong. */
 function badBulkBodies(good: HttpInput) {
   const ids = bulkIdsFields([world.a.deliveries.failed]);
@@ -174,6 +152,7 @@ describe("fuzz: delivery routes", () => {
   it("GET /api/v1/deliveries", { timeout: TIMEOUT }, async () => {
     const good: HttpInput = { method: "GET", query: toQuery(GOOD_FILTER) };
     await fuzzRoute(
+      world,
       deliveriesRoute.GET,
       fc.oneof(badAuth(world, good), badQueries(GOOD_FILTER, LIST_KEYS)),
     );
@@ -182,6 +161,7 @@ describe("fuzz: delivery routes", () => {
   it("GET /api/v1/deliveries/export.csv", { timeout: TIMEOUT }, async () => {
     const good: HttpInput = { method: "GET", query: toQuery(GOOD_FILTER) };
     await fuzzRoute(
+      world,
       exportRoute.GET,
       fc.oneof(badAuth(world, good), badQueries(GOOD_FILTER, FILTER_KEYS)),
     );
@@ -191,27 +171,29 @@ describe("fuzz: delivery routes", () => {
     const range: Pair[] = [["from", "2026-11-01"]];
     const good: HttpInput = { method: "GET", query: toQuery(range) };
     await fuzzRoute(
+      world,
       hourlyRoute.GET,
       fc.oneof(badAuth(world, good), badQueries(range, ["from", "to", "eventId"])),
     );
   });
 
   it("GET /api/v1/deliveries/unchecked-count", { timeout: TIMEOUT }, async () => {
-    await fuzzRoute(countRoute.GET, badAuth(world, { method: "GET" }));
+    await fuzzRoute(world, countRoute.GET, badAuth(world, { method: "GET" }));
   });
 
   it("POST /api/v1/deliveries/check", { timeout: TIMEOUT }, async () => {
-    await fuzzRoute(checkRoute.POST, badBulkBodies({ method: "POST" }));
+    await fuzzRoute(world, checkRoute.POST, badBulkBodies({ method: "POST" }));
   });
 
   it("POST /api/v1/deliveries/resend", { timeout: TIMEOUT }, async () => {
-    await fuzzRoute(resendRoute.POST, badBulkBodies({ method: "POST" }));
+    await fuzzRoute(world, resendRoute.POST, badBulkBodies({ method: "POST" }));
   });
 
   it("POST /api/v1/deliveries/uncheck", { timeout: TIMEOUT }, async () => {
     const good: HttpInput = { method: "POST" };
     const ids = bulkIdsFields([world.a.deliveries.checked]);
     await fuzzRoute(
+      world,
       uncheckRoute.POST,
       fc.oneof(
         { arbitrary: badAuth(world, good), weight: 1 },
@@ -224,8 +206,9 @@ describe("fuzz: delivery routes", () => {
   it("GET /api/v1/deliveries/{id}", { timeout: TIMEOUT }, async () => {
     const good: HttpInput = { method: "GET", params: { id: world.a.deliveries.failed } };
     await fuzzRoute(
+      world,
       deliveryRoute.GET,
-      fc.oneof(badAuth(world, good), badPathIds(good, "delivery")),
+      fc.oneof(badAuth(world, good), badPathIds(world, good, "delivery")),
     );
   });
 
@@ -237,8 +220,9 @@ describe("fuzz: delivery routes", () => {
       why: "a delivery that succeeded",
     }));
     await fuzzRoute(
+      world,
       deliveryCheckRoute.POST,
-      fc.oneof(badAuth(world, good), badPathIds(good, "delivery"), notFailed),
+      fc.oneof(badAuth(world, good), badPathIds(world, good, "delivery"), notFailed),
     );
   });
 
@@ -250,16 +234,18 @@ describe("fuzz: delivery routes", () => {
       why: "a delivery that succeeded",
     }));
     await fuzzRoute(
+      world,
       deliveryResendRoute.POST,
-      fc.oneof(badAuth(world, good), badPathIds(good, "delivery"), notFailed),
+      fc.oneof(badAuth(world, good), badPathIds(world, good, "delivery"), notFailed),
     );
   });
 
   it("GET /api/v1/deliveries/resend-batches/{id}", { timeout: TIMEOUT }, async () => {
     const good: HttpInput = { method: "GET", params: { id: world.a.batchId } };
     await fuzzRoute(
+      world,
       batchRoute.GET,
-      fc.oneof(badAuth(world, good), badPathIds(good, "resend batch")),
+      fc.oneof(badAuth(world, good), badPathIds(world, good, "resend batch")),
     );
   });
 
@@ -295,7 +281,7 @@ describe("fuzz: delivery routes", () => {
           why: `unknown parameter ${key}`,
         })),
     );
-    await fuzzRoute(callDeliveriesRoute.GET, fc.oneof(badAuth(world, good), queries));
+    await fuzzRoute(world, callDeliveriesRoute.GET, fc.oneof(badAuth(world, good), queries));
   });
 });
 

@@ -4,7 +4,7 @@
 import "../helpers/fresh-database";
 import "../helpers/unlimited-api-budgets";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import * as inviteRoute from "@/app/api/v1/invites/[id]/route";
 import * as invitesRoute from "@/app/api/v1/invites/route";
 import * as memberRoute from "@/app/api/v1/members/[id]/route";
@@ -12,18 +12,11 @@ import * as membersRoute from "@/app/api/v1/members/route";
 import * as projectsRoute from "@/app/api/v1/projects/route";
 import * as secretsRoute from "@/app/api/v1/webhook-events/[id]/secrets/route";
 import { SESSION_COOKIE } from "@/lib/auth/sessions";
-import { type BadInput, badDocuments, FUZZ_RUNS, fuzz } from "../helpers/fuzz";
+import { badDocuments } from "../helpers/fuzz";
 import { inviteDocument, inviteFields, roleFields } from "../helpers/fuzz-documents";
-import { createFuzzWorld, type FuzzWorld, foreignIds, stampKeys } from "../helpers/fuzz-fixture";
-import {
-  badAuth,
-  badBodies,
-  badIds,
-  expectRefusal,
-  type Handler,
-  type HttpInput,
-  send,
-} from "../helpers/fuzz-http";
+import { createFuzzWorld, type FuzzWorld } from "../helpers/fuzz-fixture";
+import { badAuth, badBodies, type Handler, type HttpInput } from "../helpers/fuzz-http";
+import { badJson, badPathIds, fuzzRoute } from "../helpers/fuzz-routes";
 
 const TIMEOUT = 180_000;
 let world: FuzzWorld;
@@ -32,30 +25,13 @@ beforeAll(async () => {
   world = await createFuzzWorld();
 });
 
-function badJson(good: HttpInput, documents: fc.Arbitrary<BadInput<unknown>>) {
-  return documents.map((bad) => ({ ...bad, input: { ...good, json: bad.input } as HttpInput }));
-}
-
-/** The same request with its path id replaced by one that names nothing of the project. */
-function badPathIds(good: HttpInput, names: string, extra: string[] = []) {
-  return badIds([...foreignIds(world), ...extra], world.unknownIds).map(({ id, why }) => ({
-    input: { ...good, params: { id } },
-    names,
-    why,
-  }));
-}
-
-async function fuzzRoute(handler: Handler, inputs: fc.Arbitrary<BadInput<HttpInput>>) {
-  await stampKeys(world);
-  const count = await fuzz(inputs, async (bad) => {
-    expectRefusal(await send(handler, bad.input, world.a.key), bad);
-  });
-  expect(count).toBe(FUZZ_RUNS);
-}
-
 describe("fuzz: member and invite routes", () => {
   it("GET /api/v1/members", { timeout: TIMEOUT }, async () => {
-    await fuzzRoute(membersRoute.GET, badAuth(world, { method: "GET" }, { sessionRole: "admin" }));
+    await fuzzRoute(
+      world,
+      membersRoute.GET,
+      badAuth(world, { method: "GET" }, { sessionRole: "admin" }),
+    );
   });
 
   it("PATCH /api/v1/members/{id}", { timeout: TIMEOUT }, async () => {
@@ -78,10 +54,11 @@ describe("fuzz: member and invite routes", () => {
       },
     );
     await fuzzRoute(
+      world,
       memberRoute.PATCH,
       fc.oneof(
         { arbitrary: badAuth(world, good), weight: 1 },
-        { arbitrary: badPathIds(good, "member"), weight: 1 },
+        { arbitrary: badPathIds(world, good, "member"), weight: 1 },
         { arbitrary: owners, weight: 1 },
         { arbitrary: badBodies(good, { role: "viewer" }), weight: 2 },
         { arbitrary: badJson(good, badDocuments({ role: "viewer" }, roleFields([]))), weight: 3 },
@@ -92,10 +69,11 @@ describe("fuzz: member and invite routes", () => {
   it("DELETE /api/v1/members/{id}", { timeout: TIMEOUT }, async () => {
     const good: HttpInput = { method: "DELETE", params: { id: world.viewer.userId } };
     await fuzzRoute(
+      world,
       memberRoute.DELETE,
       fc.oneof(
         badAuth(world, good),
-        badPathIds(good, "member"),
+        badPathIds(world, good, "member"),
         fc.constant({
           input: { ...good, params: { id: world.a.userId } },
           names: "owner",
@@ -106,7 +84,11 @@ describe("fuzz: member and invite routes", () => {
   });
 
   it("GET /api/v1/invites", { timeout: TIMEOUT }, async () => {
-    await fuzzRoute(invitesRoute.GET, badAuth(world, { method: "GET" }, { sessionRole: "admin" }));
+    await fuzzRoute(
+      world,
+      invitesRoute.GET,
+      badAuth(world, { method: "GET" }, { sessionRole: "admin" }),
+    );
   });
 
   it("POST /api/v1/invites", { timeout: TIMEOUT }, async () => {
@@ -119,6 +101,7 @@ describe("fuzz: member and invite routes", () => {
         why: `invite ${email}, a member already`,
       }));
     await fuzzRoute(
+      world,
       invitesRoute.POST,
       fc.oneof(
         { arbitrary: badAuth(world, good), weight: 1 },
@@ -133,8 +116,9 @@ describe("fuzz: member and invite routes", () => {
     const good: HttpInput = { method: "DELETE", params: { id: world.a.invites.pending.id } };
     const used = world.a.invites.settledIds;
     await fuzzRoute(
+      world,
       inviteRoute.DELETE,
-      fc.oneof(badAuth(world, good), badPathIds(good, "invite", used)),
+      fc.oneof(badAuth(world, good), badPathIds(world, good, "invite", used)),
     );
   });
 });
@@ -155,6 +139,7 @@ describe("fuzz: the project list and the secret reveal", () => {
         why: `unknown session ${token}`,
       }));
     await fuzzRoute(
+      world,
       projectsRoute.GET as Handler,
       fc.oneof(badAuth(world, good, { sessionReads: false }), cookies),
     );
@@ -163,8 +148,12 @@ describe("fuzz: the project list and the secret reveal", () => {
   it("GET /api/v1/webhook-events/{id}/secrets", { timeout: TIMEOUT }, async () => {
     const good: HttpInput = { method: "GET", params: { id: world.a.eventId } };
     await fuzzRoute(
+      world,
       secretsRoute.GET,
-      fc.oneof(badAuth(world, good, { sessionRole: "admin" }), badPathIds(good, "webhook event")),
+      fc.oneof(
+        badAuth(world, good, { sessionRole: "admin" }),
+        badPathIds(world, good, "webhook event"),
+      ),
     );
   });
 });

@@ -3,11 +3,11 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { catalogTranslators } from "@/i18n/catalog-translators";
-import { issueText } from "@/i18n/issue-text";
+import { type IssueTranslators, issueText } from "@/i18n/issue-text";
 import { SCHEMA_MESSAGE_KEYS } from "@/i18n/schema-message-keys";
 import { apiKeyCreateSchema } from "@/lib/auth/api-key-scopes";
 import { inviteCreateSchema, setupSchema } from "@/lib/auth/schemas";
-import type { Locale } from "@/lib/i18n/locales";
+import { type Locale, parseLocaleTag } from "@/lib/i18n/locales";
 import { copyRequestSchema, webhookEventSchema } from "@/lib/model/event-schema";
 import { signingRotationSchema } from "@/lib/model/signing-rotation";
 import { projectSettingsSchema } from "@/lib/projects/schemas";
@@ -15,10 +15,20 @@ import { DEFAULT_SIMULATED_CALL, simulatedCallSchema } from "@/lib/simulator/sim
 import en from "@/messages/en.json";
 import uk from "@/messages/uk.json";
 
-const TRANSLATORS = { en: catalogTranslators("en", en), uk: catalogTranslators("uk", uk) };
+function tag(value: string): Locale {
+  const locale = parseLocaleTag(value);
+  if (locale === undefined) throw new Error(`${value} is no language tag`);
+  return locale;
+}
+
+type Language = "en" | "uk";
+const TRANSLATORS: Record<Language, IssueTranslators> = {
+  en: catalogTranslators(tag("en"), en),
+  uk: catalogTranslators(tag("uk"), uk),
+};
 
 /** What the form shows at `path` after parsing `value`, in `locale`. */
-function shown(locale: Locale, schema: z.ZodType, value: unknown, path = ""): string {
+function shown(locale: Language, schema: z.ZodType, value: unknown, path = ""): string {
   const result = schema.safeParse(value);
   if (result.success) throw new Error(`${JSON.stringify(value)} parsed`);
   const issue = result.error.issues.find((i) => i.path.map(String).join(".") === path);
@@ -310,7 +320,7 @@ describe("a zod issue in the interface language", () => {
     for (const [english, { namespace, key, values }] of SCHEMA_MESSAGE_KEYS) {
       const catalogs = [en, uk].map((c) => (c[namespace] as Record<string, string>)[key]);
       expect(catalogs, `${namespace}.${key}`).not.toContain(undefined);
-      const word = (locale: Locale) =>
+      const word = (locale: Language) =>
         namespace === "schemaMessages"
           ? TRANSLATORS[locale].schemaMessages(key)
           : TRANSLATORS[locale].validation(key, { ...values });

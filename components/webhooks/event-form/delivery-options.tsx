@@ -151,7 +151,12 @@ export function DeliveryOptions({
           />
           <div className="text-sm" id={`${id}-signing`}>
             <p className="font-medium text-slate-700">{t("sign")}</p>
-            <p className="text-xs text-slate-500">{t("signText")}</p>
+            <p className="text-xs text-slate-500">
+              {/* Header names are code in every language. */}
+              {t.rich("signText", {
+                code: (chunks) => <code className="font-mono">{chunks}</code>,
+              })}
+            </p>
             {signing ? (
               <SigningSecret
                 key={stored?.id ?? "new"}

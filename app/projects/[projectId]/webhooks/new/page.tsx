@@ -28,8 +28,11 @@ export default async function NewEventPage({ params, searchParams }: Props) {
   }
   try {
     const source = await getWebhookEvent(projectId, copy);
+    // The copy's suggested name is the admin's to keep, so it is in their language.
+    const t = await getTranslations("journey");
     const { draft } = await draftWebhookEventCopy(projectId, copy, {
       type: typeof type === "string" ? type : "",
+      name: t("copyName", { name: source.name }).slice(0, 100),
       view: "masked",
     });
     return (
