@@ -318,7 +318,8 @@ describe("the interface in Ukrainian", () => {
     await page.screenshot({ path: path.join(DOCS_DIR, "uk-wizard-validation.png") });
 
     // The invite form: an address that is none.
-    await page.goto(`/projects/${projectId}/members`);
+    // A full page load: the forms answer once the page has hydrated.
+    await page.goto(`/projects/${projectId}/members`, { waitUntil: "networkidle" });
     await page.getByLabel("Електронна пошта", { exact: true }).fill("колега-без-адреси");
     await page.getByRole("button", { name: "Створити посилання-запрошення" }).click();
     await page
@@ -330,7 +331,7 @@ describe("the interface in Ukrainian", () => {
     expect(await englishLeftIn(page, userText)).toEqual([]);
 
     // Project settings: an empty name and a GA4 id of the wrong shape.
-    await page.goto(`/projects/${projectId}/settings`);
+    await page.goto(`/projects/${projectId}/settings`, { waitUntil: "networkidle" });
     await page.getByLabel("Назва проєкту", { exact: true }).fill("");
     await page.getByLabel("Ідентифікатор потоку даних GA4", { exact: true }).fill("UA-12345");
     await page.getByRole("button", { name: "Зберегти налаштування" }).click();
