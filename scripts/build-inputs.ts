@@ -7,6 +7,9 @@ const BUILD_INPUTS = [
   "app",
   "components",
   "lib",
+  // The language files and the request's language are part of every page.
+  "i18n",
+  "messages",
   "public",
   "instrumentation.ts",
   "proxy.ts",

@@ -1,7 +1,8 @@
 import "server-only";
 import { ZodError, type z } from "zod";
-import { interfaceLocale } from "@/app/_lib/interface-locale";
-import { toErrorResponse, toFieldErrors } from "@/lib/http/errors";
+import { requestLocale } from "@/i18n/request-locale";
+import { zodErrorResult } from "@/i18n/zod-error-result";
+import { toErrorResponse } from "@/lib/http/errors";
 import { wordsOf } from "@/lib/i18n/catalog-words";
 import { recordIdSchema } from "@/lib/model/ids";
 
@@ -15,18 +16,12 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
     return { ok: true, data: await body() };
   } catch (error) {
     if (isNextControlFlow(error)) throw error;
-    if (error instanceof ZodError) {
-      return {
-        ok: false,
-        message: "Check the highlighted fields",
-        fieldErrors: toFieldErrors(error),
-      };
-    }
+    if (error instanceof ZodError) return { ok: false, ...(await zodErrorResult(error)) };
     const { body: errorBody, text } = toErrorResponse(error);
     const { field } = errorBody.error;
     // The API answers in English; the person who ran the action reads their own language.
     const message = text
-      ? wordsOf(await interfaceLocale(), "serverErrors", text)
+      ? wordsOf(await requestLocale(), "serverErrors", text)
       : errorBody.error.message;
     return { ok: false, message, fieldErrors: field ? { [field]: message } : {} };
   }

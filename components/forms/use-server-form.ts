@@ -1,9 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
 import { type FieldValues, type Path, type UseFormProps, useForm } from "react-hook-form";
 import type { z } from "zod";
+import { useIssueText } from "@/components/i18n/use-issue-text";
+import { translatedResolver } from "./translated-resolver";
 
 type ServerResult =
   | { ok: true }
@@ -18,9 +19,11 @@ export function useServerForm<TSchema extends z.ZodType<FieldValues, FieldValues
   action: (values: z.input<TSchema>) => Promise<ServerResult | undefined>,
   options?: Omit<UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>, "resolver">,
 ) {
+  const issueText = useIssueText();
   const form = useForm<z.input<TSchema>, unknown, z.output<TSchema>>({
     ...options,
-    resolver: zodResolver(schema as never) as never,
+    // Messages in the interface language; the server's come translated the same way.
+    resolver: translatedResolver((values) => schema.safeParseAsync(values), issueText),
   });
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();

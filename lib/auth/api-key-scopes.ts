@@ -29,10 +29,18 @@ function normalize(scopes: readonly ApiKeyScope[]): ApiKeyScope[] {
   return API_KEY_SCOPES.filter((scope) => scopes.includes(scope));
 }
 
+/** The API key form's messages, by their key in messages/*.json (`validation.<key>`). */
+export const API_KEY_MESSAGES = {
+  scopeChoice: `use ${API_KEY_SCOPES.join(" or ")}`,
+  scopesRequired: "choose at least one scope",
+  scopesOnce: "name each scope once",
+  keyNameRequired: "Name the key, e.g. CRM",
+} as const;
+
 export const apiKeyScopesSchema = z
-  .array(z.enum(API_KEY_SCOPES, `use ${API_KEY_SCOPES.join(" or ")}`))
-  .min(1, "choose at least one scope")
-  .max(API_KEY_SCOPES.length, "name each scope once")
+  .array(z.enum(API_KEY_SCOPES, API_KEY_MESSAGES.scopeChoice))
+  .min(1, API_KEY_MESSAGES.scopesRequired)
+  .max(API_KEY_SCOPES.length, API_KEY_MESSAGES.scopesOnce)
   .transform(normalize);
 
 export const apiKeyCreateSchema = z
@@ -40,7 +48,7 @@ export const apiKeyCreateSchema = z
     name: z
       .string()
       .trim()
-      .min(1, "Name the key, e.g. CRM")
+      .min(1, API_KEY_MESSAGES.keyNameRequired)
       .max(60, "Use at most 60 characters")
       .refine(isSingleLineText, SINGLE_LINE_MESSAGE),
     scopes: apiKeyScopesSchema.default(() => [...DEFAULT_API_KEY_SCOPES]),

@@ -3,13 +3,25 @@ import { isSingleLineText, SINGLE_LINE_MESSAGE } from "../model/text";
 
 export const PASSWORD_MIN_LENGTH = 12;
 
+/** The account forms' messages, by their key in messages/*.json (`validation.<key>`). */
+export const AUTH_MESSAGES = {
+  emailRequired: "Enter an email",
+  emailTooLong: "Email is too long",
+  emailInvalid: "Enter a valid email, like admin@example.com",
+  projectNameRequired: "Enter a project name",
+  passwordRequired: "Enter your password",
+  inviteRoleChoice: "Choose admin or viewer",
+  memberRoleChoice: "Choose owner, admin or viewer",
+  yourNameRequired: "Enter your name",
+} as const;
+
 export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(1, "Enter an email")
-  .max(254, "Email is too long")
-  .pipe(z.email("Enter a valid email, like admin@example.com"));
+  .min(1, AUTH_MESSAGES.emailRequired)
+  .max(254, AUTH_MESSAGES.emailTooLong)
+  .pipe(z.email(AUTH_MESSAGES.emailInvalid));
 
 export const passwordSchema = z
   .string()
@@ -23,7 +35,7 @@ export const setupSchema = z
     projectName: z
       .string()
       .trim()
-      .min(1, "Enter a project name")
+      .min(1, AUTH_MESSAGES.projectNameRequired)
       .max(100, "Use at most 100 characters")
       .refine(isSingleLineText, SINGLE_LINE_MESSAGE),
   })
@@ -32,7 +44,10 @@ export const setupSchema = z
 export const loginSchema = z
   .object({
     email: emailSchema,
-    password: z.string().min(1, "Enter your password").max(200, "Use at most 200 characters"),
+    password: z
+      .string()
+      .min(1, AUTH_MESSAGES.passwordRequired)
+      .max(200, "Use at most 200 characters"),
   })
   .strict();
 
@@ -45,12 +60,12 @@ export const INVITE_ROLES = ["admin", "viewer"] as const;
 export const inviteCreateSchema = z
   .object({
     email: emailSchema,
-    role: z.enum(INVITE_ROLES, "Choose admin or viewer"),
+    role: z.enum(INVITE_ROLES, AUTH_MESSAGES.inviteRoleChoice),
   })
   .strict();
 
 export const memberRoleSchema = z
-  .object({ role: z.enum(["owner", "admin", "viewer"], "Choose owner, admin or viewer") })
+  .object({ role: z.enum(["owner", "admin", "viewer"], AUTH_MESSAGES.memberRoleChoice) })
   .strict();
 
 /** What a new person sets when they accept an invite; the email is the invite's. */
@@ -59,7 +74,7 @@ export const inviteSignUpSchema = z
     name: z
       .string()
       .trim()
-      .min(1, "Enter your name")
+      .min(1, AUTH_MESSAGES.yourNameRequired)
       .max(100, "Use at most 100 characters")
       .refine(isSingleLineText, SINGLE_LINE_MESSAGE),
     password: passwordSchema,
@@ -69,7 +84,10 @@ export const inviteSignUpSchema = z
 /** What a person with an account types to accept an invite while signed out. */
 export const inviteSignInSchema = z
   .object({
-    password: z.string().min(1, "Enter your password").max(200, "Use at most 200 characters"),
+    password: z
+      .string()
+      .min(1, AUTH_MESSAGES.passwordRequired)
+      .max(200, "Use at most 200 characters"),
   })
   .strict();
 

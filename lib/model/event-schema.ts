@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emptyConditions } from "./defaults";
-import { LIMITS } from "./params-schema";
+import { LIMITS, PARAM_MESSAGES } from "./params-schema";
 import { ONLY_WHEN_VALID, webhookRequestSchema } from "./request-schema";
 import { isSingleLineText, SINGLE_LINE_MESSAGE } from "./text";
 import { TRIGGER_TYPES } from "./trigger-types";
@@ -10,8 +10,19 @@ import { findVariableProblems } from "./variables";
 // types. The request and its parameter tree live in request-schema.ts and params-schema.ts.
 export * from "./defaults";
 export * from "./params-schema";
+export * from "./request-messages";
 export * from "./request-schema";
 export * from "./variables";
+
+/** The event schema's messages, by their key in messages/*.json (`validation.<key>`). */
+export const EVENT_MESSAGES = {
+  minDurationNegative: "use 0 or more seconds",
+  eventTypeChoice: "choose one of the event types",
+  requestsRequired: "add at least one webhook request",
+  requestsTooMany: `use at most ${LIMITS.requestsPerEvent} webhook requests`,
+} as const;
+
+export const EVENT_MESSAGE_VALUES = { requestsTooMany: { max: LIMITS.requestsPerEvent } };
 
 export const conditionsSchema = z
   .object({
@@ -30,7 +41,7 @@ export const conditionsSchema = z
     minDurationSec: z
       .number()
       .int()
-      .min(0, "use 0 or more seconds")
+      .min(0, EVENT_MESSAGES.minDurationNegative)
       .max(86_400)
       .nullable()
       .default(null),
@@ -44,16 +55,16 @@ const eventBaseSchema = z
     name: z
       .string()
       .trim()
-      .min(1, "enter a name")
+      .min(1, PARAM_MESSAGES.nameRequired)
       .max(100, "use at most 100 characters")
       .refine(isSingleLineText, SINGLE_LINE_MESSAGE),
-    type: z.enum(TRIGGER_TYPES, "choose one of the event types"),
+    type: z.enum(TRIGGER_TYPES, EVENT_MESSAGES.eventTypeChoice),
     enabled: z.boolean().default(true),
     conditions: conditionsSchema.default(emptyConditions),
     requests: z
       .array(webhookRequestSchema)
-      .min(1, "add at least one webhook request")
-      .max(LIMITS.requestsPerEvent, `use at most ${LIMITS.requestsPerEvent} webhook requests`),
+      .min(1, EVENT_MESSAGES.requestsRequired)
+      .max(LIMITS.requestsPerEvent, EVENT_MESSAGES.requestsTooMany),
   })
   .strict();
 
@@ -64,6 +75,8 @@ export const webhookEventSchema = eventBaseSchema.superRefine((event, ctx) => {
         code: "custom",
         path: ["requests", index, ...problem.path],
         message: problem.message,
+        // What the interface needs to word the problem in its own language.
+        params: { variable: problem.variable, trigger: event.type },
       });
     }
   });
@@ -83,11 +96,11 @@ export type WebhookEventConfig = z.output<typeof webhookEventSchema>;
 
 export const copyRequestSchema = z
   .object({
-    type: z.enum(TRIGGER_TYPES, "choose one of the event types"),
+    type: z.enum(TRIGGER_TYPES, EVENT_MESSAGES.eventTypeChoice),
     name: z
       .string()
       .trim()
-      .min(1, "enter a name")
+      .min(1, PARAM_MESSAGES.nameRequired)
       .max(100, "use at most 100 characters")
       .refine(isSingleLineText, SINGLE_LINE_MESSAGE)
       .optional(),

@@ -6,4 +6,6 @@ import { z } from "zod";
  */
 export const RECORD_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
-export const recordIdSchema = z.string().regex(RECORD_ID, { error: "not a valid id" });
+export const ID_MESSAGE = "not a valid id";
+
+export const recordIdSchema = z.string().regex(RECORD_ID, { error: ID_MESSAGE });

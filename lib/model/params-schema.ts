@@ -32,6 +32,14 @@ const PLAIN_NAME = /^[A-Za-z0-9_.-]+$/;
 const BRACKETED_NAME = /^\{\{([^{}[\]]+)\}\}$/;
 export const NAME_MESSAGE = "use Latin letters, digits, _ - . or wrap the name in {{ }}";
 
+/** Other messages of the parameter tree, by their key in messages/*.json (`validation.<key>`). */
+export const PARAM_MESSAGES = {
+  nameRequired: "enter a name",
+  templateTooLong: `use at most ${LIMITS.templateBytes / 1024} KiB`,
+} as const;
+
+export const PARAM_MESSAGE_VALUES = { templateTooLong: { kib: LIMITS.templateBytes / 1024 } };
+
 /** The name as it is sent: the text inside `{{ }}` for bracketed names, else the name itself. */
 export function sentParamName(name: string): string {
   const bracketed = BRACKETED_NAME.exec(name);
@@ -55,12 +63,12 @@ function fitsTemplateLimit(value: string): boolean {
 // not: PostgreSQL's jsonb refuses them, and a lone surrogate would be sent as U+FFFD.
 export const templateSchema = z
   .string()
-  .refine(fitsTemplateLimit, "use at most 64 KiB")
+  .refine(fitsTemplateLimit, PARAM_MESSAGES.templateTooLong)
   .refine(isStorableText, UNSTORABLE_MESSAGE);
 
 const paramName = z
   .string()
-  .min(1, "enter a name")
+  .min(1, PARAM_MESSAGES.nameRequired)
   .max(200, "use at most 200 characters")
   .refine(isValidParamName, NAME_MESSAGE);
 

@@ -14,6 +14,7 @@ import {
   templateSchema,
   walkParams,
 } from "./params-schema";
+import { DELIVERY_LIMITS, REQUEST_FIELD_MESSAGES } from "./request-messages";
 import { isSecretHeader } from "./sensitive";
 import { isSingleLineText, SINGLE_LINE_MESSAGE } from "./text";
 
@@ -30,6 +31,8 @@ export const REQUEST_MESSAGES = {
   rpcMethodRequired: "enter the JSON-RPC method",
 } as const;
 
+const { timeoutMs, attempts, maxInFlight, ratePerSecond } = DELIVERY_LIMITS;
+
 export const headerSchema = z
   .object({
     name: z
@@ -43,7 +46,7 @@ export const headerSchema = z
     value: templateSchema.refine(
       // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
       (v) => !/[\x00-\x08\x0a-\x1f\x7f]/.test(v),
-      "a header value cannot contain line breaks or control characters",
+      REQUEST_FIELD_MESSAGES.headerValueControl,
     ),
     // Stored encrypted, shown masked, decrypted only to send and for an admin's Reveal. Left
     // out, it follows the name rule (Authorization, names with token, key, secret...).
@@ -57,7 +60,7 @@ function checkUrl(url: string, ctx: z.RefinementCtx) {
   // the URL the admin sees, and a NUL cannot be stored.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (/[\x00-\x1f\x7f]/.test(url) || !isStorableText(url)) {
-    ctx.addIssue({ code: "custom", message: "the URL cannot contain control characters" });
+    ctx.addIssue({ code: "custom", message: REQUEST_FIELD_MESSAGES.urlControl });
     return;
   }
   const hostPart = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1] ?? "";
@@ -92,13 +95,16 @@ const requestBaseSchema = z
       .min(1, REQUEST_MESSAGES.urlRequired)
       .max(LIMITS.urlLength, "use at most 4096 characters")
       .superRefine(checkUrl),
-    method: z.enum(METHODS, "choose GET, POST or PUT"),
-    format: z.enum(FORMATS, "choose json, raw, json-rpc or form").default(REQUEST_DEFAULTS.format),
+    method: z.enum(METHODS, REQUEST_FIELD_MESSAGES.methodChoice),
+    format: z.enum(FORMATS, REQUEST_FIELD_MESSAGES.formatChoice).default(REQUEST_DEFAULTS.format),
     dateFormat: z
-      .enum(DATE_FORMATS, "choose standard, iso8601, unix, unix_ms or dmy")
+      .enum(DATE_FORMATS, REQUEST_FIELD_MESSAGES.dateFormatChoice)
       .default(REQUEST_DEFAULTS.dateFormat),
     // Omitted headers get the automatic Content-Type; a given list, even empty, is kept as is.
-    headers: z.array(headerSchema).max(LIMITS.headers, "use at most 50 headers").optional(),
+    headers: z
+      .array(headerSchema)
+      .max(LIMITS.headers, REQUEST_FIELD_MESSAGES.headersTooMany)
+      .optional(),
     params: z.array(paramSchema).default([]),
     body: templateSchema.optional(),
     rpcMethod: z
@@ -109,17 +115,17 @@ const requestBaseSchema = z
       .optional(),
     timeoutMs: z
       .number()
-      .int("use whole milliseconds")
-      .min(1000, "use at least 1 s")
-      .max(30_000, "use at most 30 s")
+      .int(REQUEST_FIELD_MESSAGES.timeoutWhole)
+      .min(timeoutMs.min, REQUEST_FIELD_MESSAGES.timeoutMin)
+      .max(timeoutMs.max, REQUEST_FIELD_MESSAGES.timeoutMax)
       .default(REQUEST_DEFAULTS.timeoutMs),
     retry: z
       .object({
         attempts: z
           .number()
           .int()
-          .min(1, "use 1 to 10 attempts")
-          .max(10, "use 1 to 10 attempts")
+          .min(attempts.min, REQUEST_FIELD_MESSAGES.attemptsRange)
+          .max(attempts.max, REQUEST_FIELD_MESSAGES.attemptsRange)
           .default(REQUEST_DEFAULTS.retry.attempts),
         schedule: z.enum(RETRY_SCHEDULES).default(REQUEST_DEFAULTS.retry.schedule),
       })
@@ -131,15 +137,15 @@ const requestBaseSchema = z
       .object({
         maxInFlight: z
           .number()
-          .int("use a whole number")
-          .min(1, "use 1 to 100 requests at once")
-          .max(100, "use 1 to 100 requests at once")
+          .int(REQUEST_FIELD_MESSAGES.wholeNumber)
+          .min(maxInFlight.min, REQUEST_FIELD_MESSAGES.inFlightRange)
+          .max(maxInFlight.max, REQUEST_FIELD_MESSAGES.inFlightRange)
           .default(REQUEST_DEFAULTS.delivery.maxInFlight),
         ratePerSecond: z
           .number()
-          .int("use a whole number")
-          .min(1, "use 1 to 1000 per second, or no limit")
-          .max(1000, "use 1 to 1000 per second, or no limit")
+          .int(REQUEST_FIELD_MESSAGES.wholeNumber)
+          .min(ratePerSecond.min, REQUEST_FIELD_MESSAGES.rateRange)
+          .max(ratePerSecond.max, REQUEST_FIELD_MESSAGES.rateRange)
           .nullable()
           .default(REQUEST_DEFAULTS.delivery.ratePerSecond),
       })
@@ -202,7 +208,7 @@ export const webhookRequestSchema = requestWithHeadersSchema.superRefine((reques
       ctx.addIssue({
         code: "custom",
         path,
-        message: `nest parameters at most ${LIMITS.depth} levels deep`,
+        message: REQUEST_FIELD_MESSAGES.nestingTooDeep,
       });
     }
   });
@@ -210,7 +216,7 @@ export const webhookRequestSchema = requestWithHeadersSchema.superRefine((reques
     ctx.addIssue({
       code: "custom",
       path: ["params"],
-      message: `use at most ${LIMITS.paramsPerRequest} parameters`,
+      message: REQUEST_FIELD_MESSAGES.paramsTooMany,
     });
   }
   if (request.format === "json-rpc" && request.method !== "GET" && !request.rpcMethod) {

@@ -9,13 +9,21 @@ import { recordIdSchema } from "./ids";
 export const SIGNING_OVERLAP_HOURS = [0, 1, 24, 72, 168] as const;
 export const DEFAULT_SIGNING_OVERLAP_HOURS = 24;
 
+/** The rotation's messages, by their key in messages/*.json (`validation.<key>`). */
+export const SIGNING_ROTATION_MESSAGES = {
+  wholeHours: "use whole hours",
+  overlapRange: "use 0 to 168 hours",
+} as const;
+
+export const SIGNING_ROTATION_MESSAGE_VALUES = { overlapRange: { min: 0, max: 168 } };
+
 export const signingRotationSchema = z
   .object({
     overlapHours: z
       .number()
-      .int("use whole hours")
-      .min(0, "use 0 to 168 hours")
-      .max(168, "use 0 to 168 hours")
+      .int(SIGNING_ROTATION_MESSAGES.wholeHours)
+      .min(0, SIGNING_ROTATION_MESSAGES.overlapRange)
+      .max(168, SIGNING_ROTATION_MESSAGES.overlapRange)
       .default(DEFAULT_SIGNING_OVERLAP_HOURS),
   })
   .strict();

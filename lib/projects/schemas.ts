@@ -12,10 +12,19 @@ export function isValidTimeZone(value: string): boolean {
   }
 }
 
+/** The project settings' messages, by their key in messages/*.json (`validation.<key>`). */
+export const PROJECT_MESSAGES = {
+  projectNameRequired: "Enter a project name",
+  timeZoneRequired: "Choose a time zone",
+  timeZoneUnknown: "Unknown time zone; use an IANA name like Europe/Kyiv",
+  gaMeasurementId: "A GA4 measurement id looks like G-XXXXXXXXXX",
+  gaApiSecretChars: "Use only letters, digits, _ and -",
+} as const;
+
 const projectNameSchema = z
   .string()
   .trim()
-  .min(1, "Enter a project name")
+  .min(1, PROJECT_MESSAGES.projectNameRequired)
   .max(100, "Use at most 100 characters")
   .refine(isSingleLineText, SINGLE_LINE_MESSAGE);
 
@@ -27,18 +36,18 @@ export const projectSettingsSchema = z
     timeZone: z
       .string()
       .trim()
-      .min(1, "Choose a time zone")
-      .refine(isValidTimeZone, "Unknown time zone; use an IANA name like Europe/Kyiv"),
+      .min(1, PROJECT_MESSAGES.timeZoneRequired)
+      .refine(isValidTimeZone, PROJECT_MESSAGES.timeZoneUnknown),
     gaMeasurementId: z
       .string()
       .trim()
       .max(40, "Use at most 40 characters")
-      .regex(/^(G-[A-Z0-9]+)?$/, "A GA4 measurement id looks like G-XXXXXXXXXX"),
+      .regex(/^(G-[A-Z0-9]+)?$/, PROJECT_MESSAGES.gaMeasurementId),
     gaApiSecret: z
       .string()
       .trim()
       .max(100, "Use at most 100 characters")
-      .regex(/^[\w-]*$/, "Use only letters, digits, _ and -"),
+      .regex(/^[\w-]*$/, PROJECT_MESSAGES.gaApiSecretChars),
   })
   .strict();
 

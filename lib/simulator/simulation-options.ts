@@ -8,29 +8,40 @@ import {
   OUTGOING_OUTCOMES,
 } from "./lifecycle";
 
+/** The simulator form's messages, by their key in messages/*.json (`validation.<key>`). */
+export const SIMULATOR_MESSAGES = {
+  phoneDigits: "use 3 to 20 digits, like 380671234567",
+  employeeNumberRequired: "enter the employee's internal number",
+  employeeNameRequired: "enter the employee's name",
+  departmentRequired: "enter a department",
+  directionChoice: "choose incoming or outgoing",
+  outcomeChoice: "choose how the call ends",
+  outgoingOutcome: "an outgoing call is answered, not answered or busy",
+} as const;
+
 const phone = z
   .string()
   .trim()
-  .regex(/^\+?\d{3,20}$/, "use 3 to 20 digits, like 380671234567");
+  .regex(/^\+?\d{3,20}$/, SIMULATOR_MESSAGES.phoneDigits);
 
-const text = (what: string, max: number) =>
+const text = (required: string, max: number) =>
   z
     .string()
     .trim()
-    .min(1, `enter ${what}`)
+    .min(1, required)
     .max(max, `use at most ${max} characters`)
     .refine(isSingleLineText, SINGLE_LINE_MESSAGE);
 
 /** The simulator form, flat for react-hook-form; the same schema checks the server action. */
 export const simulatedCallSchema = z
   .object({
-    direction: z.enum(CALL_DIRECTIONS, "choose incoming or outgoing"),
+    direction: z.enum(CALL_DIRECTIONS, SIMULATOR_MESSAGES.directionChoice),
     caller: phone,
     number: phone,
-    employeeNumber: text("the employee's internal number", 20),
-    employeeName: text("the employee's name", 100),
-    department: text("a department", 100),
-    outcome: z.enum(CALL_OUTCOMES, "choose how the call ends"),
+    employeeNumber: text(SIMULATOR_MESSAGES.employeeNumberRequired, 20),
+    employeeName: text(SIMULATOR_MESSAGES.employeeNameRequired, 100),
+    department: text(SIMULATOR_MESSAGES.departmentRequired, 100),
+    outcome: z.enum(CALL_OUTCOMES, SIMULATOR_MESSAGES.outcomeChoice),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -38,7 +49,7 @@ export const simulatedCallSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["outcome"],
-        message: "an outgoing call is answered, not answered or busy",
+        message: SIMULATOR_MESSAGES.outgoingOutcome,
       });
     }
   });

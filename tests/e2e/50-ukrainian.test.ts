@@ -1,11 +1,30 @@
 import { createServer } from "node:net";
 import path from "node:path";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DOCS_DIR, launchBrowser, VIEWPORT } from "./support/browser";
 import { englishLeftIn } from "./support/english-left";
 import { type FlakyReceiver, startFlakyReceiver } from "./support/flaky-receiver";
 import { disconnectAppDatabase, seedUserWithProject, useAppDatabase } from "./support/seed";
+
+// Words a field message may keep in Latin letters: product names and protocols.
+const ALLOWED_IN_MESSAGES = /\b(GA4|CRM|URL|HTTP|GET|POST|PUT)\b/g;
+
+/** The field messages on the page (each field's error is announced with role="alert"). */
+async function shownErrors(page: Page): Promise<string[]> {
+  return page.locator("[role=alert]").allInnerTexts();
+}
+
+/** Latin words in texts, apart from e-mails, example ids and the allowed names. */
+async function latinIn(texts: Promise<string[]>): Promise<string[]> {
+  return (await texts).flatMap((text) => {
+    const rest = text
+      .replace(/\S+@\S+/g, " ")
+      .replace(/\bG-X+\b/g, " ")
+      .replace(ALLOWED_IN_MESSAGES, " ");
+    return [...rest.matchAll(/[A-Za-z]{2,}/g)].map((m) => `${m[0]} in “${text}”`);
+  });
+}
 
 async function ukrainianContext(browser: Browser): Promise<BrowserContext> {
   // Chromium sends Accept-Language from the context's locale.
@@ -324,6 +343,90 @@ describe("the interface in Ukrainian", () => {
       .filter({ hasText: /Параметр 3 (назва|значення): / })
       .waitFor();
     expect(await englishLeftIn(page, userText)).toEqual([]);
+    await context.close();
+  });
+
+  it("words the forms' validation messages in Ukrainian: limits, ranges, empty fields, a bad email", async () => {
+    const seeded = await seedUserWithProject("pravyla");
+    const projectId = seeded.project.id;
+    const userText = [seeded.project.name, seeded.email];
+    const context = await ukrainianContext(browser);
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Електронна пошта").fill(seeded.email);
+    await page.getByLabel("Пароль").fill(seeded.password);
+    await page.getByRole("button", { name: "Увійти" }).click();
+    await page.waitForURL("**/projects/*/webhooks");
+
+    // The wizard's step 1: a name over its limit and no moment chosen.
+    await page.getByRole("link", { name: "Додати подію" }).click();
+    await page.waitForURL("**/webhooks/new");
+    const longName = "Дзвінок у CRM після розмови ".repeat(4);
+    await page.getByLabel("Назва", { exact: true }).fill(longName);
+    await page.getByRole("button", { name: "Далі: вебхук-запити" }).click();
+    await page.getByText("скоротіть до 100 символів", { exact: true }).waitFor();
+    await page.getByText("виберіть тип події", { exact: true }).waitFor();
+    expect(await latinIn(shownErrors(page))).toEqual([]);
+    expect(await englishLeftIn(page, [...userText, longName.trim()])).toEqual([]);
+
+    // Step 2: a timeout and attempts out of range, an empty limit and a rate past its own.
+    await page.getByLabel("Назва", { exact: true }).fill("Дзвінок у CRM");
+    await page.getByLabel("Подія", { exact: true }).selectOption("incoming.after_call");
+    await page.getByRole("button", { name: "Далі: вебхук-запити" }).click();
+    const card = page.getByRole("region", { name: "Запит 1", exact: true });
+    await card.getByLabel("Адреса", { exact: true }).fill("https://crm.example.com/hooks/calls");
+    await card.getByText("Доставка", { exact: true }).click();
+    await card.getByLabel("Тайм-аут, с", { exact: true }).fill("45");
+    await card.getByLabel("Спроби", { exact: true }).fill("11");
+    await card.getByLabel("Запитів одночасно", { exact: true }).fill("");
+    await card.getByLabel("Запитів за секунду", { exact: true }).fill("5000");
+    await page.getByRole("button", { name: "Зберегти подію" }).click();
+    await card.getByText("вкажіть не більше 30 с", { exact: true }).waitFor();
+    await card.getByText("вкажіть від 1 до 10 спроб", { exact: true }).waitFor();
+    await card.getByText("вкажіть число", { exact: true }).waitFor();
+    // 1000 is written the Ukrainian way, with a space between the thousands.
+    await card
+      .getByText(/^вкажіть від 1 до 1\s000 за секунду або залиште без обмеження$/)
+      .waitFor();
+    expect(await latinIn(shownErrors(page))).toEqual([]);
+    // The open delivery options name the signing headers and their standard: data, not prose.
+    const signing = ["webhook-id", "webhook-timestamp", "webhook-signature", "Standard Webhooks"];
+    expect(await englishLeftIn(page, [...userText, ...signing])).toEqual([]);
+    await card.getByText("Доставка", { exact: true }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(DOCS_DIR, "uk-wizard-validation.png") });
+
+    // The invite form: an address that is none.
+    // A full page load: the forms answer once the page has hydrated.
+    await page.goto(`/projects/${projectId}/members`, { waitUntil: "networkidle" });
+    await page.getByLabel("Електронна пошта", { exact: true }).fill("колега-без-адреси");
+    await page.getByRole("button", { name: "Створити посилання-запрошення" }).click();
+    await page
+      .getByText("Введіть правильну адресу електронної пошти, наприклад admin@example.com", {
+        exact: true,
+      })
+      .waitFor();
+    expect(await latinIn(shownErrors(page))).toEqual([]);
+    expect(await englishLeftIn(page, userText)).toEqual([]);
+
+    // Project settings: an empty name and a GA4 id of the wrong shape.
+    await page.goto(`/projects/${projectId}/settings`, { waitUntil: "networkidle" });
+    await page.getByLabel("Назва проєкту", { exact: true }).fill("");
+    await page.getByLabel("Ідентифікатор потоку даних GA4", { exact: true }).fill("UA-12345");
+    await page.getByRole("button", { name: "Зберегти налаштування" }).click();
+    await page.getByText("Введіть назву проєкту", { exact: true }).waitFor();
+    await page
+      .getByText("Ідентифікатор потоку даних GA4 має вигляд G-XXXXXXXXXX", { exact: true })
+      .waitFor();
+    expect(await latinIn(shownErrors(page))).toEqual([]);
+    const db = await useAppDatabase();
+    const keys = await db.apiKey.findMany({ where: { projectId }, select: { name: true } });
+    expect(await englishLeftIn(page, [...userText, ...keys.map((k) => k.name)])).toEqual([]);
+    await page.screenshot({ path: path.join(DOCS_DIR, "uk-settings-validation.png") });
+    // Refused in the browser: nothing reached the database.
+    const project = await db.project.findUniqueOrThrow({ where: { id: projectId } });
+    expect(project.name).toBe(seeded.project.name);
+    expect(await db.webhookEvent.count({ where: { projectId, name: "Дзвінок у CRM" } })).toBe(0);
+    expect(await db.invite.count({ where: { projectId } })).toBe(0);
     await context.close();
   });
 });

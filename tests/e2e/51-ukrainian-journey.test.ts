@@ -98,7 +98,8 @@ describe("a Ukrainian-speaking admin's main journey", () => {
     await disconnectAppDatabase();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`[51-ukrainian-journey] the journey took ${seconds} s`);
-    for (const { where, text } of forgiven) console.log(`[51] receiver data shown as sent on ${where}: ${text}`);
+    for (const { where, text } of forgiven)
+      console.log(`[51] receiver data shown as sent on ${where}: ${text}`);
   });
 
   it("switches the interface to Ukrainian in the account menu", async () => {

@@ -49,7 +49,8 @@ describe("every page in English and in Ukrainian", () => {
   afterAll(async () => {
     await browser?.close();
     await disconnectAppDatabase();
-    for (const { where, text } of forgiven) console.log(`[52] receiver data shown as sent on ${where}: ${text}`);
+    for (const { where, text } of forgiven)
+      console.log(`[52] receiver data shown as sent on ${where}: ${text}`);
   });
 
   type Arranged = { seeded: Awaited<ReturnType<typeof seedUserWithProject>>; pages: Visit[] };

@@ -9,6 +9,7 @@ import { toast } from "sonner";
 import { createEventAction, updateEventAction } from "@/app/_actions/webhook-events";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
+import { useIssueText } from "@/components/i18n/use-issue-text";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LockIcon } from "@/components/ui/lock-icon";
@@ -67,9 +68,10 @@ function WizardForm({
   const queryClient = useQueryClient();
   const { revealField, subscribe } = useWizard();
   const t = useTranslations("wizard");
+  const issueText = useIssueText();
   const form = useForm<EventFormValues, unknown, WebhookEventInput>({
     defaultValues: initial,
-    resolver: eventFormResolver,
+    resolver: eventFormResolver(issueText),
     // Messages appear on Next or Save, then follow every change. Parameter names and variables
     // are checked as typed by their own fields.
     mode: "onSubmit",

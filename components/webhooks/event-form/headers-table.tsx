@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { type UseFieldArrayReturn, useFormContext, useFormState, useWatch } from "react-hook-form";
-import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import { Badge } from "@/components/ui/badge";
 import { PlusIcon, TrashIcon } from "@/components/ui/icons";
 import { defaultContentType } from "@/lib/model/event-schema";
@@ -27,7 +26,6 @@ export function HeadersTable({ index, headers }: { index: number; headers: Heade
   const automatic = defaultContentType(method, format);
   const id = useId();
   const t = useTranslations("headersTable");
-  const schemaMessage = useSchemaMessage();
 
   return (
     <div>
@@ -73,7 +71,7 @@ export function HeadersTable({ index, headers }: { index: number; headers: Heade
                   />
                   {nameError ? (
                     <p role="alert" className="mt-1 text-xs text-red-600">
-                      {schemaMessage(nameError)}
+                      {nameError}
                     </p>
                   ) : null}
                   {isAutomatic ? (

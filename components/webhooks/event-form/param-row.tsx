@@ -3,9 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useFormContext, useFormState, useWatch } from "react-hook-form";
-import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import { TrashIcon } from "@/components/ui/icons";
-import { isValidParamName, LIMITS, NAME_MESSAGE } from "@/lib/model/event-schema";
+import { isValidParamName, LIMITS } from "@/lib/model/event-schema";
 import { ArrayItems } from "./array-items";
 import { errorAt } from "./errors";
 import {
@@ -59,12 +58,12 @@ export function ParamRow({
   useRevealOn(name, () => setOpen(true));
   const nestedId = useId();
   const t = useTranslations("params");
-  const schemaMessage = useSchemaMessage();
+  const schemaMessage = useTranslations("schemaMessages");
 
   const nameError = errorAt(errors, `${name}.name`);
   const badName = paramName !== "" && !isValidParamName(paramName);
-  const nameProblem = nameError ?? (badName ? NAME_MESSAGE : undefined);
-  const shownNameError = nameProblem ? schemaMessage(nameProblem) : undefined;
+  // The live check words the rule as the form's validation does (NAME_MESSAGE, schemaMessages.paramName).
+  const shownNameError = nameError ?? (badName ? schemaMessage("paramName") : undefined);
   const nameErrorId = `${nestedId}-name-error`;
 
   function changeType(next: FormParamType) {

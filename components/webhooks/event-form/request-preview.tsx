@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
-import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import { useTriggerLabel } from "@/components/i18n/use-trigger-label";
 import { CopyIcon } from "@/components/ui/icons";
 import { useFieldPathText } from "./field-labels";
@@ -21,7 +20,6 @@ export function RequestPreview({ index }: { index: number }) {
   const t = useTranslations("preview");
   const triggerLabel = useTriggerLabel();
   const describeFieldPath = useFieldPathText();
-  const schemaMessage = useSchemaMessage();
 
   async function copyCurl() {
     if (!preview) return;
@@ -79,7 +77,7 @@ export function RequestPreview({ index }: { index: number }) {
           {preview ? <p className="font-medium">{t("lastValid")}</p> : null}
           <p className="mt-0.5">
             {firstProblem
-              ? `${describeFieldPath(firstProblem[0])}: ${schemaMessage(firstProblem[1], type)}`
+              ? `${describeFieldPath(firstProblem[0])}: ${firstProblem[1]}`
               : problem.message}
           </p>
         </div>

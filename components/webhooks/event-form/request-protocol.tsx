@@ -9,7 +9,6 @@ import {
   useFormState,
   useWatch,
 } from "react-hook-form";
-import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import { SelectField } from "@/components/ui/select-field";
 import {
   DATE_FORMATS,
@@ -59,7 +58,6 @@ export function ProtocolFields({ index, headers }: { index: number; headers: Hea
   const rpcError = errorAt(errors, `${base}.rpcMethod`);
   const rpcId = useId();
   const t = useTranslations("protocol");
-  const schemaMessage = useSchemaMessage();
   const show = (label: Label<Parameters<typeof t>[0]>) =>
     "key" in label ? t(label.key) : label.name;
 
@@ -152,7 +150,7 @@ export function ProtocolFields({ index, headers }: { index: number; headers: Hea
           />
           {rpcError ? (
             <p role="alert" className="mt-1.5 text-sm text-red-600">
-              {schemaMessage(rpcError)}
+              {rpcError}
             </p>
           ) : (
             <p className="mt-1.5 text-xs text-slate-500">{t("rpcHint")}</p>

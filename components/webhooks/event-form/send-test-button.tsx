@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { useFormContext } from "react-hook-form";
-import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import { SendIcon } from "@/components/ui/icons";
 import type { TriggerType } from "@/lib/model/trigger-types";
 import { SendTestDialog } from "../send-test-dialog";
@@ -22,7 +21,6 @@ export function SendTestButton({ index }: { index: number }) {
   const t = useTranslations("sendTestButton");
   const label = t("label", { number: index + 1 });
   const describeFieldPath = useFieldPathText();
-  const schemaMessage = useSchemaMessage();
 
   function send() {
     const type = getValues("type");
@@ -63,7 +61,7 @@ export function SendTestButton({ index }: { index: number }) {
           error
             ? t("failed", {
                 reason: firstField
-                  ? `${describeFieldPath(firstField[0])}: ${schemaMessage(firstField[1], getValues("type"))}`
+                  ? `${describeFieldPath(firstField[0])}: ${firstField[1]}`
                   : error.message,
               })
             : null

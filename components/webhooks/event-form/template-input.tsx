@@ -10,7 +10,6 @@ import {
   useState,
 } from "react";
 import { useController, useFormContext, useWatch } from "react-hook-form";
-import { useSchemaMessage } from "@/components/i18n/use-schema-message";
 import type { EventFormValues, TemplatePath } from "./form-values";
 import {
   findSuggestion,
@@ -57,7 +56,6 @@ export function TemplateInput({
   const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
   const t = useTranslations("templateInput");
   const templateProblems = useTemplateProblems();
-  const schemaMessage = useSchemaMessage();
 
   const value = field.value ?? "";
   const problems = templateProblems(value, type);
@@ -67,11 +65,9 @@ export function TemplateInput({
         .slice(0, 8)
     : [];
   const listOpen = options.length > 0;
-  // The schema's messages are English: the field shows them in the interface language.
-  const schemaError = fieldState.error?.message;
-  const error = schemaError
-    ? (problems.find((p) => p.english === schemaError)?.shown ?? schemaMessage(schemaError, type))
-    : undefined;
+  // The form's and the server's messages come in the interface language (use-issue-text.ts),
+  // worded as the live check words a variable's problem: the field shows that problem once.
+  const error = fieldState.error?.message;
   const shownProblems = problems.filter((problem) => problem.shown !== error);
 
   useLayoutEffect(() => {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { interfaceLocale } from "@/app/_lib/interface-locale";
 import { getCurrentUser } from "@/app/_lib/session";
 import { InviteAccept, InviteUnusable } from "@/components/auth/invite-accept";
+import { requestLocale } from "@/i18n/request-locale";
 import { lookUpInvite } from "@/lib/auth/invites";
 import type { InviteLookup } from "@/lib/auth/member-serializers";
 import { AppError } from "@/lib/errors";
@@ -22,7 +22,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") {
       const reason = error.text
-        ? wordsOf(await interfaceLocale(), "serverErrors", error.text)
+        ? wordsOf(await requestLocale(), "serverErrors", error.text)
         : error.message;
       return <InviteUnusable reason={reason} />;
     }

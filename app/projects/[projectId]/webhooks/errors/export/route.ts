@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { interfaceLocale } from "@/app/_lib/interface-locale";
 import { getCurrentUser } from "@/app/_lib/session";
+import { requestLocale } from "@/i18n/request-locale";
 import { requireProjectRole } from "@/lib/auth/access";
 import { streamDeliveriesCsv } from "@/lib/delivery-log/csv";
 import { parseDeliveryFilter, withoutCursor } from "@/lib/delivery-log/filters";
@@ -29,7 +29,7 @@ export async function GET(
     // The page's download speaks the reader's language; the API's export keeps English names.
     const tColumn = await getTranslations("csv");
     const tTrigger = await getTranslations("triggers");
-    const locale = await interfaceLocale();
+    const locale = await requestLocale();
     const body = streamDeliveriesCsv(projectId, withoutCursor(filter), {
       labels: {
         column: (name) => tColumn(name),
