@@ -33,6 +33,9 @@ const integrationProject = {
   // Each file gets its own process, so a file's database and module state stay its own.
   pool: "forks" as const,
   isolate: true,
+  // Two files at a time on two cores: most of a file's time is its start (a fork, imports, a
+  // fresh database) and waiting on sockets and timers, so two overlap well.
+  maxWorkers: 2,
   testTimeout: 20_000,
   hookTimeout: 60_000,
 };
