@@ -52,6 +52,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
+          maxWorkers: 2,
           environment: "node",
         },
       },
@@ -62,6 +63,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           exclude: POSTGRES_ONLY,
+          // Several files at a time on two cores: most of a file's time is its start (a fork,
+          // imports, a fresh database) and waiting on sockets and timers, so they overlap.
+          maxWorkers: 3,
         },
       },
       {
@@ -71,9 +75,13 @@ export default defineConfig({
           // The same files on PostgreSQL (TEST_POSTGRES_URL, default the local server), each
           // on a database of its own; `npm test` runs this project when the server answers.
           name: "integration-postgres",
+          // Two, not three: the PostgreSQL server needs the cores too.
+          maxWorkers: 2,
           include: ["tests/integration/**/*.test.ts"],
           exclude: SQLITE_ONLY,
-          env: { TEST_ENGINE: "postgres" },
+          // Half the fuzz runs on the second engine: the inputs are the same, what differs is how
+          // the engine takes them, and the first engine runs the full count.
+          env: { TEST_ENGINE: "postgres", FUZZ_RUNS: process.env.FUZZ_RUNS ?? "100" },
         },
       },
       {

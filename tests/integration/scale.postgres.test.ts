@@ -240,8 +240,11 @@ describe("three workers on PostgreSQL, one killed half way", () => {
     const unknown = received.filter((request) => request.worker === "unknown").length;
     // A second copy must always be the killed worker's first one, resent after its lease ran
     // out: no delivery comes twice from workers that were alive.
+    // A connection whose owner is gone by the time it is accepted was opened by a process that
+    // no longer exists: only the killed worker died (its last connect can sit in the backlog).
     const twiceByLive = [...copies].filter(
-      ([, senders]) => senders.filter((sender) => sender !== killed.label).length > 1,
+      ([, senders]) =>
+        senders.filter((sender) => sender !== killed.label && sender !== "unknown").length > 1,
     );
     const perWorker = Object.fromEntries(
       workers.map((w) => [w.label, received.filter((r) => r.worker === w.label).length]),
@@ -258,8 +261,8 @@ describe("three workers on PostgreSQL, one killed half way", () => {
     // None lost.
     expect([...copies.keys()].sort()).toEqual([...ids].sort());
     expect(duplicates, logs).toBeLessThanOrEqual(heldByVictim);
-    // The receiver could tell who sent every request …
-    expect(unknown).toBe(0);
+    // The receiver could tell who sent every request but the dead worker's last ones …
+    expect(unknown, logs).toBeLessThanOrEqual(heldByVictim);
     // … and no delivery came twice from live workers.
     expect(twiceByLive, logs).toEqual([]);
 

@@ -40,7 +40,7 @@ export function DeliveryOptions({
     retry?.attempts === 1
       ? t("noResend")
       : t("attemptsSchedule", {
-          attempts: String(retry?.attempts ?? "?"),
+          attempts: shownNumber(retry?.attempts),
           schedule:
             retry?.schedule === "fixed"
               ? t("summaryFixed")
@@ -48,8 +48,10 @@ export function DeliveryOptions({
                 ? t("summaryExponential")
                 : "",
         }),
-    t("atOnce", { count: String(delivery?.maxInFlight ?? "?") }),
-    ...(delivery?.ratePerSecond ? [t("atMost", { rate: String(delivery.ratePerSecond) })] : []),
+    t("atOnce", { count: shownNumber(delivery?.maxInFlight) }),
+    ...(delivery?.ratePerSecond && Number.isFinite(delivery.ratePerSecond)
+      ? [t("atMost", { rate: String(delivery.ratePerSecond) })]
+      : []),
     signing ? t("signed") : t("notSigned"),
   ].join(" · ");
 
@@ -168,4 +170,9 @@ export function DeliveryOptions({
       </div>
     </details>
   );
+}
+
+/** A number field's value for the summary line; an emptied field (NaN) reads "?". */
+function shownNumber(value: number | undefined): string {
+  return value !== undefined && Number.isFinite(value) ? String(value) : "?";
 }
