@@ -220,9 +220,18 @@ describe("call simulator", () => {
     const page = await newPage(browser);
     await logIn(page, seeded);
     await page.goto(`/projects/${seeded.project.id}/simulator`);
-    await page.getByLabel("Department").fill("");
-    await page.getByLabel("Department").press("Enter");
-    await page.getByText("enter a department").waitFor();
+    // Enter reaches the form's check once React has hydrated it; before that, on a loaded
+    // machine, the browser's own submit reloads the page and the message never comes.
+    for (let tries = 1; ; tries += 1) {
+      await page.getByLabel("Department").fill("");
+      await page.getByLabel("Department").press("Enter");
+      try {
+        await page.getByText("enter a department").waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (tries === 4) throw error;
+      }
+    }
     expect(await page.getByLabel("Department").getAttribute("aria-invalid")).toBe("true");
 
     await page.getByLabel("Department").fill("Підтримка");
