@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { parseCsv } from "../helpers/csv";
 import { DOCS_DIR, launchBrowser, newPage, screenshot } from "./support/browser";
-import { parseCsv } from "./support/csv";
 import { type FlakyReceiver, startFlakyReceiver } from "./support/flaky-receiver";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
 

@@ -5,13 +5,13 @@ import { promisify } from "node:util";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sampleCallFor } from "@/lib/model/sample-calls";
+import { parseCsv } from "../helpers/csv";
 import {
   type LoopbackServer,
   type SeenRequest,
   startLoopbackServer,
 } from "../helpers/loopback-server";
 import { DOCS_DIR, launchBrowser, VIEWPORT } from "./support/browser";
-import { parseCsv } from "./support/csv";
 import { disconnectAppDatabase, logIn, seedUserWithProject, useAppDatabase } from "./support/seed";
 import { expectUkrainian, forgiven } from "./support/ukrainian-check";
 

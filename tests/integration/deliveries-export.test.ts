@@ -5,36 +5,8 @@ import { hourlyCounts } from "@/lib/delivery-log/chart";
 import { streamDeliveriesCsv } from "@/lib/delivery-log/csv";
 import { startMaintenance } from "@/lib/dispatch/maintenance";
 import { deleteExpiredDeliveries } from "@/lib/dispatch/retention";
+import { parseCsv } from "../helpers/csv";
 import { createDelivery, createFixture, type Fixture } from "./deliveries-fixtures";
-
-/** RFC 4180 reader for the test: quoted fields with "" escapes and line breaks inside. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i += 1;
-    } else field += c;
-  }
-  return rows;
-}
 
 async function readChunks(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];

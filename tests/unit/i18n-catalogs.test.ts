@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { type Catalog, catalogLeaves, catalogProblems, isCatalog } from "@/lib/i18n/catalog-check";
 import { CATALOG } from "@/lib/model/catalog";
+import { messageArguments, sourceFiles } from "../helpers/catalog-source";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SOURCE_DIRS = ["app", "components", "i18n", "lib"];
@@ -28,34 +28,7 @@ function readCatalog(locale: string): Catalog {
 const leaves = (catalog: Catalog) => catalogLeaves(catalog);
 
 /** The ICU arguments and rich-text tags a message takes: every language must take the same. */
-function argumentsOf(message: string): string[] {
-  const names = new Set<string>();
-  const walk = (elements: MessageFormatElement[]) => {
-    for (const element of elements) {
-      if ("value" in element && element.type !== TYPE.literal) {
-        names.add(String(element.value));
-      }
-      if (element.type === TYPE.tag) {
-        names.add(`<${element.value}>`);
-        walk(element.children);
-      }
-      if (element.type === TYPE.select || element.type === TYPE.plural) {
-        for (const option of Object.values(element.options)) walk(option.value);
-      }
-    }
-  };
-  walk(parse(message));
-  return [...names].sort();
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (name === "generated" || name === "node_modules") return [];
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) ? [full] : [];
-  });
-}
+const argumentsOf = (message: string) => messageArguments(message, { tags: true });
 
 /**
  * The keys a source file can reach: each namespace it binds with useTranslations("ns") or

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { RESEND_REFUSAL_KEYS, resendRefusal } from "@/lib/delivery-log/resend-rules";
 import {
@@ -17,6 +16,7 @@ import { wordsOf } from "@/lib/i18n/catalog-words";
 import { fillTemplate } from "@/lib/i18n/english-templates";
 import en from "@/messages/en.json";
 import uk from "@/messages/uk.json";
+import { messageArguments as argumentsOf, sourceFiles } from "../helpers/catalog-source";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const NAMESPACES: TextNamespace[] = [
@@ -36,32 +36,6 @@ function leaves(catalog: Catalog, prefix = ""): Map<string, string> {
     else for (const [k, v] of leaves(value, full)) out.set(k, v);
   }
   return out;
-}
-
-/** The ICU arguments of a message (a select's or plural's argument counts as one). */
-function argumentsOf(message: string): string[] {
-  const names = new Set<string>();
-  const walk = (elements: MessageFormatElement[]) => {
-    for (const element of elements) {
-      if ("value" in element && element.type !== TYPE.literal) {
-        names.add(String(element.value));
-      }
-      if (element.type === TYPE.select || element.type === TYPE.plural) {
-        for (const option of Object.values(element.options)) walk(option.value);
-      }
-    }
-  };
-  walk(parse(message));
-  return [...names].sort();
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (name === "generated" || name === "node_modules") return [];
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) ? [full] : [];
-  });
 }
 
 /** `{ key: "x", values: { a, b: 1 } }` as written in a source file: the key and value names. */
